@@ -1,0 +1,56 @@
+package org.onex.hub.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestParamType;
+import org.springframework.stereotype.Component;
+
+/** REST DSL of the hub API; each operation hands over to a {@code direct:} route of the same name. */
+@Component
+public class ApiRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        restConfiguration().component("platform-http").contextPath("/api/v1")
+                .apiContextPath("/openapi.json")
+                .apiProperty("api.title", "1+X data-sharing hub API").apiProperty("api.version", "1");
+
+        rest("/records").description("Unified feed of record versions (schema v1)")
+                .get().id("rest-records").produces("application/json")
+                    .param().name("category").type(RestParamType.query).description("C1..C7 (R-CATEGORIES)").endParam()
+                    .param().name("recordType").type(RestParamType.query).description("Schema v1 record type").endParam()
+                    .param().name("department").type(RestParamType.query).description("Providing department code").endParam()
+                    .param().name("creditCode").type(RestParamType.query).description("Subject's unified social credit code").endParam()
+                    .param().name("decidedFrom").type(RestParamType.query).description("Decision time from (inclusive)").endParam()
+                    .param().name("decidedTo").type(RestParamType.query).description("Decision time to (exclusive)").endParam()
+                    .param().name("storedFrom").type(RestParamType.query).description("Store time from (inclusive)").endParam()
+                    .param().name("storedTo").type(RestParamType.query).description("Store time to (exclusive)").endParam()
+                    .param().name("cursor").type(RestParamType.query).description("nextCursor of the previous page").endParam()
+                    .param().name("limit").type(RestParamType.query).description("1..1000, default 100").endParam()
+                    .to("direct:api-records")
+                .get("/{id}").id("rest-record").produces("application/json").to("direct:api-record");
+        rest("/schema").get().id("rest-schema").produces("application/schema+json").to("direct:api-schema");
+        rest("/departments").get().id("rest-departments").produces("application/json").to("direct:api-departments");
+        rest("/quarantine").description("Rows that failed mapping or validation")
+                .get().id("rest-quarantine").produces("application/json").to("direct:api-quarantine")
+                .post("/{id}/replay").id("rest-quarantine-replay").produces("application/json")
+                    .to("direct:api-quarantine-replay");
+
+        json(from("direct:api-records").routeId("api-records").bean(FeedApi.class, "records"));
+        json(from("direct:api-record").routeId("api-record").bean(FeedApi.class, "record"));
+        json(from("direct:api-departments").routeId("api-departments").bean(RegistryApi.class, "departments"));
+        json(from("direct:api-quarantine").routeId("api-quarantine").bean(QuarantineApi.class, "list"));
+        json(from("direct:api-quarantine-replay").routeId("api-quarantine-replay").bean(QuarantineApi.class, "replay"));
+        from("direct:api-schema").routeId("api-schema")
+                .setBody(constant(null)).removeHeaders("*")
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/schema+json"))
+                .setBody().simple("resource:classpath:schema/hub-record-v1.schema.json");
+    }
+
+    private void json(org.apache.camel.model.RouteDefinition route) {
+        route.routeConfigurationId(ApiErrors.ID)
+                .removeHeaders("*")
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .convertBodyTo(String.class);
+    }
+}

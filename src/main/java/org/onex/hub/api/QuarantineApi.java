@@ -1,0 +1,125 @@
+package org.onex.hub.api;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.onex.hub.ingest.IngestBatch;
+import org.onex.hub.ingest.IngestResult;
+import org.onex.hub.ingest.IngestService;
+import org.onex.hub.ingest.RowOutcome;
+import org.onex.hub.ingest.SourcePayloads;
+import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.schema.Violation;
+import org.onex.hub.store.QuarantineEntry;
+import org.onex.hub.store.QuarantineFilter;
+import org.onex.hub.store.QuarantineStore;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** {@code GET /api/v1/quarantine} and {@code POST /api/v1/quarantine/{id}/replay}. */
+@Component
+public class QuarantineApi {
+
+    private static final Set<String> PARAMS = Set.of("department", "feed", "rule", "status", "cursor", "limit");
+
+    private final QuarantineStore quarantine;
+    private final IngestService ingest;
+    private final SourcePayloads payloads;
+    private final Clock clock;
+
+    public QuarantineApi(QuarantineStore quarantine, IngestService ingest, SourcePayloads payloads, Clock clock) {
+        this.quarantine = quarantine;
+        this.ingest = ingest;
+        this.payloads = payloads;
+        this.clock = clock;
+    }
+
+    public ObjectNode list(Exchange exchange) {
+        QueryParams q = QueryParams.of(exchange, PARAMS);
+        String status = q.text("status");
+        if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
+            throw ApiException.badParameter("status", "status '" + status + "' is not one of [OPEN, RESOLVED]");
+        }
+        QuarantineFilter filter = new QuarantineFilter(q.matching("department", "[a-z][a-z0-9]{1,15}",
+                "a department code"), q.text("feed"), q.matching("rule", "[A-Z0-9_]{1,64}", "a rule code"), status);
+        long before = Cursors.decode("quarantine", q.text("cursor"), "cursor");
+        int limit = q.limit(50, 500);
+        List<QuarantineEntry> entries = quarantine.list(filter, before < 0 ? null : before, limit);
+        ObjectNode out = HubJson.mapper().createObjectNode();
+        ArrayNode items = out.putArray("items");
+        entries.forEach(e -> items.add(json(e)));
+        out.put("count", entries.size());
+        if (entries.size() == limit) {
+            out.put("nextCursor", Cursors.encode("quarantine", entries.get(entries.size() - 1).id()));
+        }
+        return out;
+    }
+
+    /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
+    public ObjectNode replay(Exchange exchange) {
+        long id = id(exchange);
+        QuarantineEntry entry = quarantine.find(id).orElseThrow(() -> ApiException.notFound("no quarantine entry " + id));
+        if (!QuarantineEntry.OPEN.equals(entry.status())) {
+            throw new ApiException(409, null, "quarantine entry " + id + " is already " + entry.status());
+        }
+        SourceRow row = new SourceRow(payloads.fromJson(entry.payload()), entry.sourceRef());
+        IngestResult result = ingest.ingest(new IngestBatch(entry.department(), entry.feed(), List.of(row), null,
+                clock.instant()));
+        RowOutcome outcome = result.rows().get(0);
+        if (outcome.status() != RowOutcome.Status.QUARANTINED) {
+            quarantine.resolve(id, "replayed: record " + outcome.recordId() + " version " + outcome.version(),
+                    clock.instant());
+        }
+        ObjectNode out = HubJson.mapper().createObjectNode();
+        out.put("id", id);
+        out.put("outcome", outcome.status().name());
+        if (outcome.recordId() != null) {
+            out.put("recordId", outcome.recordId());
+            out.put("version", outcome.version());
+        }
+        out.set("failures", failures(outcome.violations()));
+        return out;
+    }
+
+    private static long id(Exchange exchange) {
+        String raw = exchange.getMessage().getHeader("id", String.class);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("id", "quarantine id '" + raw + "' is not a number");
+        }
+    }
+
+    private ObjectNode json(QuarantineEntry e) {
+        ObjectNode n = HubJson.mapper().createObjectNode();
+        n.put("id", e.id());
+        n.put("department", e.department());
+        n.put("feed", e.feed());
+        n.put("sourceKey", e.sourceKey());
+        n.put("sourceRef", e.sourceRef());
+        n.put("status", e.status());
+        n.put("timesSeen", e.timesSeen());
+        n.put("createdAt", e.createdAt().toString());
+        n.put("lastSeenAt", e.lastSeenAt().toString());
+        if (e.resolvedAt() != null) {
+            n.put("resolvedAt", e.resolvedAt().toString());
+            n.put("resolution", e.resolution());
+        }
+        n.set("failures", failures(e.failures()));
+        n.set("payload", HubJson.mapper().valueToTree(payloads.fromJson(e.payload())));
+        return n;
+    }
+
+    private static ArrayNode failures(List<Violation> violations) {
+        ArrayNode a = HubJson.mapper().createArrayNode();
+        for (Violation v : violations) {
+            a.addObject().put("field", v.field()).put("rule", v.rule()).put("message", v.message());
+        }
+        return a;
+    }
+}

@@ -1,0 +1,112 @@
+package org.onex.hub.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.onex.hub.mapping.CompiledMapping;
+import org.onex.hub.mapping.MappingRegistry;
+import org.onex.hub.mapping.MappingResult;
+import org.onex.hub.store.Candidate;
+import org.onex.hub.store.QuarantineStore;
+import org.onex.hub.store.RecordStore;
+import org.onex.hub.store.StoreOutcome;
+import org.onex.hub.store.WatermarkStore;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Maps, validates and stores one batch in one transaction: valid rows become records or versions,
+ * invalid rows go to quarantine with every failed rule, and the source cursor is saved with them.
+ * If anything fails the whole batch rolls back and the cursor stays where it was, so the batch is read
+ * again and the idempotent store absorbs the repeat.
+ */
+@Service
+public class IngestService {
+
+    private final MappingRegistry mappings;
+    private final RecordStore records;
+    private final QuarantineStore quarantine;
+    private final WatermarkStore watermarks;
+    private final SourcePayloads payloads;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public IngestService(MappingRegistry mappings, RecordStore records, QuarantineStore quarantine,
+            WatermarkStore watermarks, SourcePayloads payloads, MeterRegistry meters, Clock clock) {
+        this.mappings = mappings;
+        this.records = records;
+        this.quarantine = quarantine;
+        this.watermarks = watermarks;
+        this.payloads = payloads;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public IngestResult ingest(IngestBatch batch) {
+        CompiledMapping mapping = mappings.require(batch.department(), batch.feed());
+        Instant now = clock.instant();
+        Instant extractedAt = batch.extractedAt() == null ? now : batch.extractedAt();
+        List<RowOutcome> outcomes = new ArrayList<>(batch.rows().size());
+        List<Candidate> candidates = new ArrayList<>();
+        List<Integer> candidateRows = new ArrayList<>();
+        Set<String> validKeys = new LinkedHashSet<>();
+        for (int i = 0; i < batch.rows().size(); i++) {
+            SourceRow row = batch.rows().get(i);
+            MappingResult result = mapping.apply(row.values(), extractedAt);
+            String payload = payloads.toJson(row.values());
+            if (result.valid()) {
+                candidates.add(new Candidate(result.record(), payload));
+                candidateRows.add(i);
+                validKeys.add(result.sourceKey());
+                outcomes.add(null);
+            } else {
+                long qid = quarantine.quarantine(batch.department(), batch.feed(), result.sourceKey(), row.sourceRef(),
+                        payload, result.violations(), now);
+                outcomes.add(new RowOutcome(i, result.sourceKey(), RowOutcome.Status.QUARANTINED, null, null, qid,
+                        result.errors()));
+            }
+        }
+        List<StoreOutcome> stored = records.upsert(batch.department(), batch.feed(), candidates, now);
+        for (int c = 0; c < stored.size(); c++) {
+            StoreOutcome s = stored.get(c);
+            int i = candidateRows.get(c);
+            outcomes.set(i, new RowOutcome(i, candidates.get(c).record().identity().sourceKey(), status(s.kind()),
+                    s.recordId(), s.version(), null, List.of()));
+        }
+        if (!validKeys.isEmpty()) {
+            quarantine.resolveKeys(batch.department(), batch.feed(), validKeys,
+                    "superseded: a valid row for this key was stored", now);
+        }
+        if (batch.cursorJson() != null) {
+            watermarks.save(batch.department(), batch.feed(), batch.cursorJson(), now);
+        }
+        IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
+        count(result);
+        return result;
+    }
+
+    private void count(IngestResult result) {
+        for (RowOutcome.Status s : RowOutcome.Status.values()) {
+            long n = result.count(s);
+            if (n > 0) {
+                meters.counter("hub_ingest_rows_total", "department", result.department(), "feed", result.feed(),
+                        "outcome", s.name().toLowerCase()).increment(n);
+            }
+        }
+    }
+
+    private static RowOutcome.Status status(StoreOutcome.Kind kind) {
+        return switch (kind) {
+        case STORED -> RowOutcome.Status.STORED;
+        case NEW_VERSION -> RowOutcome.Status.NEW_VERSION;
+        case UNCHANGED -> RowOutcome.Status.UNCHANGED;
+        };
+    }
+}

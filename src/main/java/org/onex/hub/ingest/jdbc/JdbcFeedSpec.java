@@ -1,0 +1,66 @@
+package org.onex.hub.ingest.jdbc;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Parameters of one instance of the {@code jdbc-source} template, checked when the route is created.
+ *
+ * @param department   department code (config/departments.yaml)
+ * @param feed         feed id (mappings/&lt;department&gt;/&lt;feed&gt;.yaml)
+ * @param dataSource   name of a department data source (hub.datasources.&lt;name&gt;)
+ * @param from         table name, or a SELECT in parentheses to read from
+ * @param timeColumn   update-time column of the composite cursor
+ * @param keyColumn    key column of the composite cursor (unique together with the time)
+ * @param batchSize    rows per batch and transaction
+ * @param commitDelay  rows newer than source-now minus this are left for the next poll
+ * @param lookback     how far behind the cursor a sweep re-reads, for rows committed late with an older time
+ * @param sweepEvery   how often a sweep runs once the cursor has caught up
+ */
+public record JdbcFeedSpec(String department, String feed, String dataSource, String from, String timeColumn,
+        String keyColumn, int batchSize, Duration commitDelay, Duration lookback, Duration sweepEvery) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+
+    public JdbcFeedSpec {
+        require(IDENTIFIER.matcher(timeColumn).matches(), "cursorTime '" + timeColumn + "' is not a column name");
+        require(IDENTIFIER.matcher(keyColumn).matches(), "cursorKey '" + keyColumn + "' is not a column name");
+        require(batchSize > 0 && batchSize <= 10_000, "batchSize must be 1..10000, got " + batchSize);
+        require(!commitDelay.isNegative(), "commitDelay must not be negative");
+        require(!lookback.isNegative(), "lookback must not be negative");
+    }
+
+    /** Builds the spec from template parameters: exactly one of {@code table} and {@code query}. */
+    public static JdbcFeedSpec of(String department, String feed, String dataSource, String table, String query,
+            String timeColumn, String keyColumn, int batchSize, Duration commitDelay, Duration lookback,
+            Duration sweepEvery) {
+        boolean hasTable = table != null && !table.isBlank();
+        boolean hasQuery = query != null && !query.isBlank();
+        require(hasTable != hasQuery, department + "-" + feed + ": give exactly one of the parameters table and query");
+        if (hasTable) {
+            require(IDENTIFIER.matcher(table).matches(), "table '" + table + "' is not a table name");
+        }
+        String from = hasTable ? table : "(" + query + ")";
+        return new JdbcFeedSpec(department, feed, dataSource, from, timeColumn, keyColumn, batchSize, commitDelay,
+                lookback, sweepEvery);
+    }
+
+    /** How rows of this feed are named in quarantine references. */
+    String sourceName() {
+        return from.startsWith("(") ? department + "/" + feed + " query" : from;
+    }
+
+    /** Keyset page: rows after (time, key) up to a time, in cursor order. */
+    String pageSql(boolean withKey) {
+        String after = withKey ? "(" + timeColumn + " > ? OR (" + timeColumn + " = ? AND " + keyColumn + " > ?))"
+                : timeColumn + " >= ?";
+        return "SELECT * FROM " + from + " src WHERE " + after + " AND " + timeColumn + " <= ? ORDER BY "
+                + timeColumn + ", " + keyColumn + " LIMIT " + batchSize;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

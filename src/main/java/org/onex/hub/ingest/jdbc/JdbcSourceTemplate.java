@@ -1,0 +1,77 @@
+package org.onex.hub.ingest.jdbc;
+
+import java.time.Clock;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.util.TimeUtils;
+import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.store.WatermarkStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code jdbc-source} route template. A department wires a database feed with parameters only,
+ * in {@code routes/<dept>.camel.yaml}:
+ *
+ * <pre>
+ * - templatedRoute:
+ *     routeTemplateRef: jdbc-source
+ *     routeId: scjgj-licences
+ *     parameters:
+ *       - {name: department, value: scjgj}
+ *       - ...
+ * </pre>
+ */
+@Component
+public class JdbcSourceTemplate extends RouteBuilder {
+
+    public static final String ID = "jdbc-source";
+
+    private final DepartmentDataSources dataSources;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public JdbcSourceTemplate(DepartmentDataSources dataSources, WatermarkStore watermarks, Clock clock) {
+        this.dataSources = dataSources;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        routeTemplate(ID)
+                .templateParameter("department", null, "Department code from config/departments.yaml")
+                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+                .templateParameter("dataSource", null, "Name of a data source under hub.datasources")
+                .templateOptionalParameter("table", "Table or view to read (or give query)")
+                .templateOptionalParameter("query", "SELECT to read from instead of a table")
+                .templateParameter("cursorTime", null, "Update-time column of the composite cursor")
+                .templateParameter("cursorKey", null, "Key column of the composite cursor")
+                .templateParameter("batchSize", "500", "Rows per batch and transaction")
+                .templateParameter("pollInterval", "10s", "Time between polls")
+                .templateParameter("initialDelay", "2s", "Delay before the first poll")
+                .templateParameter("commitDelay", "5s", "Leave rows newer than source-now minus this for later")
+                .templateParameter("lookback", "10m", "Window behind the cursor re-read for late commits (0 = off)")
+                .templateParameter("sweepEvery", "1m", "How often the look-back window is re-read")
+                .templateBean("poller", JdbcFeedPoller.class, rtc -> new JdbcFeedPoller(JdbcFeedSpec.of(
+                        rtc.getProperty("department", String.class), rtc.getProperty("feed", String.class),
+                        rtc.getProperty("dataSource", String.class), rtc.getProperty("table", String.class),
+                        rtc.getProperty("query", String.class), rtc.getProperty("cursorTime", String.class),
+                        rtc.getProperty("cursorKey", String.class), rtc.getProperty("batchSize", Integer.class),
+                        TimeUtils.toDuration(rtc.getProperty("commitDelay", String.class)),
+                        TimeUtils.toDuration(rtc.getProperty("lookback", String.class)),
+                        TimeUtils.toDuration(rtc.getProperty("sweepEvery", String.class))),
+                        dataSources.get(rtc.getProperty("dataSource", String.class)), watermarks, clock))
+                .from("timer:jdbc-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
+                .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
+                .setProperty(JdbcFeedPoller.MORE, constant(true))
+                .loopDoWhile(exchangeProperty(JdbcFeedPoller.MORE).isEqualTo(true))
+                    .to("bean:{{poller}}?method=nextBatch")
+                    .filter(body().isNotNull())
+                        .to(IngestRoutes.INGEST)
+                    .end()
+                .end();
+    }
+}

@@ -1,0 +1,66 @@
+package org.onex.hub.mapping;
+
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.onex.hub.schema.Violation;
+
+/**
+ * One compiled line of a mapping: read a value, translate it through a code list, convert its type.
+ * {@code target} is an envelope path ({@code subject.name}) or {@code body.<NAME>}.
+ */
+record FieldRule(String target, ValueSource source, ValueType type, CodeList codes, boolean required,
+        Object defaultValue) {
+
+    /** Result of applying the rule to a row: the value, or the violation that explains why not. */
+    record Applied(Object value, Violation violation) {
+    }
+
+    Applied apply(Map<String, Object> row, RowContext ctx, ZoneId zone) {
+        Object raw;
+        try {
+            raw = source.read(row, ctx);
+        } catch (RuntimeException e) {
+            return new Applied(null, Violation.error(target, Rules.MAPPING_EXPRESSION, e.getMessage()));
+        }
+        if (raw instanceof String s) {
+            raw = s.trim();
+        }
+        if (RowContext.blank(raw)) {
+            raw = defaultValue;
+        }
+        if (RowContext.blank(raw)) {
+            return required ? new Applied(null, Violation.error(target, org.onex.hub.schema.Rules.REQUIRED,
+                    target + " is required but " + describe() + " is empty")) : new Applied(null, null);
+        }
+        if (codes != null) {
+            String translated = codes.translate(String.valueOf(raw));
+            if (translated == null) {
+                return new Applied(null, Violation.error(target, Rules.MAPPING_CODE_UNKNOWN, "value '" + raw
+                        + "' of " + describe() + " is not in code list " + codes.describe()));
+            }
+            raw = translated;
+        }
+        try {
+            return new Applied(type.convert(raw, zone), null);
+        } catch (RuntimeException e) {
+            return new Applied(null, Violation.error(target, Rules.MAPPING_TYPE, "cannot read " + describe()
+                    + " value '" + raw + "' as " + type.name().toLowerCase() + ": " + e.getMessage()));
+        }
+    }
+
+    private String describe() {
+        return source.describe();
+    }
+
+    /** A named or inline code list. */
+    record CodeList(String name, Map<String, String> entries) {
+        String translate(String code) {
+            return entries.get(code.trim());
+        }
+
+        String describe() {
+            return (name == null ? "" : name + " ") + entries.keySet();
+        }
+    }
+}
