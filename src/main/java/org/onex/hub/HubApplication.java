@@ -1,11 +1,26 @@
 package org.onex.hub;
 
+import java.util.Arrays;
+
+import org.onex.hub.bench.BenchmarkCommand;
+import org.onex.hub.ops.DryRunCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/**
+ * The hub. With no command it runs the hub; {@code dry-run} maps sample rows with a mapping file and
+ * prints the result without a running hub; {@code benchmark} runs the throughput benchmark.
+ */
 @SpringBootApplication
 public class HubApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(HubApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+        case "dry-run" -> System.exit(DryRunCommand.run(rest));
+        case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
+        default -> SpringApplication.run(HubApplication.class, args);
+        }
     }
 }

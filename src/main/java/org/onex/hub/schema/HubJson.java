@@ -34,9 +34,12 @@ public final class HubJson {
     private HubJson() {
     }
 
-    /** A new, independently configurable copy of the hub's canonical mapper. */
+    /**
+     * The hub's canonical mapper, shared (thread-safe once built, and cheap because its serializer caches
+     * stay warm). Do not reconfigure it; call {@code mapper().copy()} for a variant.
+     */
     public static ObjectMapper mapper() {
-        return CANONICAL.copy();
+        return CANONICAL;
     }
 
     /**
