@@ -3,6 +3,7 @@ package org.onex.hub.mapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,9 @@ public final class MappingCompiler {
             expression.init(camel);
             return new ValueSource.Simple(text, expression);
         } catch (RuntimeException e) {
-            problems.add(doc.problem(at + "/expr", "Simple expression does not parse: " + e.getMessage()));
+            // Camel's message continues with the expression and a caret line; one problem is one line
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+            problems.add(doc.problem(at + "/expr", "Simple expression '" + text + "' does not parse: " + reason));
             return new ValueSource.Constant(null);
         }
     }
@@ -172,7 +175,8 @@ public final class MappingCompiler {
     private static Map<String, String> codes(JsonNode node) {
         Map<String, String> entries = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> entries.put(e.getKey(), e.getValue().asText()));
-        return Map.copyOf(entries);
+        // keep the file's order: messages list the codes as the department wrote them
+        return Collections.unmodifiableMap(entries);
     }
 
     private static Object scalar(JsonNode node) {

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.schema.HubDates;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A department licensing database in the 双公示 XK_* layout (what mappings/scjgj/licences.yaml reads),
@@ -30,13 +30,13 @@ public final class LicenceSource {
     }
 
     public static LicenceSource postgres(String url) {
-        LicenceSource s = new LicenceSource(new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")));
+        LicenceSource s = new LicenceSource(new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true)));
         s.jdbc.execute("CREATE TABLE xk_licence (" + COLUMNS + "TIMESTAMP(3) NOT NULL)");
         return s;
     }
 
     public static LicenceSource mariaDb(String url) {
-        LicenceSource s = new LicenceSource(new JdbcTemplate(new DriverManagerDataSource(url, "root", "")));
+        LicenceSource s = new LicenceSource(new JdbcTemplate(new SingleConnectionDataSource(url, "root", "", true)));
         s.jdbc.execute("CREATE TABLE xk_licence (" + COLUMNS + "DATETIME(3) NOT NULL)");
         return s;
     }

@@ -28,6 +28,7 @@ public final class JdbcFeedPoller {
 
     /** Exchange property: true while the source has more rows ready (the route loops on it). */
     public static final String MORE = "hubMore";
+    private static final String BATCHES = "hubBatches";
 
     private final JdbcFeedSpec spec;
     private final JdbcTemplate source;
@@ -74,7 +75,11 @@ public final class JdbcFeedPoller {
     }
 
     private void emit(Exchange exchange, Page page, JdbcCursor next, Instant now) {
-        exchange.setProperty(MORE, page.full);
+        int batches = exchange.getProperty(BATCHES, 0, Integer.class) + 1;
+        exchange.setProperty(BATCHES, batches);
+        // Yield after maxBatches so that a stopping hub does not wait for a long backlog to drain.
+        exchange.setProperty(MORE, page.full && batches < spec.maxBatches()
+                && !exchange.getContext().getStatus().isStopping());
         exchange.getMessage().setBody(new IngestBatch(spec.department(), spec.feed(), page.rows, next.toJson(), now));
     }
 

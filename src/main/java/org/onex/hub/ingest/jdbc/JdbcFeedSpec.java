@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param commitDelay  rows newer than source-now minus this are left for the next poll
  * @param lookback     how far behind the cursor a sweep re-reads, for rows committed late with an older time
  * @param sweepEvery   how often a sweep runs once the cursor has caught up
+ * @param maxBatches   batches read in one poll before giving the timer (and a shutdown) a turn
  */
 public record JdbcFeedSpec(String department, String feed, String dataSource, String from, String timeColumn,
-        String keyColumn, int batchSize, Duration commitDelay, Duration lookback, Duration sweepEvery) {
+        String keyColumn, int batchSize, Duration commitDelay, Duration lookback, Duration sweepEvery, int maxBatches) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
@@ -28,12 +29,13 @@ public record JdbcFeedSpec(String department, String feed, String dataSource, St
         require(batchSize > 0 && batchSize <= 10_000, "batchSize must be 1..10000, got " + batchSize);
         require(!commitDelay.isNegative(), "commitDelay must not be negative");
         require(!lookback.isNegative(), "lookback must not be negative");
+        require(maxBatches > 0, "maxBatchesPerPoll must be positive, got " + maxBatches);
     }
 
     /** Builds the spec from template parameters: exactly one of {@code table} and {@code query}. */
     public static JdbcFeedSpec of(String department, String feed, String dataSource, String table, String query,
             String timeColumn, String keyColumn, int batchSize, Duration commitDelay, Duration lookback,
-            Duration sweepEvery) {
+            Duration sweepEvery, int maxBatches) {
         boolean hasTable = table != null && !table.isBlank();
         boolean hasQuery = query != null && !query.isBlank();
         require(hasTable != hasQuery, department + "-" + feed + ": give exactly one of the parameters table and query");
@@ -42,7 +44,7 @@ public record JdbcFeedSpec(String department, String feed, String dataSource, St
         }
         String from = hasTable ? table : "(" + query + ")";
         return new JdbcFeedSpec(department, feed, dataSource, from, timeColumn, keyColumn, batchSize, commitDelay,
-                lookback, sweepEvery);
+                lookback, sweepEvery, maxBatches);
     }
 
     /** How rows of this feed are named in quarantine references. */

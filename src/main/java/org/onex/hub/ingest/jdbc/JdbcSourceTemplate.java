@@ -53,6 +53,7 @@ public class JdbcSourceTemplate extends RouteBuilder {
                 .templateParameter("commitDelay", "5s", "Leave rows newer than source-now minus this for later")
                 .templateParameter("lookback", "10m", "Window behind the cursor re-read for late commits (0 = off)")
                 .templateParameter("sweepEvery", "1m", "How often the look-back window is re-read")
+                .templateParameter("maxBatchesPerPoll", "50", "Batches read in one poll before yielding to the timer")
                 .templateBean("poller", JdbcFeedPoller.class, rtc -> new JdbcFeedPoller(JdbcFeedSpec.of(
                         rtc.getProperty("department", String.class), rtc.getProperty("feed", String.class),
                         rtc.getProperty("dataSource", String.class), rtc.getProperty("table", String.class),
@@ -60,7 +61,8 @@ public class JdbcSourceTemplate extends RouteBuilder {
                         rtc.getProperty("cursorKey", String.class), rtc.getProperty("batchSize", Integer.class),
                         TimeUtils.toDuration(rtc.getProperty("commitDelay", String.class)),
                         TimeUtils.toDuration(rtc.getProperty("lookback", String.class)),
-                        TimeUtils.toDuration(rtc.getProperty("sweepEvery", String.class))),
+                        TimeUtils.toDuration(rtc.getProperty("sweepEvery", String.class)),
+                        rtc.getProperty("maxBatchesPerPoll", Integer.class)),
                         dataSources.get(rtc.getProperty("dataSource", String.class)), watermarks, clock))
                 .from("timer:jdbc-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
                 .routeConfigurationId(ErrorRouteConfiguration.SOURCE)

@@ -1,0 +1,156 @@
+package org.onex.hub.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.onex.hub.HubApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The hub itself, started in this JVM against the benchmark databases with one route file that
+ * instantiates {@code jdbc-source} for scjgj/licences. Camel's routes are held back until the Spring
+ * context is up ({@code camel.main.auto-startup=false}), so the load is timed from the first poll and
+ * start-up is reported apart.
+ */
+final class HubRun implements AutoCloseable {
+
+    /** Settings of the benchmark route, printed next to the latency figures. */
+    static final String POLL_INTERVAL = "200ms";
+    static final String COMMIT_DELAY = "1s";
+
+    private final BenchDatabases dbs;
+    private final int batchSize;
+    private ConfigurableApplicationContext context;
+
+    HubRun(BenchDatabases dbs, int batchSize) {
+        this.dbs = dbs;
+        this.batchSize = batchSize;
+    }
+
+    /** Starts the Spring context (routes stopped); returns the elapsed nanoseconds. */
+    long start(Path workDir) throws IOException {
+        long begin = System.nanoTime();
+        Path routes = Files.createDirectories(workDir.resolve("routes"));
+        Files.writeString(routes.resolve("bench.camel.yaml"), routeFile());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE));
+        p.put("spring.datasource.username", dbs.user());
+        p.put("spring.datasource.password", "");
+        p.put("hub.demo.enabled", "false");
+        p.put("server.port", "0");
+        p.put("spring.artemis.embedded.persistent", "false");
+        p.put("hub.artemis.acceptor-url", "tcp://127.0.0.1:" + freePort() + "?protocols=CORE");
+        p.put("hub.data-dir", workDir.toString());
+        p.put("hub.routes-dir", routes.toString());
+        p.put("hub.datasources.bench-src.url", dbs.url(BenchDatabases.SOURCE));
+        p.put("hub.datasources.bench-src.username", dbs.user());
+        p.put("camel.main.auto-startup", "false");
+        p.put("spring.main.banner-mode", "off");
+        p.put("logging.level.root", System.getProperty("bench.log", "WARN"));
+        context = new SpringApplicationBuilder(HubApplication.class).properties(p).run();
+        return System.nanoTime() - begin;
+    }
+
+    /** Starts every Camel route: the timer of the benchmark route fires at once. */
+    void startRoutes() throws Exception {
+        context.getBean(CamelContext.class).getRouteController().startAllRoutes();
+    }
+
+    /**
+     * Polls {@code count(*)} of hub_record every 100 ms until it reaches {@code expected}; fails when the
+     * count stops moving for {@code stallSeconds}.
+     */
+    static void awaitRecords(Connection store, long expected, int stallSeconds) throws SQLException,
+            InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        try (Statement s = store.createStatement()) {
+            while (true) {
+                long n = count(s, "SELECT count(*) FROM hub_record");
+                if (n >= expected) {
+                    return;
+                }
+                if (n != last) {
+                    last = n;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > stallSeconds * 1_000_000_000L) {
+                    throw new IllegalStateException("the hub stored " + n + " of " + expected
+                            + " records and made no progress for " + stallSeconds + " s (see the log above)");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Waits until every stored version has its feed sequence number (the sequencer caught up), then until the
+     * outbox is empty (the publisher sent everything to Artemis), each within {@code timeoutSeconds}.
+     * Returns the nanoseconds each took, -1 when it timed out.
+     */
+    static long[] awaitFeed(Connection store, int timeoutSeconds) throws SQLException, InterruptedException {
+        long begin = System.nanoTime();
+        long deadline = begin + timeoutSeconds * 1_000_000_000L;
+        long[] took = { -1, -1 };
+        try (Statement s = store.createStatement()) {
+            String[] checks = { "SELECT count(*) FROM hub_record_version WHERE feed_seq IS NULL",
+                "SELECT count(*) FROM hub_feed_outbox" };
+            for (int i = 0; i < checks.length; i++) {
+                while (count(s, checks[i]) > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                took[i] = count(s, checks[i]) > 0 ? -1 : System.nanoTime() - begin;
+            }
+        }
+        return took;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String routeFile() {
+        return "# Written by the benchmark command for one run.\n"
+                + "- templatedRoute:\n"
+                + "    routeTemplateRef: jdbc-source\n"
+                + "    routeId: bench-scjgj-licences\n"
+                + "    parameters:\n"
+                + "      - { name: department, value: scjgj }\n"
+                + "      - { name: feed, value: licences }\n"
+                + "      - { name: dataSource, value: bench-src }\n"
+                + "      - { name: table, value: xk_licence }\n"
+                + "      - { name: cursorTime, value: UPDATED_AT }\n"
+                + "      - { name: cursorKey, value: ID }\n"
+                + "      - { name: batchSize, value: \"" + batchSize + "\" }\n"
+                + "      - { name: pollInterval, value: " + POLL_INTERVAL + " }\n"
+                + "      - { name: initialDelay, value: \"0\" }\n"
+                + "      - { name: commitDelay, value: " + COMMIT_DELAY + " }\n"
+                + "      - { name: lookback, value: \"0\" }\n";
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.onex.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The README's first command: the embedded default (H2 file store, embedded Artemis, demo departments,
+ * the real routes/ and mappings/) shows records from two departments and bad rows in quarantine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultIT {
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        try {
+            String dataDir = Files.createTempDirectory("hub-embedded").toString();
+            int port = TestDatabases.freePort();
+            registry.add("hub.data-dir", () -> dataDir);
+            registry.add("hub.demo.period", () -> "300ms");
+            registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void demoDepartmentsFillTheFeedAndTheQuarantine() {
+        JsonNode page = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/records?limit=1000", JsonNode.class),
+                p -> p.get("items").findValuesAsText("department").containsAll(java.util.List.of("scjgj", "zrzyj")));
+        assertThat(page.get("count").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode quarantine = rest.getForObject("/api/v1/quarantine", JsonNode.class);
+        assertThat(quarantine.get("count").asInt()).isPositive();
+        assertThat(quarantine.get("items").findValuesAsText("rule")).isNotEmpty();
+        JsonNode departments = rest.getForObject("/api/v1/departments", JsonNode.class);
+        assertThat(departments.get("items")).hasSizeGreaterThanOrEqualTo(14);
+        JsonNode schema = rest.getForObject("/api/v1/schema", JsonNode.class);
+        assertThat(schema.get("$id").asText()).contains("hub-record-v1");
+    }
+
+    @Test
+    void badParametersAreAnsweredWithAProblemNamingTheParameter() {
+        var response = rest.getForEntity("/api/v1/records?category=C9", JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("parameter").asText()).isEqualTo("category");
+        var unknown = rest.getForEntity("/api/v1/records?colour=red", JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getBody().get("parameter").asText()).isEqualTo("colour");
+        var cursor = rest.getForEntity("/api/v1/records?cursor=garbage", JsonNode.class);
+        assertThat(cursor.getBody().get("parameter").asText()).isEqualTo("cursor");
+        var missing = rest.getForEntity("/api/v1/records/999999999", JsonNode.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+    }
+}
