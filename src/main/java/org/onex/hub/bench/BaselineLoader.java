@@ -44,6 +44,7 @@ final class BaselineLoader {
             + " VALUES ('scjgj', 'licences', ?, ?) ON CONFLICT (department, feed) DO UPDATE"
             + " SET cursor_json = EXCLUDED.cursor_json, updated_at = EXCLUDED.updated_at";
 
+    static long[] T=new long[5];
     private final int batchSize;
 
     BaselineLoader(int batchSize) {
@@ -62,15 +63,15 @@ final class BaselineLoader {
                 read.setTimestamp(2, afterTime);
                 read.setLong(3, afterId);
                 read.setInt(4, batchSize);
-                List<Map<String, Object>> rows = readBatch(read);
-                if (rows.isEmpty()) {
+                long t0=System.nanoTime(); List<Map<String, Object>> rows = readBatch(read); T[0]+=System.nanoTime()-t0;
+                if (rows.isEmpty()) {System.out.println("read "+T[0]/1e6+" write "+T[1]/1e6+" ids "+T[2]/1e6+" bind "+T[3]/1e6+" exec "+T[4]/1e6);
                     return total;
                 }
                 Map<String, Object> last = rows.get(rows.size() - 1);
                 afterTime = Timestamp.valueOf((java.time.LocalDateTime) last.get("updated_at"));
                 afterId = (Long) last.get("id");
-                write(store, rows, "{\"time\":\"" + afterTime + "\",\"key\":" + afterId + "}");
-                total += rows.size();
+                long t1=System.nanoTime(); write(store, rows, "{\"time\":\"" + afterTime + "\",\"key\":" + afterId + "}");
+                T[1]+=System.nanoTime()-t1; total += rows.size();
             }
         }
     }
@@ -109,6 +110,7 @@ final class BaselineLoader {
                 }
             }
         }
+        T[2]+=0; long tb=System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement rec = store.prepareStatement(RECORD + values(n, 14));
                 PreparedStatement ver = store.prepareStatement(VERSION + values(n, 17));
@@ -139,6 +141,7 @@ final class BaselineLoader {
                     out.setObject(o++, p);
                 }
             }
+            long te=System.nanoTime(); T[3]+=te-tb;
             rec.executeUpdate();
             ver.executeUpdate();
             out.executeUpdate();
@@ -148,7 +151,7 @@ final class BaselineLoader {
             cur.setTimestamp(2, now);
             cur.executeUpdate();
         }
-        store.commit();
+        store.commit(); T[4]+=System.nanoTime()-tb;
     }
 
     private static String values(int rows, int columns) {

@@ -42,8 +42,8 @@ final class HubRun implements AutoCloseable {
         long begin = System.nanoTime();
         Path routes = Files.createDirectories(workDir.resolve("routes"));
         Files.writeString(routes.resolve("bench.camel.yaml"), routeFile());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE));
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE) + System.getProperty("bench.storeUrlSuffix", ""));
         p.put("spring.datasource.username", dbs.user());
         p.put("spring.datasource.password", "");
         p.put("hub.demo.enabled", "false");
@@ -57,7 +57,9 @@ final class HubRun implements AutoCloseable {
         p.put("camel.main.auto-startup", "false");
         p.put("spring.main.banner-mode", "off");
         p.put("logging.level.root", System.getProperty("bench.log", "WARN"));
-        context = new SpringApplicationBuilder(HubApplication.class).properties(p).run();
+        // As command-line arguments: they take precedence over application.yaml (default properties would not).
+        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        context = new SpringApplicationBuilder(HubApplication.class).run(args);
         return System.nanoTime() - begin;
     }
 

@@ -81,8 +81,9 @@ public final class MappingCompiler {
     private FieldRule field(YamlDocument doc, String target, JsonNode spec, Map<String, Map<String, String>> localLists,
             List<Problem> problems) {
         String at = YamlDocument.pointer("fields", target);
+        boolean body = target.startsWith("body.") && target.length() > 5;
         ValueType type;
-        if (target.startsWith("body.") && target.length() > 5) {
+        if (body) {
             type = ValueType.STRING;
         } else {
             Target t = Target.byPath(target).orElse(null);
@@ -94,7 +95,14 @@ public final class MappingCompiler {
             type = t.type();
         }
         if (spec.has("type")) {
-            type = ValueType.parse(spec.get("type").asText());
+            ValueType declared = ValueType.parse(spec.get("type").asText());
+            if (!body && declared != type) {
+                // the envelope field holds its own type: any other would fail every row with a ClassCastException
+                problems.add(doc.problem(at + "/type", target + " takes " + typeName(type) + " values; type: "
+                        + spec.get("type").asText() + " is only for body.<FIELD> targets"));
+            } else {
+                type = declared;
+            }
         }
         FieldRule.CodeList codes = null;
         if (spec.has("codes")) {
@@ -104,6 +112,9 @@ public final class MappingCompiler {
             }
         }
         Object dflt = spec.has("default") ? scalar(spec.get("default")) : null;
+        if (dflt != null && (codes != null || !spec.has("codes"))) {
+            checkDefault(doc, at + "/default", dflt, codes, type, problems);
+        }
         return new FieldRule(target, source(doc, at, spec, problems), type, codes,
                 spec.path("required").asBoolean(false), dflt);
     }
@@ -160,6 +171,27 @@ public final class MappingCompiler {
                         + "', which is not a valid " + type.name().toLowerCase() + ": " + ex.getMessage()));
             }
         }
+    }
+
+    /** A default that is not in the code list or not of the field's type would break every row without a value. */
+    private static void checkDefault(YamlDocument doc, String at, Object dflt, FieldRule.CodeList codes, ValueType type,
+            List<Problem> problems) {
+        if (codes != null) {
+            if (codes.translate(String.valueOf(dflt)) == null) {
+                problems.add(doc.problem(at, "default '" + dflt + "' is not in code list " + codes.describe()));
+            }
+            return; // what the codes translate to is checked by checkCodesFitType
+        }
+        try {
+            type.convert(dflt, org.onex.hub.schema.HubDates.ZONE);
+        } catch (RuntimeException e) {
+            problems.add(doc.problem(at, "default '" + dflt + "' is not a valid " + typeName(type) + ": "
+                    + e.getMessage()));
+        }
+    }
+
+    private static String typeName(ValueType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static <E extends Enum<E>> E enumValue(YamlDocument doc, String at, Class<E> type, List<Problem> problems) {

@@ -22,12 +22,7 @@ import org.onex.hub.schema.Violation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/**
- * {@code dry-run <mapping.yaml> <sample.csv|.json|.ndjson>}: maps sample rows with one mapping file and prints
- * each envelope or the violations that would quarantine it, without Spring, a hub store or a department
- * registry. Exit code 0 when every row is valid, 1 when some would be quarantined, 2 for a usage error, a
- * broken mapping or an unreadable sample.
- */
+/** {@code dry-run}: maps sample rows with one mapping file and prints each envelope or its violations (no Spring). */
 public final class DryRunCommand {
 
     static final String USAGE = "usage: dry-run <mapping.yaml> <sample.csv|sample.json|sample.ndjson>"
@@ -36,6 +31,12 @@ public final class DryRunCommand {
     private DryRunCommand() {
     }
 
+    /**
+     * Runs {@code dry-run <mapping.yaml> <sample.csv|.json|.ndjson> [--mappings-dir mappings] [--encoding UTF-8]}.
+     *
+     * @return 0 when every row is valid, 1 when some would be quarantined, 2 for a usage error, a broken mapping
+     *         or an unreadable sample
+     */
     public static int run(String[] args) {
         return run(args, System.out, System.err);
     }
@@ -51,9 +52,11 @@ public final class DryRunCommand {
                 files.add(arg);
                 continue;
             }
-            if (i + 1 >= args.length || !(arg.equals("--mappings-dir") || arg.equals("--encoding"))) {
-                return usage(err, arg.equals("--mappings-dir") || arg.equals("--encoding")
-                        ? arg + " needs a value" : "unknown option " + arg);
+            if (!arg.equals("--mappings-dir") && !arg.equals("--encoding")) {
+                return usage(err, "unknown option " + arg);
+            }
+            if (i + 1 >= args.length) {
+                return usage(err, arg + " needs a value");
             }
             String value = args[++i];
             if (arg.equals("--mappings-dir")) {

@@ -23,10 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/**
- * Reads the sample rows of a dry run: CSV with a header line (a leading byte-order mark is skipped), a JSON
- * array of objects, or NDJSON (one object per line). Each row is a map from column name to value.
- */
+/** Reads a dry run's sample rows as column/value maps: CSV with a header (BOM skipped), a JSON array, or NDJSON. */
 final class SampleReader {
 
     /** The sample cannot be read; the message names the file and, where known, the line or element. */
@@ -59,7 +56,8 @@ final class SampleReader {
         } catch (NoSuchFileException e) {
             throw new SampleException(file + ": file not found");
         } catch (CharacterCodingException e) {
-            throw new SampleException(file + ": not valid " + charset + " text (give the file's encoding with --encoding)");
+            throw new SampleException(file + ": not valid " + charset
+                    + " text (give the file's encoding with --encoding)");
         } catch (JsonProcessingException e) {
             throw new SampleException(file + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr())
                     + ": not valid JSON: " + e.getOriginalMessage());
@@ -85,7 +83,7 @@ final class SampleReader {
             for (CSVRecord record : parser) {
                 if (record.size() != columns) {
                     throw new SampleException(file + ":" + parser.getCurrentLineNumber() + ": the row has "
-                            + record.size() + " values but the header has " + columns + " columns");
+                            + record.size() + " value(s) but the header names " + columns + " columns");
                 }
                 rows.add(new LinkedHashMap<>(record.toMap()));
             }

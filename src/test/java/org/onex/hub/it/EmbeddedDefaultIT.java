@@ -56,6 +56,24 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void replayingAStillBrokenRowKeepsOneOpenEntryWithItsReasons() {
+        JsonNode open = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/quarantine?status=OPEN", JsonNode.class), q -> q.get("count").asInt() > 0);
+        JsonNode entry = open.get("items").get(0);
+        long id = entry.get("id").asLong();
+        JsonNode replay = rest.postForObject("/api/v1/quarantine/" + id + "/replay", null, JsonNode.class);
+        assertThat(replay.get("outcome").asText()).isEqualTo("QUARANTINED");
+        assertThat(replay.get("failures").findValuesAsText("rule"))
+                .isEqualTo(entry.get("failures").findValuesAsText("rule"));
+        JsonNode sameKey = rest.getForObject("/api/v1/quarantine?status=OPEN&department="
+                + entry.get("department").asText() + "&limit=500", JsonNode.class);
+        assertThat(sameKey.get("items").findValuesAsText("sourceKey").stream()
+                .filter(k -> k.equals(entry.get("sourceKey").asText()))).hasSize(1);
+        assertThat(rest.postForEntity("/api/v1/quarantine/999999999/replay", null, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void badParametersAreAnsweredWithAProblemNamingTheParameter() {
         var response = rest.getForEntity("/api/v1/records?category=C9", JsonNode.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);

@@ -17,7 +17,7 @@ import org.onex.hub.config.ConfigException;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.RecordType;
 
-/** Compiling mapping files: the real mappings compile, and each kind of mistake fails with file, line, key and reason. */
+/** Compiling mapping files: the real mappings compile; each kind of mistake fails with file, line, key and reason. */
 class MappingCompilerTest {
 
     /** A minimal valid mapping; the cases below break it one way each. Line numbers are those of this text. */
@@ -99,6 +99,17 @@ class MappingCompilerTest {
                                 + "  status: { column: XK_ZT, codes: zt }\n",
                         13, "fields.status.codes",
                         "code 9 translates to 'ARCHIVED', which is not a valid status"),
+                Arguments.of("type other than the envelope field's own",
+                        VALID.replace("{ column: XK_JDRQ }", "{ column: XK_JDRQ, type: string }"),
+                        10, "fields[\"document.decisionDate\"].type",
+                        "document.decisionDate takes date values; type: string is only for body.<FIELD> targets"),
+                Arguments.of("default that is not in the code list",
+                        VALID + "  status: { column: XK_ZT, codes: licence-status, default: \"3\" }\n",
+                        11, "fields.status.default", "default '3' is not in code list licence-status [1, 2]"),
+                Arguments.of("default that is not of the field's type",
+                        VALID + "  urgent: { column: JJBZ, default: maybe }\n",
+                        11, "fields.urgent.default",
+                        "default 'maybe' is not a valid boolean: 'maybe' is not a boolean (true/false, 1/0, 是/否)"),
                 Arguments.of("field expression that does not parse",
                         VALID + "  document.title: { expr: \"关于${body[XK_XKWS]的决定\" }\n",
                         11, "fields[\"document.title\"].expr",

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** Shared fixtures of the mapping tests: a compiler with the real shared code lists, and valid rows of both demo feeds. */
+/** Shared fixtures of the mapping tests: a compiler with the real code lists and valid rows of both demo feeds. */
 final class MappingFixtures {
 
     static final Path MAPPINGS = Path.of("mappings");
@@ -21,7 +21,8 @@ final class MappingFixtures {
     }
 
     static MappingCompiler compiler() {
-        return new MappingCompiler(CAMEL, MappingCompiler.loadCodeLists(MAPPINGS.resolve(MappingRegistry.CODE_LISTS_FILE)));
+        return new MappingCompiler(CAMEL,
+                MappingCompiler.loadCodeLists(MAPPINGS.resolve(MappingRegistry.CODE_LISTS_FILE)));
     }
 
     /** A valid 双公示 licence row as the scjgj source returns it (upper-case column names, text values). */

@@ -1,0 +1,34 @@
+package org.onex.hub.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md 8: package by feature with a fixed dependency direction. */
+@AnalyzeClasses(packages = "org.onex.hub", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule schemaDependsOnNothingElseInTheHub = noClasses().that().resideInAPackage("org.onex.hub.schema..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.config..", "org.onex.hub.registry..",
+                    "org.onex.hub.mapping..", "org.onex.hub.store..", "org.onex.hub.ingest..", "org.onex.hub.feed..",
+                    "org.onex.hub.api..", "org.onex.hub.demo..", "org.onex.hub.ops..", "org.onex.hub.bench..");
+
+    @ArchTest
+    static final ArchRule storeKnowsNoSourcesOrChannels = noClasses().that().resideInAPackage("org.onex.hub.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.ingest..", "org.onex.hub.feed..",
+                    "org.onex.hub.api..", "org.onex.hub.mapping..");
+
+    @ArchTest
+    static final ArchRule mappingKnowsNoStoreOrChannels = noClasses().that().resideInAPackage("org.onex.hub.mapping..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.store..", "org.onex.hub.ingest..",
+                    "org.onex.hub.feed..", "org.onex.hub.api..");
+
+    @ArchTest
+    static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(
+            "org.onex.hub.demo..", "org.onex.hub.bench..").should().dependOnClassesThat()
+            .resideInAPackage("org.onex.hub.demo..");
+}

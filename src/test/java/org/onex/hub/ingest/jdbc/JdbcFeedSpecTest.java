@@ -1,0 +1,116 @@
+package org.onex.hub.ingest.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Parameters of the jdbc-source template: table or query, identifier and bound checks, and the keyset page SQL. */
+class JdbcFeedSpecTest {
+
+    private static final Duration DELAY = Duration.ofSeconds(30);
+    private static final Duration LOOKBACK = Duration.ofHours(1);
+    private static final Duration SWEEP = Duration.ofMinutes(15);
+
+    private static JdbcFeedSpec spec(String table, String query, String time, String key, int batchSize,
+            Duration delay, Duration lookback) {
+        return spec(table, query, time, key, batchSize, delay, lookback, 4);
+    }
+
+    private static JdbcFeedSpec spec(String table, String query, String time, String key, int batchSize,
+            Duration delay, Duration lookback, int maxBatches) {
+        return JdbcFeedSpec.of("scjgj", "licences", "scjgj", table, query, time, key, batchSize, delay, lookback, SWEEP,
+                maxBatches);
+    }
+
+    private static JdbcFeedSpec table(String table) {
+        return spec(table, null, "UPDATED_AT", "ID", 500, DELAY, LOOKBACK);
+    }
+
+    @Test
+    void tablePagesInCursorOrder() {
+        JdbcFeedSpec spec = table("XK_LICENCE");
+
+        assertThat(spec.from()).isEqualTo("XK_LICENCE");
+        assertThat(spec.maxBatches()).isEqualTo(4);
+        assertThat(spec.sourceName()).isEqualTo("XK_LICENCE");
+        assertThat(spec.pageSql(false)).isEqualTo("SELECT * FROM XK_LICENCE src WHERE UPDATED_AT >= ?"
+                + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT 500");
+        assertThat(spec.pageSql(true)).isEqualTo("SELECT * FROM XK_LICENCE src WHERE (UPDATED_AT > ?"
+                + " OR (UPDATED_AT = ? AND ID > ?)) AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT 500");
+    }
+
+    @Test
+    void queryIsReadAsADerivedTable() {
+        JdbcFeedSpec spec = spec(null, "SELECT l.*, c.GXSJ FROM XK l JOIN XK_CHG c ON c.ID = l.ID", "GXSJ", "ID", 100,
+                DELAY, LOOKBACK);
+
+        assertThat(spec.from()).isEqualTo("(SELECT l.*, c.GXSJ FROM XK l JOIN XK_CHG c ON c.ID = l.ID)");
+        assertThat(spec.sourceName()).isEqualTo("scjgj/licences query");
+        assertThat(spec.pageSql(true)).isEqualTo("SELECT * FROM (SELECT l.*, c.GXSJ FROM XK l JOIN XK_CHG c"
+                + " ON c.ID = l.ID) src WHERE (GXSJ > ? OR (GXSJ = ? AND ID > ?)) AND GXSJ <= ? ORDER BY GXSJ, ID"
+                + " LIMIT 100");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "XK_LICENCE", "scjgj.xk_licence", "_t1" })
+    void acceptsPlainAndSchemaQualifiedTableNames(String name) {
+        assertThat(table(name).from()).isEqualTo(name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 10_000 })
+    void acceptsBatchSizesAtTheBounds(int batchSize) {
+        assertThat(spec("XK", null, "UPDATED_AT", "ID", batchSize, DELAY, LOOKBACK).pageSql(false))
+                .endsWith(" LIMIT " + batchSize);
+    }
+
+    @Test
+    void acceptsZeroDelayAndLookback() {
+        JdbcFeedSpec spec = spec("XK", null, "UPDATED_AT", "ID", 500, Duration.ZERO, Duration.ZERO);
+
+        assertThat(spec.commitDelay()).isZero();
+        assertThat(spec.lookback()).isZero();
+    }
+
+    static Stream<Arguments> invalidSpecs() {
+        return Stream.of(
+                Arguments.of("both table and query", (Runnable) () -> spec("XK", "SELECT * FROM XK", "UPDATED_AT", "ID",
+                        500, DELAY, LOOKBACK), "scjgj-licences: give exactly one of the parameters table and query"),
+                Arguments.of("neither", (Runnable) () -> spec(null, null, "UPDATED_AT", "ID", 500, DELAY, LOOKBACK),
+                        "scjgj-licences: give exactly one of the parameters table and query"),
+                Arguments.of("blank table and blank query", (Runnable) () -> spec(" ", "", "UPDATED_AT", "ID", 500,
+                        DELAY, LOOKBACK), "scjgj-licences: give exactly one of the parameters table and query"),
+                Arguments.of("table with SQL in it", (Runnable) () -> table("XK; DROP TABLE XK"),
+                        "table 'XK; DROP TABLE XK' is not a table name"),
+                Arguments.of("table starting with a digit", (Runnable) () -> table("1XK"),
+                        "table '1XK' is not a table name"),
+                Arguments.of("time column with a space", (Runnable) () -> spec("XK", null, "UPDATED AT", "ID", 500,
+                        DELAY, LOOKBACK), "cursorTime 'UPDATED AT' is not a column name"),
+                Arguments.of("key column expression", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID+0", 500,
+                        DELAY, LOOKBACK), "cursorKey 'ID+0' is not a column name"),
+                Arguments.of("batch size 0", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID", 0, DELAY, LOOKBACK),
+                        "batchSize must be 1..10000, got 0"),
+                Arguments.of("batch size 10001", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID", 10_001, DELAY,
+                        LOOKBACK), "batchSize must be 1..10000, got 10001"),
+                Arguments.of("negative commit delay", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID", 500,
+                        Duration.ofSeconds(-1), LOOKBACK), "commitDelay must not be negative"),
+                Arguments.of("negative lookback", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID", 500, DELAY,
+                        Duration.ofMinutes(-5)), "lookback must not be negative"),
+                Arguments.of("no batches per poll", (Runnable) () -> spec("XK", null, "UPDATED_AT", "ID", 500, DELAY,
+                        LOOKBACK, 0), "maxBatchesPerPoll must be positive, got 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSpecs")
+    void rejectsInvalidParameters(String name, Runnable build, String message) {
+        assertThatThrownBy(build::run).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+}
