@@ -3,9 +3,6 @@ package org.onex.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +53,7 @@ abstract class AbstractJdbcSourceIT {
     static void hubProperties(DynamicPropertyRegistry registry, String storeDb, String sourceUrl, String user) {
         String storeUrl = TestDatabases.freshPostgres(storeDb);
         brokerPort = TestDatabases.freePort();
-        Path routes = routeDir();
+        Path routes = TestRoutes.licenceRoute(java.util.Map.of("lookback", "10m", "sweepEvery", "1s"));
         registry.add("spring.datasource.url", () -> storeUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("hub.demo.enabled", () -> "false");
@@ -66,32 +63,6 @@ abstract class AbstractJdbcSourceIT {
         registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + brokerPort + "?protocols=CORE,AMQP");
         registry.add("hub.datasources.it-src.url", () -> sourceUrl);
         registry.add("hub.datasources.it-src.username", () -> user);
-    }
-
-    private static Path routeDir() {
-        try {
-            Path dir = Files.createTempDirectory("hub-it-routes");
-            Files.writeString(dir.resolve("scjgj.camel.yaml"), """
-                    - templatedRoute:
-                        routeTemplateRef: jdbc-source
-                        routeId: scjgj-licences
-                        parameters:
-                          - { name: department, value: scjgj }
-                          - { name: feed, value: licences }
-                          - { name: dataSource, value: it-src }
-                          - { name: table, value: xk_licence }
-                          - { name: cursorTime, value: UPDATED_AT }
-                          - { name: cursorKey, value: ID }
-                          - { name: pollInterval, value: 250ms }
-                          - { name: initialDelay, value: 100ms }
-                          - { name: commitDelay, value: 500ms }
-                          - { name: lookback, value: 10m }
-                          - { name: sweepEvery, value: 1s }
-                    """);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @BeforeEach

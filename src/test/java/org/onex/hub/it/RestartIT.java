@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -31,23 +30,8 @@ class RestartIT {
             source.insert(i, "IT-RESTART-" + i, source.validCreditCode(), start.plusNanos(i * 1_000_000L));
         }
         JdbcTemplate store = new JdbcTemplate(new DriverManagerDataSource(storeUrl, "postgres", ""));
-        Path routes = Files.createTempDirectory("hub-restart-routes");
-        Files.writeString(routes.resolve("scjgj.camel.yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: jdbc-source
-                    routeId: scjgj-licences
-                    parameters:
-                      - { name: department, value: scjgj }
-                      - { name: feed, value: licences }
-                      - { name: dataSource, value: it-src }
-                      - { name: table, value: xk_licence }
-                      - { name: cursorTime, value: UPDATED_AT }
-                      - { name: cursorKey, value: ID }
-                      - { name: batchSize, value: "20" }
-                      - { name: pollInterval, value: 200ms }
-                      - { name: initialDelay, value: 100ms }
-                      - { name: commitDelay, value: 1s }
-                """);
+        Path routes = TestRoutes.licenceRoute(java.util.Map.of("batchSize", "20", "pollInterval", "200ms",
+                "commitDelay", "1s"));
 
         try (ConfigurableApplicationContext first = start(storeUrl, sourceUrl, routes)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> count(store, "hub_record") > 0);
