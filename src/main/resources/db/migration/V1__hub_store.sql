@@ -13,7 +13,6 @@ CREATE TABLE hub_record (
     record_type        VARCHAR(32)  NOT NULL,
     status             VARCHAR(16)  NOT NULL,
     current_version    INT          NOT NULL,
-    current_version_id BIGINT,
     content_hash       VARCHAR(64)  NOT NULL,
     credit_code        VARCHAR(32),
     document_number    VARCHAR(256),
@@ -40,28 +39,33 @@ CREATE TABLE hub_record_version (
     source_updated_at TIMESTAMP WITH TIME ZONE,
     extracted_at      TIMESTAMP WITH TIME ZONE,
     stored_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    -- Assigned after commit by the feed sequencer, in commit order; NULL = not yet visible in the feed.
-    feed_seq          BIGINT,
     envelope          TEXT         NOT NULL,
     source_payload    TEXT,
-    CONSTRAINT uq_hub_record_version UNIQUE (record_id, version),
-    CONSTRAINT uq_hub_record_version_seq UNIQUE (feed_seq)
+    CONSTRAINT uq_hub_record_version UNIQUE (record_id, version)
 );
 CREATE INDEX ix_hub_record_version_record ON hub_record_version (record_id);
 
--- Versions written but not yet sequenced into the feed and published to Artemis.
+-- Versions committed but not yet given their place in the feed (written in the ingest transaction).
 CREATE TABLE hub_feed_outbox (
     version_id  BIGINT  NOT NULL PRIMARY KEY REFERENCES hub_record_version (id),
-    sequenced   BOOLEAN NOT NULL DEFAULT FALSE,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- Monotonic counters (the feed sequence); a row lock on it serializes sequencing across nodes.
+-- The feed: each version's place, assigned after commit in commit order (narrow rows, insert only).
+CREATE TABLE hub_feed (
+    seq         BIGINT NOT NULL PRIMARY KEY,
+    version_id  BIGINT NOT NULL REFERENCES hub_record_version (id),
+    CONSTRAINT uq_hub_feed_version UNIQUE (version_id)
+);
+
+-- Counters: feed_seq = last place assigned (a row lock on it serializes sequencing across nodes);
+-- published_seq = last place published to Artemis.
 CREATE TABLE hub_counter (
     name  VARCHAR(64) NOT NULL PRIMARY KEY,
     counter_value BIGINT NOT NULL
 );
 INSERT INTO hub_counter (name, counter_value) VALUES ('feed_seq', 0);
+INSERT INTO hub_counter (name, counter_value) VALUES ('published_seq', 0);
 
 -- Source cursors: composite (time, key) for the main cursor, plus the look-back sweep's own cursor.
 CREATE TABLE hub_watermark (

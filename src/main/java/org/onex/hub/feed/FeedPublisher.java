@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeedPublisher {
 
-    static final String VERSION_IDS = "hubVersionIds";
+    static final String LAST_SEQ = "hubLastSeq";
 
     private final FeedSequencer sequencer;
 
@@ -23,10 +23,12 @@ public class FeedPublisher {
         return sequencer.sequence(5_000);
     }
 
-    /** Loads the next sequenced, unpublished versions and remembers their ids for {@link #confirm}. */
+    /** Loads the next feed entries not yet published and remembers the last place for {@link #confirm}. */
     public List<FeedItem> next(Exchange exchange) {
         List<FeedItem> items = sequencer.unpublished(500);
-        exchange.setProperty(VERSION_IDS, items.stream().map(FeedItem::versionId).toList());
+        if (!items.isEmpty()) {
+            exchange.setProperty(LAST_SEQ, items.get(items.size() - 1).feedSeq());
+        }
         return items;
     }
 
@@ -45,8 +47,8 @@ public class FeedPublisher {
         m.setBody(FeedJson.envelope(item).toString());
     }
 
-    @SuppressWarnings("unchecked")
+    /** Called only after every message of the page was sent. */
     public void confirm(Exchange exchange) {
-        sequencer.markPublished(exchange.getProperty(VERSION_IDS, List.class));
+        sequencer.markPublished(exchange.getProperty(LAST_SEQ, Long.class));
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publish after commit (DESIGN.md): {@code feed-sequencer} gives committed versions their place in the
- * feed; {@code feed-publisher} sends them to {@code hub.feed.<category>} and only then removes them from
- * the outbox. A crash in between re-sends; the broker drops the repeat by its duplicate id.
+ * feed; {@code feed-publisher} sends them to {@code hub.feed.<category>} and only then moves its
+ * published mark. A crash in between re-sends; the broker drops the repeat by its duplicate id.
  */
 @Component
 public class FeedRoutes extends RouteBuilder {

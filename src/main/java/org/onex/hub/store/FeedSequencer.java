@@ -9,13 +9,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gives committed record versions their feed sequence number and hands them to the publisher.
+ * Gives committed record versions their place in the feed, and tracks what was published to Artemis.
  *
  * <p>Why a separate step: identity values are taken when a row is inserted, but transactions commit in
- * another order, so a reader paging by insert id could skip a version that commits late. Here the
- * sequence is assigned under a row lock on the counter and committed at once, so sequence numbers
- * become visible in order and a cursor over them never skips or repeats. Two nodes running this at
- * the same time serialize on the lock.
+ * another order, so a reader paging by insert id could skip a version that commits late. Here places are
+ * assigned under a row lock on the counter and committed at once, so they become visible in order and a
+ * cursor over them never skips or repeats. Two nodes running this at the same time serialize on the lock.
+ * The feed is its own narrow, insert-only table so that sequencing never rewrites the (wide) versions.
  */
 @Repository
 public class FeedSequencer {
@@ -26,47 +26,52 @@ public class FeedSequencer {
         this.jdbc = jdbc;
     }
 
-    /** Sequences up to {@code limit} outbox entries and returns how many it sequenced. */
+    /** Moves up to {@code limit} outbox entries into the feed and returns how many it moved. */
     @Transactional
     public int sequence(int limit) {
-        Long last = jdbc.queryForObject("SELECT counter_value FROM hub_counter WHERE name = 'feed_seq' FOR UPDATE", Long.class);
-        List<Long> ids = jdbc.queryForList("SELECT version_id FROM hub_feed_outbox WHERE sequenced = FALSE"
-                + " ORDER BY version_id LIMIT ?", Long.class, limit);
+        Long last = jdbc.queryForObject("SELECT counter_value FROM hub_counter WHERE name = 'feed_seq' FOR UPDATE",
+                Long.class);
+        List<Long> ids = jdbc.queryForList("SELECT version_id FROM hub_feed_outbox ORDER BY version_id LIMIT ?",
+                Long.class, limit);
         if (ids.isEmpty()) {
             return 0;
         }
         long seq = last == null ? 0 : last;
-        List<Object[]> updates = new ArrayList<>(ids.size());
+        List<Object[]> places = new ArrayList<>(ids.size());
         for (Long id : ids) {
-            updates.add(new Object[] { ++seq, id });
+            places.add(new Object[] { ++seq, id });
         }
-        jdbc.batchUpdate("UPDATE hub_record_version SET feed_seq = ? WHERE id = ?", updates);
-        jdbc.batchUpdate("UPDATE hub_feed_outbox SET sequenced = TRUE WHERE version_id = ?",
-                ids.stream().map(id -> new Object[] { id }).toList());
+        jdbc.batchUpdate("INSERT INTO hub_feed (seq, version_id) VALUES (?, ?)", places);
+        deleteIn("DELETE FROM hub_feed_outbox WHERE version_id IN (", ids);
         jdbc.update("UPDATE hub_counter SET counter_value = ? WHERE name = 'feed_seq'", seq);
         return ids.size();
     }
 
-    /** Sequenced versions not yet confirmed as published, in feed order. */
+    /** Feed entries after the last published place, in feed order. */
     public List<FeedItem> unpublished(int limit) {
-        return jdbc.query("SELECT " + FeedStore.COLUMNS + " FROM hub_feed_outbox o JOIN hub_record_version v"
-                + " ON v.id = o.version_id WHERE o.sequenced = TRUE ORDER BY v.feed_seq LIMIT ?", FeedStore::item, limit);
+        return jdbc.query("SELECT " + FeedStore.COLUMNS + " FROM hub_feed f JOIN hub_record_version v"
+                + " ON v.id = f.version_id WHERE f.seq > (SELECT counter_value FROM hub_counter"
+                + " WHERE name = 'published_seq') ORDER BY f.seq LIMIT ?", FeedStore::item, limit);
     }
 
-    /** Removes published versions from the outbox. */
-    public void markPublished(List<Long> versionIds) {
-        if (versionIds.isEmpty()) {
-            return;
-        }
-        for (int from = 0; from < versionIds.size(); from += 500) {
-            List<Long> chunk = versionIds.subList(from, Math.min(versionIds.size(), from + 500));
-            jdbc.update("DELETE FROM hub_feed_outbox WHERE version_id IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
-        }
+    /** Records that everything up to {@code seq} reached Artemis (never moves backwards). */
+    public void markPublished(long seq) {
+        jdbc.update("UPDATE hub_counter SET counter_value = ? WHERE name = 'published_seq' AND counter_value < ?",
+                seq, seq);
     }
 
-    public long outboxDepth() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM hub_feed_outbox", Long.class);
-        return n == null ? 0 : n;
+    /** Versions committed but not yet in the feed, plus feed entries not yet published. */
+    public long backlog() {
+        Long outbox = jdbc.queryForObject("SELECT COUNT(*) FROM hub_feed_outbox", Long.class);
+        Long unpublished = jdbc.queryForObject("SELECT (SELECT counter_value FROM hub_counter WHERE name = 'feed_seq')"
+                + " - (SELECT counter_value FROM hub_counter WHERE name = 'published_seq')", Long.class);
+        return (outbox == null ? 0 : outbox) + (unpublished == null ? 0 : unpublished);
+    }
+
+    private void deleteIn(String prefix, List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.update(prefix + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
     }
 }

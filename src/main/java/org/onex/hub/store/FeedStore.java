@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FeedStore {
 
-    static final String COLUMNS = "v.feed_seq, v.record_id, v.version, v.id, v.category, v.record_type,"
+    static final String COLUMNS = "f.seq, v.record_id, v.version, v.id, v.category, v.record_type,"
             + " v.department, v.envelope";
 
     private final JdbcTemplate jdbc;
@@ -26,7 +26,8 @@ public class FeedStore {
 
     /** Versions after {@code afterSeq} in feed order that match the filter. */
     public List<FeedItem> page(FeedFilter f, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hub_record_version v WHERE v.feed_seq > ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hub_feed f JOIN hub_record_version v"
+                + " ON v.id = f.version_id WHERE f.seq > ?");
         List<Object> args = new ArrayList<>(List.of(afterSeq));
         eq(sql, args, "v.category", f.category());
         eq(sql, args, "v.record_type", f.recordType());
@@ -34,14 +35,15 @@ public class FeedStore {
         eq(sql, args, "v.credit_code", f.creditCode());
         range(sql, args, "v.decided_at", f.decidedFrom(), f.decidedTo());
         range(sql, args, "v.stored_at", f.storedFrom(), f.storedTo());
-        sql.append(" ORDER BY v.feed_seq LIMIT ?");
+        sql.append(" ORDER BY f.seq LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), FeedStore::item, args.toArray());
     }
 
     /** All sequenced and unsequenced versions of a record, oldest first. */
     public List<FeedItem> versions(long recordId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM hub_record_version v WHERE v.record_id = ? ORDER BY v.version",
+        return jdbc.query("SELECT " + COLUMNS + " FROM hub_record_version v LEFT JOIN hub_feed f ON f.version_id = v.id"
+                + " WHERE v.record_id = ? ORDER BY v.version",
                 FeedStore::item, recordId);
     }
 

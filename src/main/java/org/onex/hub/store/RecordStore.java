@@ -39,36 +39,40 @@ public class RecordStore {
     /** Stores the candidates of one department feed; the outcome list is in candidate order. */
     public List<StoreOutcome> upsert(String department, String feed, List<Candidate> candidates, Instant now) {
         Map<String, KeyState> states = loadStates(department, feed, candidates);
-        insertMissingRecords(department, feed, candidates, states, now);
-        List<StoreOutcome> outcomes = new ArrayList<>(candidates.size());
+        // First decide everything in memory, so that each row of hub_record is written once per batch.
+        List<KeyState> rowStates = new ArrayList<>(candidates.size());
         List<PendingVersion> pending = new ArrayList<>();
+        List<PendingVersion> rowVersions = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
             HubRecord r = c.record();
-            KeyState s = states.get(r.identity().sourceKey());
+            KeyState s = states.computeIfAbsent(r.identity().sourceKey(), k -> new KeyState(0, "", 0, true));
             String hash = HubJson.contentHash(r);
+            rowStates.add(s);
             if (hash.equals(s.hash)) {
-                outcomes.add(new StoreOutcome(StoreOutcome.Kind.UNCHANGED, s.recordId, s.version, null));
+                rowVersions.add(null);
                 continue;
             }
             s.version++;
             s.hash = hash;
-            HubRecord stored = r.withIdentity(r.identity().stored(s.recordId, s.version, 0L, hash))
-                    .withTimes(r.times().withStoredAt(now));
-            PendingVersion p = new PendingVersion(s, stored, c.sourcePayload());
+            PendingVersion p = new PendingVersion(s, s.version, hash, r.withTimes(r.times().withStoredAt(now)),
+                    c.sourcePayload());
             s.last = p;
             pending.add(p);
-            outcomes.add(null); // filled once the version ids are known
+            rowVersions.add(p);
         }
+        insertNewRecords(department, feed, states, now);
         insertVersions(pending, now);
-        updateCurrent(states, now);
+        updateChangedRecords(states, now);
         insertOutbox(pending, now);
-        int p = 0;
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i) == null) {
-                PendingVersion v = pending.get(p++);
-                StoreOutcome.Kind kind = v.record.identity().version() == 1 ? StoreOutcome.Kind.STORED
-                        : StoreOutcome.Kind.NEW_VERSION;
-                outcomes.set(i, new StoreOutcome(kind, v.state.recordId, v.record.identity().version(), v.id));
+        List<StoreOutcome> outcomes = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            KeyState s = rowStates.get(i);
+            PendingVersion v = rowVersions.get(i);
+            if (v == null) {
+                outcomes.add(new StoreOutcome(StoreOutcome.Kind.UNCHANGED, s.recordId, s.version, null));
+            } else {
+                outcomes.add(new StoreOutcome(v.version == 1 ? StoreOutcome.Kind.STORED : StoreOutcome.Kind.NEW_VERSION,
+                        s.recordId, v.version, v.id));
             }
         }
         return outcomes;
@@ -84,45 +88,41 @@ public class RecordStore {
             args.addAll(chunk);
             jdbc.query("SELECT id, source_key, content_hash, current_version FROM hub_record"
                     + " WHERE department = ? AND feed = ? AND source_key IN (" + in + ")", rs -> {
-                        KeyState s = new KeyState(rs.getLong(1), rs.getString(3), rs.getInt(4));
+                        KeyState s = new KeyState(rs.getLong(1), rs.getString(3), rs.getInt(4), false);
                         states.put(rs.getString(2), s);
                     }, args.toArray());
         }
         return states;
     }
 
-    private void insertMissingRecords(String department, String feed, List<Candidate> candidates,
-            Map<String, KeyState> states, Instant now) {
-        Map<String, HubRecord> missing = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            String key = c.record().identity().sourceKey();
-            if (!states.containsKey(key)) {
-                missing.putIfAbsent(key, c.record());
-            }
-        }
-        if (missing.isEmpty()) {
+    /** Inserts records seen for the first time, already with their final version and hash. */
+    private void insertNewRecords(String department, String feed, Map<String, KeyState> states, Instant now) {
+        List<KeyState> rows = new ArrayList<>(states.values().stream().filter(s -> s.isNew).toList());
+        if (rows.isEmpty()) {
             return;
         }
-        List<HubRecord> rows = new ArrayList<>(missing.values());
         Timestamp ts = Timestamp.from(now);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO hub_record (department, feed, source_key,"
                 + " category, record_type, status, current_version, content_hash, credit_code, document_number,"
-                + " created_at, updated_at) VALUES (?,?,?,?,?,?,0,'',?,?,?,?)", new String[] { "id" }),
+                + " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", new String[] { "id" }),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                        HubRecord r = rows.get(i);
+                        KeyState s = rows.get(i);
+                        HubRecord r = s.last.record;
                         ps.setString(1, department);
                         ps.setString(2, feed);
                         ps.setString(3, r.identity().sourceKey());
                         ps.setString(4, r.category().name());
                         ps.setString(5, r.recordType().name());
                         ps.setString(6, r.status().name());
-                        ps.setString(7, Columns.creditCode(r));
-                        ps.setString(8, Columns.documentNumber(r));
-                        ps.setTimestamp(9, ts);
-                        ps.setTimestamp(10, ts);
+                        ps.setInt(7, s.version);
+                        ps.setString(8, s.hash);
+                        ps.setString(9, Columns.creditCode(r));
+                        ps.setString(10, Columns.documentNumber(r));
+                        ps.setTimestamp(11, ts);
+                        ps.setTimestamp(12, ts);
                     }
 
                     @Override
@@ -132,7 +132,7 @@ public class RecordStore {
                 }, keys);
         List<Long> ids = Columns.ids(keys);
         for (int i = 0; i < rows.size(); i++) {
-            states.put(rows.get(i).identity().sourceKey(), new KeyState(ids.get(i), "", 0));
+            rows.get(i).recordId = ids.get(i);
         }
     }
 
@@ -150,10 +150,11 @@ public class RecordStore {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
                         PendingVersion p = pending.get(i);
-                        HubRecord r = p.record;
+                        HubRecord r = p.record.withIdentity(p.record.identity().stored(p.state.recordId, p.version, 0L,
+                                p.hash));
                         ps.setLong(1, p.state.recordId);
-                        ps.setInt(2, r.identity().version());
-                        ps.setString(3, r.identity().contentHash());
+                        ps.setInt(2, p.version);
+                        ps.setString(3, p.hash);
                         ps.setString(4, r.identity().department());
                         ps.setString(5, r.identity().feed());
                         ps.setString(6, r.category().name());
@@ -184,32 +185,32 @@ public class RecordStore {
         }
     }
 
-    private void updateCurrent(Map<String, KeyState> states, Instant now) {
-        List<PendingVersion> last = states.values().stream().filter(s -> s.last != null).map(s -> s.last).toList();
-        if (last.isEmpty()) {
+    /** Moves existing records that got a new version to it (new records were inserted final). */
+    private void updateChangedRecords(Map<String, KeyState> states, Instant now) {
+        List<KeyState> changed = states.values().stream().filter(s -> !s.isNew && s.last != null).toList();
+        if (changed.isEmpty()) {
             return;
         }
         Timestamp ts = Timestamp.from(now);
-        jdbc.batchUpdate("UPDATE hub_record SET current_version = ?, current_version_id = ?, content_hash = ?,"
-                + " status = ?, category = ?, record_type = ?, credit_code = ?, document_number = ?, updated_at = ?"
-                + " WHERE id = ?", last, CHUNK, (ps, p) -> {
-                    HubRecord r = p.record;
-                    ps.setInt(1, r.identity().version());
-                    ps.setLong(2, p.id);
-                    ps.setString(3, r.identity().contentHash());
-                    ps.setString(4, r.status().name());
-                    ps.setString(5, r.category().name());
-                    ps.setString(6, r.recordType().name());
-                    ps.setString(7, Columns.creditCode(r));
-                    ps.setString(8, Columns.documentNumber(r));
-                    ps.setTimestamp(9, ts);
-                    ps.setLong(10, p.state.recordId);
+        jdbc.batchUpdate("UPDATE hub_record SET current_version = ?, content_hash = ?, status = ?, category = ?,"
+                + " record_type = ?, credit_code = ?, document_number = ?, updated_at = ? WHERE id = ?", changed, CHUNK,
+                (ps, s) -> {
+                    HubRecord r = s.last.record;
+                    ps.setInt(1, s.version);
+                    ps.setString(2, s.hash);
+                    ps.setString(3, r.status().name());
+                    ps.setString(4, r.category().name());
+                    ps.setString(5, r.recordType().name());
+                    ps.setString(6, Columns.creditCode(r));
+                    ps.setString(7, Columns.documentNumber(r));
+                    ps.setTimestamp(8, ts);
+                    ps.setLong(9, s.recordId);
                 });
     }
 
     private void insertOutbox(List<PendingVersion> pending, Instant now) {
         Timestamp ts = Timestamp.from(now);
-        jdbc.batchUpdate("INSERT INTO hub_feed_outbox (version_id, sequenced, created_at) VALUES (?, FALSE, ?)",
+        jdbc.batchUpdate("INSERT INTO hub_feed_outbox (version_id, created_at) VALUES (?, ?)",
                 pending, CHUNK, (ps, p) -> {
                     ps.setLong(1, p.id);
                     ps.setTimestamp(2, ts);
@@ -226,26 +227,33 @@ public class RecordStore {
 
     /** Mutable per-call state of one natural key; local to one upsert call, never shared. */
     private static final class KeyState {
-        final long recordId;
+        long recordId;
         String hash;
         int version;
+        final boolean isNew;
         PendingVersion last;
 
-        KeyState(long recordId, String hash, int version) {
+        KeyState(long recordId, String hash, int version, boolean isNew) {
             this.recordId = recordId;
             this.hash = hash;
             this.version = version;
+            this.isNew = isNew;
         }
     }
 
+    /** A version to insert; {@code id} is known once inserted. */
     private static final class PendingVersion {
         final KeyState state;
+        final int version;
+        final String hash;
         final HubRecord record;
         final String sourcePayload;
         long id;
 
-        PendingVersion(KeyState state, HubRecord record, String sourcePayload) {
+        PendingVersion(KeyState state, int version, String hash, HubRecord record, String sourcePayload) {
             this.state = state;
+            this.version = version;
+            this.hash = hash;
             this.record = record;
             this.sourcePayload = sourcePayload;
         }

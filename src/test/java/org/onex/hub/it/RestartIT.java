@@ -42,12 +42,12 @@ class RestartIT {
         try (ConfigurableApplicationContext second = start(storeUrl, sourceUrl, routes)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> count(store, "hub_record") == ROWS);
             await().atMost(Duration.ofSeconds(30)).until(() -> store.queryForObject(
-                    "SELECT COUNT(*) FROM hub_record_version WHERE feed_seq IS NOT NULL", Long.class) == ROWS);
+                    "SELECT COUNT(*) FROM hub_feed", Long.class) == ROWS);
         }
         assertThat(count(store, "hub_record_version")).as("one version per row, none repeated").isEqualTo(ROWS);
         assertThat(store.queryForObject("SELECT COUNT(DISTINCT source_key) FROM hub_record", Long.class))
                 .isEqualTo(ROWS);
-        assertThat(store.queryForObject("SELECT MAX(feed_seq) FROM hub_record_version", Long.class))
+        assertThat(store.queryForObject("SELECT MAX(seq) FROM hub_feed", Long.class))
                 .as("feed sequence without gaps").isEqualTo(ROWS);
         assertThat(count(store, "hub_quarantine")).isZero();
     }
