@@ -54,7 +54,9 @@ public record JdbcFeedSpec(String department, String feed, String dataSource, St
 
     /** Keyset page: rows after (time, key) up to a time, in cursor order. */
     String pageSql(boolean withKey) {
-        String after = withKey ? "(" + timeColumn + " > ? OR (" + timeColumn + " = ? AND " + keyColumn + " > ?))"
+        // "time >= t AND (time > t OR key > k)" is the composite "(time, key) > (t, k)" written so that every
+        // database can start an index range scan at t instead of reading the table from the beginning.
+        String after = withKey ? timeColumn + " >= ? AND (" + timeColumn + " > ? OR " + keyColumn + " > ?)"
                 : timeColumn + " >= ?";
         return "SELECT * FROM " + from + " src WHERE " + after + " AND " + timeColumn + " <= ? ORDER BY "
                 + timeColumn + ", " + keyColumn + " LIMIT " + batchSize;

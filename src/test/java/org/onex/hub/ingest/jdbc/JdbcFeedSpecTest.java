@@ -43,8 +43,8 @@ class JdbcFeedSpecTest {
         assertThat(spec.sourceName()).isEqualTo("XK_LICENCE");
         assertThat(spec.pageSql(false)).isEqualTo("SELECT * FROM XK_LICENCE src WHERE UPDATED_AT >= ?"
                 + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT 500");
-        assertThat(spec.pageSql(true)).isEqualTo("SELECT * FROM XK_LICENCE src WHERE (UPDATED_AT > ?"
-                + " OR (UPDATED_AT = ? AND ID > ?)) AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT 500");
+        assertThat(spec.pageSql(true)).isEqualTo("SELECT * FROM XK_LICENCE src WHERE UPDATED_AT >= ?"
+                + " AND (UPDATED_AT > ? OR ID > ?) AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT 500");
     }
 
     @Test
@@ -55,7 +55,7 @@ class JdbcFeedSpecTest {
         assertThat(spec.from()).isEqualTo("(SELECT l.*, c.GXSJ FROM XK l JOIN XK_CHG c ON c.ID = l.ID)");
         assertThat(spec.sourceName()).isEqualTo("scjgj/licences query");
         assertThat(spec.pageSql(true)).isEqualTo("SELECT * FROM (SELECT l.*, c.GXSJ FROM XK l JOIN XK_CHG c"
-                + " ON c.ID = l.ID) src WHERE (GXSJ > ? OR (GXSJ = ? AND ID > ?)) AND GXSJ <= ? ORDER BY GXSJ, ID"
+                + " ON c.ID = l.ID) src WHERE GXSJ >= ? AND (GXSJ > ? OR ID > ?) AND GXSJ <= ? ORDER BY GXSJ, ID"
                 + " LIMIT 100");
     }
 
