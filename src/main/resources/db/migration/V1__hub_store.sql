@@ -18,7 +18,9 @@ CREATE TABLE hub_record (
     document_number    VARCHAR(256),
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT uq_hub_record_key UNIQUE (department, feed, source_key)
+    -- The selective column leads: the store looks keys up in batches (source_key IN (...)), and a
+    -- never-analyzed table (autovacuum off) otherwise gets a plan that filters the whole feed per batch.
+    CONSTRAINT uq_hub_record_key UNIQUE (source_key, department, feed)
 );
 CREATE INDEX ix_hub_record_credit_code ON hub_record (credit_code);
 
@@ -93,7 +95,7 @@ CREATE TABLE hub_quarantine (
     resolution       VARCHAR(256)
 );
 CREATE INDEX ix_hub_quarantine_dept_feed ON hub_quarantine (department, feed, status);
-CREATE INDEX ix_hub_quarantine_key ON hub_quarantine (department, feed, source_key);
+CREATE INDEX ix_hub_quarantine_key ON hub_quarantine (source_key, department, feed);
 
 CREATE TABLE hub_quarantine_failure (
     quarantine_id BIGINT       NOT NULL REFERENCES hub_quarantine (id),
