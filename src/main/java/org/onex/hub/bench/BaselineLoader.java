@@ -21,30 +21,30 @@ import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubJson;
 
 /**
- * The yardstick: what a developer would write by hand to copy the source into the hub's tables, with
- * no mapping, no validation and no framework. It pages the source by keyset (UPDATED_AT, ID) in batches
- * and, per batch and in one store transaction, takes ids, inserts the hub_record rows, the
- * hub_record_version rows (envelope and source payload = the row as JSON, content hash = its SHA-256),
- * the outbox rows (one multi-row INSERT each) and saves the cursor.
+ * The yardstick: what a developer would write by hand to copy the source into the hub's tables, with no
+ * mapping, no validation, no look-up of existing keys and no framework. It pages the source by keyset
+ * (UPDATED_AT, ID) up to a commit delay before now and, per batch and in one store transaction, takes ids,
+ * inserts the hub_record rows, the hub_record_version rows (source payload = the row as JSON, content hash =
+ * its SHA-256, envelope = identity, classification and times wrapped around the row, about the size of the
+ * hub's envelope) and the outbox rows (one multi-row INSERT each), and saves the cursor.
  */
 final class BaselineLoader {
 
     private static final String READ = "SELECT * FROM xk_licence WHERE UPDATED_AT >= ? AND (UPDATED_AT > ? OR ID > ?)"
-            + " ORDER BY UPDATED_AT, ID LIMIT ?";
+            + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT ?";
     private static final String IDS = "SELECT nextval(pg_get_serial_sequence('hub_record', 'id')),"
             + " nextval(pg_get_serial_sequence('hub_record_version', 'id')) FROM generate_series(1, ?)";
     private static final String RECORD = "INSERT INTO hub_record (id, department, feed, source_key, category,"
-            + " record_type, status, current_version, current_version_id, content_hash, credit_code, document_number,"
-            + " created_at, updated_at) VALUES ";
+            + " record_type, status, current_version, content_hash, credit_code, document_number, created_at,"
+            + " updated_at) VALUES ";
     private static final String VERSION = "INSERT INTO hub_record_version (id, record_id, version, content_hash,"
             + " department, feed, category, record_type, status, urgent, credit_code, decided_at, source_updated_at,"
             + " extracted_at, stored_at, envelope, source_payload) VALUES ";
-    private static final String OUTBOX = "INSERT INTO hub_feed_outbox (version_id, sequenced, created_at) VALUES ";
+    private static final String OUTBOX = "INSERT INTO hub_feed_outbox (version_id, created_at) VALUES ";
     private static final String CURSOR = "INSERT INTO hub_watermark (department, feed, cursor_json, updated_at)"
             + " VALUES ('scjgj', 'licences', ?, ?) ON CONFLICT (department, feed) DO UPDATE"
             + " SET cursor_json = EXCLUDED.cursor_json, updated_at = EXCLUDED.updated_at";
 
-    static long[] T=new long[5];
     private final int batchSize;
 
     BaselineLoader(int batchSize) {
@@ -62,16 +62,18 @@ final class BaselineLoader {
                 read.setTimestamp(1, afterTime);
                 read.setTimestamp(2, afterTime);
                 read.setLong(3, afterId);
-                read.setInt(4, batchSize);
-                long t0=System.nanoTime(); List<Map<String, Object>> rows = readBatch(read); T[0]+=System.nanoTime()-t0;
-                if (rows.isEmpty()) {System.out.println("read "+T[0]/1e6+" write "+T[1]/1e6+" ids "+T[2]/1e6+" bind "+T[3]/1e6+" exec "+T[4]/1e6);
+                // like the hub: leave rows younger than a commit delay (1 s) for later
+                read.setTimestamp(4, Timestamp.valueOf(java.time.LocalDateTime.now(HubDates.ZONE).minusSeconds(1)));
+                read.setInt(5, batchSize);
+                List<Map<String, Object>> rows = readBatch(read);
+                if (rows.isEmpty()) {
                     return total;
                 }
                 Map<String, Object> last = rows.get(rows.size() - 1);
                 afterTime = Timestamp.valueOf((java.time.LocalDateTime) last.get("updated_at"));
                 afterId = (Long) last.get("id");
-                long t1=System.nanoTime(); write(store, rows, "{\"time\":\"" + afterTime + "\",\"key\":" + afterId + "}");
-                T[1]+=System.nanoTime()-t1; total += rows.size();
+                write(store, rows, "{\"time\":\"" + afterTime + "\",\"key\":" + afterId + "}");
+                total += rows.size();
             }
         }
     }
@@ -110,11 +112,10 @@ final class BaselineLoader {
                 }
             }
         }
-        T[2]+=0; long tb=System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement rec = store.prepareStatement(RECORD + values(n, 14));
+        try (PreparedStatement rec = store.prepareStatement(RECORD + values(n, 13));
                 PreparedStatement ver = store.prepareStatement(VERSION + values(n, 17));
-                PreparedStatement out = store.prepareStatement(OUTBOX + values(n, 3))) {
+                PreparedStatement out = store.prepareStatement(OUTBOX + values(n, 2))) {
             int r = 1;
             int v = 1;
             int o = 1;
@@ -125,8 +126,13 @@ final class BaselineLoader {
                 String key = (String) row.get("xk_wsh");
                 String status = "2".equals(row.get("xk_zt")) ? "REVOKED" : "VALID";
                 String credit = (String) row.get("xk_xdr_shxym");
-                for (Object p : new Object[] { recordIds[i], "scjgj", "licences", key, "C2", "LICENCE", status, 1,
-                        versionIds[i], hash, credit, key, now, now }) {
+                String envelope = HubJson.write(Map.of("identity", Map.of("recordId", recordIds[i], "version", 1,
+                        "contentHash", hash, "department", "scjgj", "feed", "licences", "sourceSystem",
+                        "市场监管行政许可系统", "sourceKey", key), "category", "C2", "recordType", "LICENCE", "status", status,
+                        "urgent", false, "times", Map.of("sourceUpdatedAt", row.get("updated_at"), "extractedAt",
+                                now.toInstant(), "storedAt", now.toInstant()), "body", row));
+                for (Object p : new Object[] { recordIds[i], "scjgj", "licences", key, "C2", "LICENCE", status, 1, hash,
+                        credit, key, now, now }) {
                     rec.setObject(r++, p);
                 }
                 Timestamp decided = Timestamp.from(((java.time.LocalDate) row.get("xk_jdrq"))
@@ -134,14 +140,13 @@ final class BaselineLoader {
                 Timestamp updated = Timestamp.from(((java.time.LocalDateTime) row.get("updated_at"))
                         .atZone(HubDates.ZONE).toInstant());
                 for (Object p : new Object[] { versionIds[i], recordIds[i], 1, hash, "scjgj", "licences", "C2",
-                        "LICENCE", status, false, credit, decided, updated, now, now, json, json }) {
+                        "LICENCE", status, false, credit, decided, updated, now, now, envelope, json }) {
                     ver.setObject(v++, p);
                 }
-                for (Object p : new Object[] { versionIds[i], false, now }) {
+                for (Object p : new Object[] { versionIds[i], now }) {
                     out.setObject(o++, p);
                 }
             }
-            long te=System.nanoTime(); T[3]+=te-tb;
             rec.executeUpdate();
             ver.executeUpdate();
             out.executeUpdate();
@@ -151,7 +156,7 @@ final class BaselineLoader {
             cur.setTimestamp(2, now);
             cur.executeUpdate();
         }
-        store.commit(); T[4]+=System.nanoTime()-tb;
+        store.commit();
     }
 
     private static String values(int rows, int columns) {

@@ -2,8 +2,12 @@ package org.onex.hub.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 
 import org.flywaydb.core.Flyway;
 
@@ -16,10 +20,6 @@ final class BenchDatabases {
 
     static final String SOURCE = "hub_bench_source";
     static final String STORE = "hub_bench_store";
-
-    /** Store tables emptied between the baseline and the hub run, children first. */
-    private static final String STORE_TABLES = "hub_record_version, hub_feed_outbox, hub_record, hub_watermark,"
-            + " hub_quarantine_failure, hub_quarantine";
 
     private final String host;
     private final String user;
@@ -37,8 +37,54 @@ final class BenchDatabases {
         return user;
     }
 
+    /** A connection with the driver's default settings (seeding, baseline, the live inserts). */
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), user, "");
+    }
+
+    /**
+     * A connection for watching the hub: server-side prepared statements are off, so the monitoring queries
+     * are planned for the tables as they are at each call and cost the same however the store has grown.
+     */
+    Connection monitor(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", "");
+        props.setProperty("prepareThreshold", "0");
+        return DriverManager.getConnection(url(database), props);
+    }
+
+    /** Server facts that explain the figures: version and whether autovacuum (and so auto-analyze) runs. */
+    String serverFacts() throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('autovacuum')")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1) + ", autovacuum " + rs.getString(2);
+        }
+    }
+
+    /**
+     * Takes the benchmark's advisory lock on the maintenance database, waiting while another run holds it, and
+     * returns the connection that holds it (closing it, or the process dying, releases the lock). Two runs at
+     * once would drop each other's databases and share the machine, which spoils both runs' figures.
+     */
+    Connection lock() throws SQLException {
+        Connection c = connect("postgres");
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(hashtext('onex-hub-benchmark'))")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return c;
+                }
+            }
+            System.out.println("benchmark: another benchmark run is using " + SOURCE + "/" + STORE + " on " + host
+                    + "; waiting for it to finish");
+            s.execute("SELECT pg_advisory_lock(hashtext('onex-hub-benchmark'))");
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Drops (if present) and creates both databases. */
@@ -68,14 +114,22 @@ final class BenchDatabases {
     }
 
     /**
-     * Empties the store after the baseline: records, versions, outbox, cursors, quarantine, feed counter.
+     * Empties the store after the baseline: every table of the migration (records, versions, outbox, feed,
+     * cursors, quarantine) but the Flyway history, and sets the counters (feed sequence …) back to 0.
      * Deliberately no ANALYZE: TRUNCATE leaves the tables as a fresh Flyway migration does (statistics
      * unknown), whereas statistics saying "empty" make PostgreSQL cache plans for empty tables.
      */
     void truncateStore() throws SQLException {
         try (Connection c = connect(STORE); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + STORE_TABLES + " RESTART IDENTITY");
-            s.execute("UPDATE hub_counter SET counter_value = 0 WHERE name = 'feed_seq'");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                    + " AND tablename NOT IN ('flyway_schema_history', 'hub_counter')")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY");
+            s.execute("UPDATE hub_counter SET counter_value = 0");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.onex.hub.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,10 +27,12 @@ public final class BenchmarkCommand {
     static final double TARGET_RATIO = 0.5;
 
     private final BenchOptions options;
+    private final BenchDatabases dbs;
     private final List<String> report = new ArrayList<>();
 
     private BenchmarkCommand(BenchOptions options) {
         this.options = options;
+        this.dbs = new BenchDatabases(options.host(), options.user());
     }
 
     public static int run(String[] args) {
@@ -50,25 +53,30 @@ public final class BenchmarkCommand {
     }
 
     private int execute() throws Exception {
-        BenchDatabases dbs = new BenchDatabases(options.host(), options.user());
+        try (Connection lock = dbs.lock()) { // held for the whole run
+            return measure();
+        }
+    }
+
+    private int measure() throws Exception {
         Path work = Files.createTempDirectory("hub-bench");
-        HubRun hub = new HubRun(dbs, options.batchSize());
+        HubRun hub = new HubRun(dbs, options);
         try {
+            String facts = dbs.serverFacts() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, load average "
+                    + loadAverage() + " at start";
             dbs.recreate();
-            LicenceRows rows = new LicenceRows(42);
-            LicenceSeeder seeder = new LicenceSeeder(rows);
+            LicenceSeeder seeder = new LicenceSeeder(new LicenceRows(42));
             try (Connection source = dbs.connect(BenchDatabases.SOURCE)) {
                 long t = seeder.seed(source, options.rows());
                 progress("seeded %d rows into %s.xk_licence in %.1f s", options.rows(), BenchDatabases.SOURCE, t / 1e9);
             }
             dbs.analyzeSource();
             dbs.migrateStore();
-            double baseline = baseline(dbs);
+            double baseline = baseline();
             dbs.truncateStore();
-            double hubRate = hubLoad(dbs, hub, work);
-            latency(dbs, seeder);
-            double ratio = hubRate / baseline;
-            line("ratio hub/baseline: %.2f (target ≥ %.2f)", ratio, TARGET_RATIO);
+            double ratio = hubLoad(hub, work, baseline);
+            latency(seeder);
+            line("machine: %s, %s at end", facts, loadAverage());
             print();
             return ratio >= TARGET_RATIO ? 0 : 1;
         } finally {
@@ -78,23 +86,24 @@ public final class BenchmarkCommand {
         }
     }
 
-    private double baseline(BenchDatabases dbs) throws Exception {
+    private double baseline() throws Exception {
         progress("(a) baseline: hand-written JDBC loop, batches of %d", options.batchSize());
         try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.connect(BenchDatabases.STORE)) {
             long begin = System.nanoTime();
             long n = new BaselineLoader(options.batchSize()).run(source, store);
             double seconds = (System.nanoTime() - begin) / 1e9;
             line("baseline (hand-written JDBC loop): %d records in %.1f s = %.0f records/s", n, seconds, n / seconds);
-            line("  stored bytes per version (envelope + source payload): %s", bytesPerVersion(store));
+            line("  per version stored: %s", storedBytes(store));
             return n / seconds;
         }
     }
 
-    private double hubLoad(BenchDatabases dbs, HubRun hub, Path work) throws Exception {
+    /** Runs phase (b) and returns the ratio of the hub's rate to the baseline's. */
+    private double hubLoad(HubRun hub, Path work, double baseline) throws Exception {
         progress("(b) hub pipeline: starting the hub in this JVM");
         HeapPeak.reset();
         long startup = hub.start(work);
-        try (Connection store = dbs.connect(BenchDatabases.STORE)) {
+        try (Connection store = dbs.monitor(BenchDatabases.STORE)) {
             long begin = System.nanoTime();
             hub.startRoutes();
             HubRun.awaitRecords(store, options.rows(), 120);
@@ -103,39 +112,46 @@ public final class BenchmarkCommand {
             double rate = options.rows() / seconds;
             line("hub pipeline (jdbc-source → map → validate → store): %d records in %.1f s = %.0f records/s",
                     options.rows(), seconds, rate);
-            line("  (timed from route start; Spring/Camel/Artemis start-up took %.1f s more, with it: %.0f records/s)",
+            line("  per version stored: %s", storedBytes(store));
+            line("ratio hub/baseline: %.2f (target ≥ %.2f)", rate / baseline, TARGET_RATIO);
+            line("  timed from the first poll; Spring/Camel/Artemis start-up took %.1f s more (with it: %.0f records/s)",
                     startup / 1e9, options.rows() / (seconds + startup / 1e9));
-            line("  stored bytes per version (envelope + source payload): %s", bytesPerVersion(store));
             long[] feed = HubRun.awaitFeed(store, 300);
-            line("  feed after the last record was stored: all sequenced %s, outbox published to Artemis %s",
-                    feed[0] < 0 ? "NOT within 300 s" : String.format(Locale.ROOT, "+%.1f s", feed[0] / 1e9),
-                    feed[1] < 0 ? "NOT within 300 s" : String.format(Locale.ROOT, "+%.1f s", feed[1] / 1e9));
-            line("hub peak heap: %d MiB during the load, %d MiB including the feed drain (max heap %d MiB)",
-                    heapPeak, HeapPeak.peakMib(), HeapPeak.maxMib());
-            return rate;
+            line("  feed after the last record was stored: all sequenced %s, all published to Artemis %s",
+                    after(feed[0]), after(feed[1]));
+            line("hub peak heap: %d MiB during the load, %d MiB with the feed drain (max heap %d MiB)", heapPeak,
+                    HeapPeak.peakMib(), HeapPeak.maxMib());
+            return rate / baseline;
         }
     }
 
-    private void latency(BenchDatabases dbs, LicenceSeeder seeder) throws Exception {
+    private void latency(LicenceSeeder seeder) throws Exception {
         progress("(c) latency: %d rows/s for %d s", options.rate(), options.seconds());
-        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.connect(BenchDatabases.STORE)) {
+        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.monitor(BenchDatabases.STORE)) {
             LatencyProbe.Result r = new LatencyProbe(seeder).run(source, store, options.rate(), options.seconds(), 60);
             line("commit→feed delay at %d rows/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                     + " (pollInterval %s, commitDelay %s)", options.rate(), options.seconds(), r.percentile(50),
                     r.percentile(99), r.max(), HubRun.POLL_INTERVAL, HubRun.COMMIT_DELAY);
-            line("  %d rows inserted at %.1f rows/s achieved, %d not in the feed after 60 s; a row waits for commitDelay"
-                    + " before it is read, then up to one pollInterval, the ingest transaction and the feed sequencer"
-                    + " (every 200 ms); the probe polls every %d ms", r.inserted(), r.achievedRate(), r.missing(),
-                    LatencyProbe.POLL_MS);
+            line("  %d rows inserted (%.1f rows/s achieved), %d not in the feed 60 s later; floor = commitDelay"
+                    + " + up to one pollInterval + ingest + feed sequencer period (200 ms) + probe period (%d ms)",
+                    r.inserted(), r.achievedRate(), r.missing(), LatencyProbe.POLL_MS);
         }
     }
 
-    private static String bytesPerVersion(Connection store) throws Exception {
+    private static String storedBytes(Connection store) throws java.sql.SQLException {
         try (var s = store.createStatement(); var rs = s.executeQuery("SELECT avg(octet_length(envelope)),"
-                + " avg(octet_length(coalesce(source_payload, ''))) FROM hub_record_version")) {
+                + " avg(octet_length(source_payload)) FROM hub_record_version")) {
             rs.next();
-            return String.format(Locale.ROOT, "%.0f + %.0f", rs.getDouble(1), rs.getDouble(2));
+            return String.format(Locale.ROOT, "envelope %.0f B + source payload %.0f B", rs.getDouble(1), rs.getDouble(2));
         }
+    }
+
+    private static String after(long nanos) {
+        return nanos < 0 ? "NOT within 300 s" : String.format(Locale.ROOT, "+%.1f s", nanos / 1e9);
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private void line(String format, Object... args) {
@@ -151,8 +167,9 @@ public final class BenchmarkCommand {
 
     private void print() {
         System.out.println();
-        System.out.println("==== onex-hub benchmark (" + options.rows() + " rows, batch " + options.batchSize()
-                + ", PostgreSQL " + options.host() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs) ====");
+        System.out.println("==== onex-hub benchmark: " + options.rows() + " rows, batch " + options.batchSize()
+                + ", PostgreSQL " + options.host() + (options.storeParams().isEmpty() ? ""
+                        : ", hub store URL parameters " + options.storeParams()) + " ====");
         report.forEach(System.out::println);
         System.out.println("====");
     }

@@ -29,12 +29,12 @@ final class HubRun implements AutoCloseable {
     static final String COMMIT_DELAY = "1s";
 
     private final BenchDatabases dbs;
-    private final int batchSize;
+    private final BenchOptions options;
     private ConfigurableApplicationContext context;
 
-    HubRun(BenchDatabases dbs, int batchSize) {
+    HubRun(BenchDatabases dbs, BenchOptions options) {
         this.dbs = dbs;
-        this.batchSize = batchSize;
+        this.options = options;
     }
 
     /** Starts the Spring context (routes stopped); returns the elapsed nanoseconds. */
@@ -43,7 +43,8 @@ final class HubRun implements AutoCloseable {
         Path routes = Files.createDirectories(workDir.resolve("routes"));
         Files.writeString(routes.resolve("bench.camel.yaml"), routeFile());
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE) + System.getProperty("bench.storeUrlSuffix", ""));
+        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE)
+                + (options.storeParams().isEmpty() ? "" : "?" + options.storeParams()));
         p.put("spring.datasource.username", dbs.user());
         p.put("spring.datasource.password", "");
         p.put("hub.demo.enabled", "false");
@@ -56,7 +57,7 @@ final class HubRun implements AutoCloseable {
         p.put("hub.datasources.bench-src.username", dbs.user());
         p.put("camel.main.auto-startup", "false");
         p.put("spring.main.banner-mode", "off");
-        p.put("logging.level.root", System.getProperty("bench.log", "WARN"));
+        p.put("logging.level.root", options.hubLog());
         // As command-line arguments: they take precedence over application.yaml (default properties would not).
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         context = new SpringApplicationBuilder(HubApplication.class).run(args);
@@ -65,12 +66,6 @@ final class HubRun implements AutoCloseable {
 
     /** Starts every Camel route: the timer of the benchmark route fires at once. */
     void startRoutes() throws Exception {
-        if (System.getProperty("bench.only") != null) {
-            for (String id : System.getProperty("bench.only").split(",")) {
-                context.getBean(CamelContext.class).getRouteController().startRoute(id);
-            }
-            return;
-        }
         context.getBean(CamelContext.class).getRouteController().startAllRoutes();
     }
 
@@ -101,8 +96,9 @@ final class HubRun implements AutoCloseable {
     }
 
     /**
-     * Waits until every stored version has its feed sequence number (the sequencer caught up), then until the
-     * outbox is empty (the publisher sent everything to Artemis), each within {@code timeoutSeconds}.
+     * Waits until the outbox is empty (the sequencer gave every stored version its place in hub_feed), then
+     * until the published counter reaches the feed counter (the publisher sent everything to Artemis), both
+     * within {@code timeoutSeconds}.
      * Returns the nanoseconds each took, -1 when it timed out.
      */
     static long[] awaitFeed(Connection store, int timeoutSeconds) throws SQLException, InterruptedException {
@@ -110,8 +106,9 @@ final class HubRun implements AutoCloseable {
         long deadline = begin + timeoutSeconds * 1_000_000_000L;
         long[] took = { -1, -1 };
         try (Statement s = store.createStatement()) {
-            String[] checks = { "SELECT count(*) FROM hub_record_version WHERE feed_seq IS NULL",
-                "SELECT count(*) FROM hub_feed_outbox" };
+            String[] checks = { "SELECT count(*) FROM hub_feed_outbox",
+                "SELECT max(counter_value) - min(counter_value) FROM hub_counter"
+                        + " WHERE name IN ('feed_seq', 'published_seq')" };
             for (int i = 0; i < checks.length; i++) {
                 while (count(s, checks[i]) > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
@@ -141,7 +138,7 @@ final class HubRun implements AutoCloseable {
                 + "      - { name: table, value: xk_licence }\n"
                 + "      - { name: cursorTime, value: UPDATED_AT }\n"
                 + "      - { name: cursorKey, value: ID }\n"
-                + "      - { name: batchSize, value: \"" + batchSize + "\" }\n"
+                + "      - { name: batchSize, value: \"" + options.batchSize() + "\" }\n"
                 + "      - { name: pollInterval, value: " + POLL_INTERVAL + " }\n"
                 + "      - { name: initialDelay, value: \"0\" }\n"
                 + "      - { name: commitDelay, value: " + COMMIT_DELAY + " }\n"

@@ -1,6 +1,5 @@
 package org.onex.hub.bench;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,17 +17,18 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Commit-to-feed delay under a steady trickle. One thread plays the department's application and inserts
  * single rows at a fixed rate (auto-commit, so the commit instant is when the insert returns); another
- * polls the hub store every {@value #POLL_MS} ms for those rows whose current version has a feed sequence
- * number, i.e. has become visible in the feed. The delay of a row is the difference of the two monotonic
- * instants, so it includes up to {@value #POLL_MS} ms of polling granularity.
+ * polls the hub store every {@value #POLL_MS} ms for feed entries ({@code hub_feed}) after the last place it
+ * saw, as a feed consumer pages by sequence number (places become visible in order, so none is skipped):
+ * a row is visible in the feed once its version has a place there. The delay of a row is the
+ * difference of the two monotonic instants, so it includes up to {@value #POLL_MS} ms of polling granularity.
  */
 final class LatencyProbe {
 
     static final int POLL_MS = 50;
 
-    private static final String VISIBLE = "SELECT r.source_key FROM hub_record r JOIN hub_record_version v"
-            + " ON v.id = r.current_version_id WHERE r.department = 'scjgj' AND r.feed = 'licences'"
-            + " AND v.feed_seq IS NOT NULL AND r.source_key = ANY(?)";
+    private static final String VISIBLE = "SELECT f.seq, r.source_key FROM hub_feed f"
+            + " JOIN hub_record_version v ON v.id = f.version_id JOIN hub_record r ON r.id = v.record_id"
+            + " WHERE f.seq > ? ORDER BY f.seq";
 
     /** Figures of one probe; delays in milliseconds, sorted. */
     record Result(int inserted, double achievedRate, List<Double> delaysMs, int missing) {
@@ -50,6 +50,7 @@ final class LatencyProbe {
     private final Map<String, Long> committedAt = new ConcurrentHashMap<>();
     private final Map<String, Long> visibleAt = new ConcurrentHashMap<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private long lastSeq;
 
     LatencyProbe(LicenceSeeder seeder) {
         this.seeder = seeder;
@@ -68,7 +69,10 @@ final class LatencyProbe {
             return t;
         });
         try (PreparedStatement insert = LicenceSeeder.prepareInsert(source);
-                PreparedStatement visible = store.prepareStatement(VISIBLE)) {
+                PreparedStatement visible = store.prepareStatement(VISIBLE);
+                var s = store.createStatement(); var rs = s.executeQuery("SELECT coalesce(max(seq), 0) FROM hub_feed")) {
+            rs.next();
+            lastSeq = rs.getLong(1);
             source.setAutoCommit(true);
             int[] done = { 0 };
             long begin = System.nanoTime();
@@ -82,14 +86,15 @@ final class LatencyProbe {
                     done[0]++;
                 });
             }, 0, periodNanos, TimeUnit.NANOSECONDS);
-            ScheduledFuture<?> poller = pool.scheduleWithFixedDelay(() -> guard(() -> poll(store, visible)), POLL_MS,
+            ScheduledFuture<?> poller = pool.scheduleWithFixedDelay(() -> guard(() -> poll(visible)), POLL_MS,
                     POLL_MS, TimeUnit.MILLISECONDS);
             while (!inserter.isDone() && failure.get() == null) {
                 Thread.sleep(20);
             }
             long insertNanos = System.nanoTime() - begin;
             long deadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
-            while (visibleAt.size() < committedAt.size() && System.nanoTime() < deadline && failure.get() == null) {
+            while (!visibleAt.keySet().containsAll(committedAt.keySet()) && System.nanoTime() < deadline
+                    && failure.get() == null) {
                 Thread.sleep(POLL_MS);
             }
             poller.cancel(false);
@@ -103,22 +108,13 @@ final class LatencyProbe {
         }
     }
 
-    private void poll(Connection store, PreparedStatement visible) throws SQLException {
-        List<String> pending = new ArrayList<>();
-        committedAt.keySet().forEach(k -> {
-            if (!visibleAt.containsKey(k)) {
-                pending.add(k);
-            }
-        });
-        if (pending.isEmpty()) {
-            return;
-        }
-        Array keys = store.createArrayOf("varchar", pending.toArray());
-        visible.setArray(1, keys);
+    private void poll(PreparedStatement visible) throws SQLException {
+        visible.setLong(1, lastSeq);
         try (ResultSet rs = visible.executeQuery()) {
             long now = System.nanoTime();
             while (rs.next()) {
-                visibleAt.putIfAbsent(rs.getString(1), now);
+                lastSeq = rs.getLong(1);
+                visibleAt.putIfAbsent(rs.getString(2), now); // only entries of this phase: seq > the start's max
             }
         }
     }

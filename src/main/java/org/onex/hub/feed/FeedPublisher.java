@@ -44,7 +44,7 @@ public class FeedPublisher {
         m.setHeader(FeedHeaders.VERSION_ID, item.versionId());
         m.setHeader(FeedHeaders.FEED_SEQ, item.feedSeq());
         m.setHeader(FeedHeaders.DUPLICATE_ID, String.valueOf(item.versionId()));
-        m.setBody(FeedJson.envelope(item).toString());
+        m.setBody(FeedJson.envelopeText(item));
     }
 
     /** Called only after every message of the page was sent. */

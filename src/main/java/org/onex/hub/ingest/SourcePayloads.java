@@ -1,7 +1,6 @@
 package org.onex.hub.ingest;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ public class SourcePayloads {
 
     public String toJson(Map<String, Object> row) {
         try {
-            return HubJson.mapper().writeValueAsString(new TreeMap<>(row));
+            return HubJson.mapper().writeValueAsString(row); // the canonical mapper sorts map keys
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("source row cannot be written as JSON: " + e.getMessage(), e);
         }

@@ -85,8 +85,7 @@ public final class CompiledMapping {
 
     /** Maps and validates one source row. Column names are matched case-insensitively. */
     public MappingResult apply(Map<String, Object> sourceRow, Instant extractedAt) {
-        Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        row.putAll(sourceRow);
+        Map<String, Object> row = caseInsensitive(sourceRow);
         RowContext ctx = new RowContext(camel);
         List<Violation> violations = new ArrayList<>();
         String key = readKey(row, ctx, violations);
@@ -109,6 +108,15 @@ public final class CompiledMapping {
         }
         List<String> flags = violations.stream().map(Violation::rule).distinct().toList();
         return new MappingResult(draft.build(department, feed, sourceSystem, key, extractedAt, flags), key, violations);
+    }
+
+    private static Map<String, Object> caseInsensitive(Map<String, Object> sourceRow) {
+        if (sourceRow instanceof TreeMap<String, Object> t && t.comparator() == String.CASE_INSENSITIVE_ORDER) {
+            return t; // SourceRows already reads JDBC rows this way
+        }
+        Map<String, Object> row = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        row.putAll(sourceRow);
+        return row;
     }
 
     private String readKey(Map<String, Object> row, RowContext ctx, List<Violation> violations) {
