@@ -48,9 +48,14 @@ CREATE TABLE hub_record_version (
 CREATE INDEX ix_hub_record_version_record ON hub_record_version (record_id);
 
 -- Versions committed but not yet given their place in the feed (written in the ingest transaction).
+-- Keyed by (record_id, version), not by the version's id, so that the ingest transaction can write
+-- versions without asking the database for generated keys (which would stop batch rewriting).
 CREATE TABLE hub_feed_outbox (
-    version_id  BIGINT  NOT NULL PRIMARY KEY REFERENCES hub_record_version (id),
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+    record_id   BIGINT  NOT NULL,
+    version     INT     NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (record_id, version),
+    FOREIGN KEY (record_id, version) REFERENCES hub_record_version (record_id, version)
 );
 
 -- The feed: each version's place, assigned after commit in commit order (narrow rows, insert only).

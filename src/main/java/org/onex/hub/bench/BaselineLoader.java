@@ -40,7 +40,7 @@ final class BaselineLoader {
     private static final String VERSION = "INSERT INTO hub_record_version (id, record_id, version, content_hash,"
             + " department, feed, category, record_type, status, urgent, credit_code, decided_at, source_updated_at,"
             + " extracted_at, stored_at, envelope, source_payload) VALUES ";
-    private static final String OUTBOX = "INSERT INTO hub_feed_outbox (version_id, created_at) VALUES ";
+    private static final String OUTBOX = "INSERT INTO hub_feed_outbox (record_id, version, created_at) VALUES ";
     private static final String CURSOR = "INSERT INTO hub_watermark (department, feed, cursor_json, updated_at)"
             + " VALUES ('scjgj', 'licences', ?, ?) ON CONFLICT (department, feed) DO UPDATE"
             + " SET cursor_json = EXCLUDED.cursor_json, updated_at = EXCLUDED.updated_at";
@@ -115,7 +115,7 @@ final class BaselineLoader {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement rec = store.prepareStatement(RECORD + values(n, 13));
                 PreparedStatement ver = store.prepareStatement(VERSION + values(n, 17));
-                PreparedStatement out = store.prepareStatement(OUTBOX + values(n, 2))) {
+                PreparedStatement out = store.prepareStatement(OUTBOX + values(n, 3))) {
             int r = 1;
             int v = 1;
             int o = 1;
@@ -143,7 +143,7 @@ final class BaselineLoader {
                         "LICENCE", status, false, credit, decided, updated, now, now, envelope, json }) {
                     ver.setObject(v++, p);
                 }
-                for (Object p : new Object[] { versionIds[i], now }) {
+                for (Object p : new Object[] { recordIds[i], 1, now }) {
                     out.setObject(o++, p);
                 }
             }

@@ -1,7 +1,6 @@
 package org.onex.hub.store;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,20 +30,22 @@ public class FeedSequencer {
     public int sequence(int limit) {
         Long last = jdbc.queryForObject("SELECT counter_value FROM hub_counter WHERE name = 'feed_seq' FOR UPDATE",
                 Long.class);
-        List<Long> ids = jdbc.queryForList("SELECT version_id FROM hub_feed_outbox ORDER BY version_id LIMIT ?",
-                Long.class, limit);
-        if (ids.isEmpty()) {
+        List<long[]> entries = jdbc.query("SELECT o.record_id, o.version, v.id FROM hub_feed_outbox o"
+                + " JOIN hub_record_version v ON v.record_id = o.record_id AND v.version = o.version"
+                + " ORDER BY v.id LIMIT ?", (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) }, limit);
+        if (entries.isEmpty()) {
             return 0;
         }
         long seq = last == null ? 0 : last;
-        List<Object[]> places = new ArrayList<>(ids.size());
-        for (Long id : ids) {
-            places.add(new Object[] { ++seq, id });
+        List<Object[]> places = new ArrayList<>(entries.size());
+        for (long[] e : entries) {
+            places.add(new Object[] { ++seq, e[2] });
         }
         jdbc.batchUpdate("INSERT INTO hub_feed (seq, version_id) VALUES (?, ?)", places);
-        deleteIn("DELETE FROM hub_feed_outbox WHERE version_id IN (", ids);
+        jdbc.batchUpdate("DELETE FROM hub_feed_outbox WHERE record_id = ? AND version = ?",
+                entries.stream().map(e -> new Object[] { e[0], (int) e[1] }).toList());
         jdbc.update("UPDATE hub_counter SET counter_value = ? WHERE name = 'feed_seq'", seq);
-        return ids.size();
+        return entries.size();
     }
 
     /** Feed entries after the last published place, in feed order. */
@@ -66,12 +67,5 @@ public class FeedSequencer {
         Long unpublished = jdbc.queryForObject("SELECT (SELECT counter_value FROM hub_counter WHERE name = 'feed_seq')"
                 + " - (SELECT counter_value FROM hub_counter WHERE name = 'published_seq')", Long.class);
         return (outbox == null ? 0 : outbox) + (unpublished == null ? 0 : unpublished);
-    }
-
-    private void deleteIn(String prefix, List<Long> ids) {
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.update(prefix + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
-        }
     }
 }

@@ -69,10 +69,10 @@ public class RecordStore {
             KeyState s = rowStates.get(i);
             PendingVersion v = rowVersions.get(i);
             if (v == null) {
-                outcomes.add(new StoreOutcome(StoreOutcome.Kind.UNCHANGED, s.recordId, s.version, null));
+                outcomes.add(new StoreOutcome(StoreOutcome.Kind.UNCHANGED, s.recordId, s.version));
             } else {
                 outcomes.add(new StoreOutcome(v.version == 1 ? StoreOutcome.Kind.STORED : StoreOutcome.Kind.NEW_VERSION,
-                        s.recordId, v.version, v.id));
+                        s.recordId, v.version));
             }
         }
         return outcomes;
@@ -102,10 +102,10 @@ public class RecordStore {
             return;
         }
         Timestamp ts = Timestamp.from(now);
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO hub_record (department, feed, source_key,"
+        // No generated keys: they would stop the driver from rewriting the batch into multi-row inserts.
+        jdbc.batchUpdate("INSERT INTO hub_record (department, feed, source_key,"
                 + " category, record_type, status, current_version, content_hash, credit_code, document_number,"
-                + " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", new String[] { "id" }),
+                + " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
@@ -129,10 +129,19 @@ public class RecordStore {
                     public int getBatchSize() {
                         return rows.size();
                     }
-                }, keys);
-        List<Long> ids = Columns.ids(keys);
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).recordId = ids.get(i);
+                });
+        Map<String, KeyState> byKey = new HashMap<>();
+        rows.forEach(r -> byKey.put(r.last.record.identity().sourceKey(), r));
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            List<Object> args = new ArrayList<>(List.of(department, feed));
+            args.addAll(chunk);
+            jdbc.query("SELECT id, source_key FROM hub_record WHERE department = ? AND feed = ? AND source_key IN ("
+                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        byKey.get(rs.getString(2)).recordId = rs.getLong(1);
+                    }, args.toArray());
         }
     }
 
@@ -141,11 +150,10 @@ public class RecordStore {
             return;
         }
         Timestamp ts = Timestamp.from(now);
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement("INSERT INTO hub_record_version (record_id, version,"
+        jdbc.batchUpdate("INSERT INTO hub_record_version (record_id, version,"
                 + " content_hash, department, feed, category, record_type, status, urgent, credit_code, decided_at,"
                 + " source_updated_at, extracted_at, stored_at, envelope, source_payload)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] { "id" }),
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
@@ -178,11 +186,7 @@ public class RecordStore {
                     public int getBatchSize() {
                         return pending.size();
                     }
-                }, keys);
-        List<Long> ids = Columns.ids(keys);
-        for (int i = 0; i < pending.size(); i++) {
-            pending.get(i).id = ids.get(i);
-        }
+                });
     }
 
     /** Moves existing records that got a new version to it (new records were inserted final). */
@@ -210,10 +214,11 @@ public class RecordStore {
 
     private void insertOutbox(List<PendingVersion> pending, Instant now) {
         Timestamp ts = Timestamp.from(now);
-        jdbc.batchUpdate("INSERT INTO hub_feed_outbox (version_id, created_at) VALUES (?, ?)",
+        jdbc.batchUpdate("INSERT INTO hub_feed_outbox (record_id, version, created_at) VALUES (?, ?, ?)",
                 pending, CHUNK, (ps, p) -> {
-                    ps.setLong(1, p.id);
-                    ps.setTimestamp(2, ts);
+                    ps.setLong(1, p.state.recordId);
+                    ps.setInt(2, p.version);
+                    ps.setTimestamp(3, ts);
                 });
     }
 
@@ -241,14 +246,13 @@ public class RecordStore {
         }
     }
 
-    /** A version to insert; {@code id} is known once inserted. */
+    /** A version to insert. */
     private static final class PendingVersion {
         final KeyState state;
         final int version;
         final String hash;
         final HubRecord record;
         final String sourcePayload;
-        long id;
 
         PendingVersion(KeyState state, int version, String hash, HubRecord record, String sourcePayload) {
             this.state = state;
