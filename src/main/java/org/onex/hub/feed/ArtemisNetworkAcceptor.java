@@ -20,6 +20,9 @@ public class ArtemisNetworkAcceptor implements ArtemisConfigurationCustomizer {
 
     @Override
     public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+        if (url.isBlank()) {
+            return; // an empty hub.artemis.acceptor-url switches the network acceptor off
+        }
         try {
             configuration.addAcceptorConfiguration("network", url);
         } catch (Exception e) {
