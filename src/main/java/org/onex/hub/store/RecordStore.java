@@ -1,21 +1,18 @@
 package org.onex.hub.store;
 
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.HubRecord;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -81,18 +78,20 @@ public class RecordStore {
     private Map<String, KeyState> loadStates(String department, String feed, List<Candidate> candidates) {
         List<String> keys = candidates.stream().map(c -> c.record().identity().sourceKey()).distinct().toList();
         Map<String, KeyState> states = new HashMap<>();
+        forKeys(department, feed, "id, source_key, content_hash, current_version", keys, rs -> states.put(
+                rs.getString(2), new KeyState(rs.getLong(1), rs.getString(3), rs.getInt(4), false)));
+        return states;
+    }
+
+    /** Runs one keyed query per chunk of source keys (the index leads with source_key). */
+    private void forKeys(String department, String feed, String columns, List<String> keys, RowCallbackHandler rows) {
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             List<Object> args = new ArrayList<>(List.of(department, feed));
             args.addAll(chunk);
-            jdbc.query("SELECT id, source_key, content_hash, current_version FROM hub_record"
-                    + " WHERE department = ? AND feed = ? AND source_key IN (" + in + ")", rs -> {
-                        KeyState s = new KeyState(rs.getLong(1), rs.getString(3), rs.getInt(4), false);
-                        states.put(rs.getString(2), s);
-                    }, args.toArray());
+            jdbc.query("SELECT " + columns + " FROM hub_record WHERE department = ? AND feed = ? AND source_key IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", rows, args.toArray());
         }
-        return states;
     }
 
     /** Inserts records seen for the first time, already with their final version and hash. */
@@ -105,44 +104,25 @@ public class RecordStore {
         // No generated keys: they would stop the driver from rewriting the batch into multi-row inserts.
         jdbc.batchUpdate("INSERT INTO hub_record (department, feed, source_key,"
                 + " category, record_type, status, current_version, content_hash, credit_code, document_number,"
-                + " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                        KeyState s = rows.get(i);
-                        HubRecord r = s.last.record;
-                        ps.setString(1, department);
-                        ps.setString(2, feed);
-                        ps.setString(3, r.identity().sourceKey());
-                        ps.setString(4, r.category().name());
-                        ps.setString(5, r.recordType().name());
-                        ps.setString(6, r.status().name());
-                        ps.setInt(7, s.version);
-                        ps.setString(8, s.hash);
-                        ps.setString(9, Columns.creditCode(r));
-                        ps.setString(10, Columns.documentNumber(r));
-                        ps.setTimestamp(11, ts);
-                        ps.setTimestamp(12, ts);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return rows.size();
-                    }
+                + " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows, CHUNK, (ps, s) -> {
+                    HubRecord r = s.last.record;
+                    ps.setString(1, department);
+                    ps.setString(2, feed);
+                    ps.setString(3, r.identity().sourceKey());
+                    ps.setString(4, r.category().name());
+                    ps.setString(5, r.recordType().name());
+                    ps.setString(6, r.status().name());
+                    ps.setInt(7, s.version);
+                    ps.setString(8, s.hash);
+                    ps.setString(9, Columns.creditCode(r));
+                    ps.setString(10, Columns.documentNumber(r));
+                    ps.setTimestamp(11, ts);
+                    ps.setTimestamp(12, ts);
                 });
         Map<String, KeyState> byKey = new HashMap<>();
         rows.forEach(r -> byKey.put(r.last.record.identity().sourceKey(), r));
-        List<String> keys = new ArrayList<>(byKey.keySet());
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            List<Object> args = new ArrayList<>(List.of(department, feed));
-            args.addAll(chunk);
-            jdbc.query("SELECT id, source_key FROM hub_record WHERE department = ? AND feed = ? AND source_key IN ("
-                    + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        byKey.get(rs.getString(2)).recordId = rs.getLong(1);
-                    }, args.toArray());
-        }
+        forKeys(department, feed, "id, source_key", new ArrayList<>(byKey.keySet()),
+                rs -> byKey.get(rs.getString(2)).recordId = rs.getLong(1));
     }
 
     private void insertVersions(List<PendingVersion> pending, Instant now) {
@@ -153,38 +133,29 @@ public class RecordStore {
         jdbc.batchUpdate("INSERT INTO hub_record_version (record_id, version,"
                 + " content_hash, department, feed, category, record_type, status, urgent, credit_code, decided_at,"
                 + " source_updated_at, extracted_at, stored_at, envelope, source_payload)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                        PendingVersion p = pending.get(i);
-                        HubRecord r = p.record.withIdentity(p.record.identity().stored(p.state.recordId, p.version, 0L,
-                                p.hash));
-                        ps.setLong(1, p.state.recordId);
-                        ps.setInt(2, p.version);
-                        ps.setString(3, p.hash);
-                        ps.setString(4, r.identity().department());
-                        ps.setString(5, r.identity().feed());
-                        ps.setString(6, r.category().name());
-                        ps.setString(7, r.recordType().name());
-                        ps.setString(8, r.status().name());
-                        ps.setBoolean(9, r.urgent());
-                        ps.setString(10, Columns.creditCode(r));
-                        Columns.setInstant(ps, 11, r.times().decidedAt());
-                        Columns.setInstant(ps, 12, r.times().sourceUpdatedAt());
-                        Columns.setInstant(ps, 13, r.times().extractedAt());
-                        ps.setTimestamp(14, ts);
-                        ps.setString(15, toJson(r));
-                        if (p.sourcePayload == null) {
-                            ps.setNull(16, Types.VARCHAR);
-                        } else {
-                            ps.setString(16, p.sourcePayload);
-                        }
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return pending.size();
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", pending, CHUNK, (ps, p) -> {
+                    // versionId 0 is a placeholder: the id exists only after the insert (FeedJson.envelopeText fills it in).
+                    HubRecord r = p.record.withIdentity(p.record.identity().stored(p.state.recordId, p.version, 0L,
+                            p.hash));
+                    ps.setLong(1, p.state.recordId);
+                    ps.setInt(2, p.version);
+                    ps.setString(3, p.hash);
+                    ps.setString(4, r.identity().department());
+                    ps.setString(5, r.identity().feed());
+                    ps.setString(6, r.category().name());
+                    ps.setString(7, r.recordType().name());
+                    ps.setString(8, r.status().name());
+                    ps.setBoolean(9, r.urgent());
+                    ps.setString(10, Columns.creditCode(r));
+                    Columns.setInstant(ps, 11, r.times().decidedAt());
+                    Columns.setInstant(ps, 12, r.times().sourceUpdatedAt());
+                    Columns.setInstant(ps, 13, r.times().extractedAt());
+                    ps.setTimestamp(14, ts);
+                    ps.setString(15, toJson(r));
+                    if (p.sourcePayload == null) {
+                        ps.setNull(16, Types.VARCHAR);
+                    } else {
+                        ps.setString(16, p.sourcePayload);
                     }
                 });
     }

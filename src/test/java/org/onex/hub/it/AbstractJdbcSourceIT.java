@@ -140,8 +140,9 @@ abstract class AbstractJdbcSourceIT {
                 "IT-SWEEP-" + id)).isEqualTo(1);
     }
 
+    /** R-APPROVAL-NOTICE: a decision whose row commits late must still reach the bureau. */
     @Test
-    void rowCommittedLateWithAnOlderTimestampIsStillPickedUp() {
+    void rowCommittedLateWithAnOlderTimestampIsStillPickedUp_R_APPROVAL_NOTICE() {
         long newer = IDS.incrementAndGet();
         source().insert(newer, "IT-NEW-" + newer, source().validCreditCode(), LicenceSource.now());
         awaitRecord("IT-NEW-" + newer);
