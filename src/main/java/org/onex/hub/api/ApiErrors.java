@@ -26,7 +26,11 @@ public class ApiErrors extends RouteConfigurationBuilder {
         body.put("type", "about:blank");
         body.put("title", switch (e.status()) {
         case 400 -> "Bad Request";
+        case 401 -> "Unauthorized";
+        case 403 -> "Forbidden";
         case 404 -> "Not Found";
+        case 413 -> "Content Too Large";
+        case 415 -> "Unsupported Media Type";
         case 409 -> "Conflict";
         default -> "Error";
         });
@@ -39,6 +43,9 @@ public class ApiErrors extends RouteConfigurationBuilder {
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, e.status());
         m.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        if (e.status() == 401) {
+            m.setHeader("WWW-Authenticate", "Bearer");
+        }
         m.setBody(body.toString());
     }
 }

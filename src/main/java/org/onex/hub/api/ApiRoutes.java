@@ -36,6 +36,22 @@ public class ApiRoutes extends RouteBuilder {
                 .post("/{id}/replay").id("rest-quarantine-replay").produces("application/json")
                     .to("direct:api-quarantine-replay");
 
+        rest("/ingest").description("REST push: a department sends rows of one of its feeds (issue 3)")
+                .post("/{department}/{feed}").id("rest-ingest-push").consumes("application/json,application/x-ndjson")
+                    .produces("application/json")
+                    .param().name("department").type(RestParamType.path).description("Your department code").endParam()
+                    .param().name("feed").type(RestParamType.path).description("Feed id (mappings/<department>/<feed>.yaml)").endParam()
+                    .to("direct:api-ingest-push");
+        rest("/files").description("The file ledger: every department file picked up, and its outcome")
+                .get().id("rest-files").produces("application/json").to("direct:api-files");
+        rest("/alerts").description("Alerts for operators")
+                .get().id("rest-alerts").produces("application/json").to("direct:api-alerts")
+                .post("/{id}/ack").id("rest-alert-ack").produces("application/json").to("direct:api-alert-ack");
+
+        json(from("direct:api-ingest-push").routeId("api-ingest-push").bean(PushApi.class, "push"));
+        json(from("direct:api-files").routeId("api-files").bean(OpsApi.class, "files"));
+        json(from("direct:api-alerts").routeId("api-alerts").bean(OpsApi.class, "alerts"));
+        json(from("direct:api-alert-ack").routeId("api-alert-ack").bean(OpsApi.class, "acknowledge"));
         json(from("direct:api-records").routeId("api-records").bean(FeedApi.class, "records"));
         json(from("direct:api-record").routeId("api-record").bean(FeedApi.class, "record"));
         json(from("direct:api-departments").routeId("api-departments").bean(RegistryApi.class, "departments"));

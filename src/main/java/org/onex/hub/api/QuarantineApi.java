@@ -115,7 +115,7 @@ public class QuarantineApi {
         return n;
     }
 
-    private static ArrayNode failures(List<Violation> violations) {
+    static ArrayNode failures(List<Violation> violations) {
         ArrayNode a = HubJson.mapper().createArrayNode();
         for (Violation v : violations) {
             a.addObject().put("field", v.field()).put("rule", v.rule()).put("message", v.message());

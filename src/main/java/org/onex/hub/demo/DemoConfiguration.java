@@ -18,6 +18,33 @@ public class DemoConfiguration {
         return new DemoDepartments(env);
     }
 
+    /** The SFTP department (sthjj) with its in-process SFTP server; see {@link DemoFileDrops}. */
+    @Bean(initMethod = "seed", destroyMethod = "close")
+    DemoFileDrops demoFileDrops(Environment env, java.time.Clock clock) {
+        return new DemoFileDrops(env.getRequiredProperty("hub.demo.sftp.port", Integer.class),
+                java.nio.file.Path.of(env.getRequiredProperty("hub.data-dir"), "demo-sftp"),
+                env.getRequiredProperty("hub.demo.sftp.password"), clock);
+    }
+
+    /** The REST department (jtysj) pushing over HTTP; see {@link DemoPusher}. */
+    @Bean
+    DemoPusher demoPusher(Environment env, java.time.Clock clock) {
+        return new DemoPusher(env, env.getRequiredProperty("hub.demo.push-key"), clock);
+    }
+
+    @Bean
+    RouteBuilder demoFileAndPushRoutes(DemoFileDrops drops, DemoPusher pusher) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-file-drops?period={{hub.demo.file-period:30s}}&delay=20s").routeId("demo-file-drops")
+                        .process(e -> drops.tick());
+                from("timer:demo-pusher?period={{hub.demo.push-period:10s}}&delay=5s").routeId("demo-pusher")
+                        .process(e -> pusher.push(new Random()));
+            }
+        };
+    }
+
     /** The generator: every {@code hub.demo.period} the demo departments record new and changed decisions. */
     @Bean
     RouteBuilder demoGeneratorRoute(DemoDepartments demo) {

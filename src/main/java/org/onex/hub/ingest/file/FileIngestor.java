@@ -1,0 +1,222 @@
+package org.onex.hub.ingest.file;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.onex.hub.ingest.IngestBatch;
+import org.onex.hub.ingest.IngestResult;
+import org.onex.hub.ingest.IngestService;
+import org.onex.hub.ingest.RowOutcome;
+import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.mapping.CompiledMapping;
+import org.onex.hub.ops.Alerts;
+import org.onex.hub.schema.HubDates;
+import org.onex.hub.store.FileEntry;
+import org.onex.hub.store.FileLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Ingests one department file as a unit (issue 3): the file's rows, in batches through the feed's
+ * mapping, and its ledger row are committed in one transaction. A structurally broken file
+ * ({@link FileRejectedException}) rolls back, stores nothing, is recorded as REJECTED with its reason
+ * and raises an alert; a file already ingested (same name, size, modification time and content) is
+ * recorded as DUPLICATE and skipped. Any other failure (hub store down) propagates, so the file stays
+ * where it is and is read again at the next poll; the idempotent store absorbs the repeat.
+ */
+public final class FileIngestor {
+
+    /** Exchange property: where the consumer moves the file, relative to the feed's directory. */
+    public static final String MOVE_TO = "hubMoveTo";
+    /** Exchange property: the text of {@code <name>.reason.txt} for a rejected file. */
+    public static final String REASON = "hubReason";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileIngestor.class);
+
+    private final FileFeedSpec spec;
+    private final FileLayout layout;
+    private final IngestService ingest;
+    private final FileLedger ledger;
+    private final TransactionTemplate tx;
+    private final Alerts alerts;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public FileIngestor(FileFeedSpec spec, CompiledMapping mapping, IngestService ingest, FileLedger ledger,
+            TransactionTemplate tx, Alerts alerts, MeterRegistry meters, Clock clock) {
+        this.spec = spec;
+        this.layout = new FileLayout(spec.format(), spec.charset(), spec.sheet(), mapping.columns());
+        this.ingest = ingest;
+        this.ledger = ledger;
+        this.tx = tx;
+        this.alerts = alerts;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Camel entry point: the body is the file's local copy; sets {@link #MOVE_TO} and, if rejected, {@link #REASON}. */
+    public void ingest(Exchange exchange) throws IOException {
+        Message m = exchange.getMessage();
+        String name = m.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        Path local = m.getBody(java.io.File.class).toPath();
+        Long modified = m.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
+        FileEntry entry = ingest(name, local, modified == null || modified <= 0 ? null : Instant.ofEpochMilli(modified));
+        LocalDate today = LocalDate.now(clock.withZone(HubDates.ZONE));
+        if (FileEntry.REJECTED.equals(entry.status())) {
+            exchange.setProperty(MOVE_TO, ".error/" + name);
+            exchange.setProperty(REASON, reasonText(entry));
+        } else {
+            exchange.setProperty(MOVE_TO, ".done/" + today + "/" + name);
+        }
+    }
+
+    /** Ingests a local file; returns its ledger entry (INGESTED, REJECTED or DUPLICATE). */
+    public FileEntry ingest(String name, Path file, Instant modifiedAt) throws IOException {
+        long size = Files.size(file);
+        String sha256 = sha256(file);
+        String key = FileLedger.ingestKey(spec.department(), spec.feed(), name, size, modifiedAt, sha256);
+        Optional<FileEntry> before = ledger.findIngested(key);
+        if (before.isPresent()) {
+            return duplicate(name, size, modifiedAt, sha256, before.get());
+        }
+        Instant started = clock.instant();
+        Rejection rejection = new Rejection();
+        Long id;
+        try {
+            id = tx.execute(status -> {
+                long claimed = ledger.claim(spec.department(), spec.feed(), name, size, modifiedAt, sha256, key, started);
+                Counts counts = new Counts();
+                try {
+                    read(file, name, started, counts);
+                } catch (FileRejectedException e) {
+                    rejection.reason = e.reason();
+                    status.setRollbackOnly();
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                ledger.finish(claimed, counts.rows, counts.stored, counts.newVersions, counts.unchanged,
+                        counts.quarantined, clock.instant());
+                return claimed;
+            });
+        } catch (DuplicateKeyException e) {
+            // Another node ingested the same file while this one was reading it.
+            return ledger.findIngested(key).map(other -> duplicate(name, size, modifiedAt, sha256, other))
+                    .orElseThrow(() -> e);
+        }
+        if (id == null) {
+            return reject(name, size, modifiedAt, sha256, rejection.reason);
+        }
+        FileEntry done = ledger.find(id).orElseThrow();
+        LOG.info("{}/{}: file {} ingested: {} rows, stored {}, new versions {}, unchanged {}, quarantined {}",
+                spec.department(), spec.feed(), name, done.rowsRead(), done.stored(), done.newVersions(),
+                done.unchanged(), done.quarantined());
+        count(FileEntry.INGESTED);
+        return done;
+    }
+
+    private void read(Path file, String name, Instant extractedAt, Counts counts)
+            throws FileRejectedException, IOException {
+        List<SourceRow> batch = new ArrayList<>(spec.batchSize());
+        RowFileReader.read(file, name, layout, row -> {
+            batch.add(row);
+            if (batch.size() == spec.batchSize()) {
+                flush(batch, extractedAt, counts);
+            }
+        });
+        flush(batch, extractedAt, counts);
+    }
+
+    private void flush(List<SourceRow> batch, Instant extractedAt, Counts counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        IngestResult result = ingest.ingest(new IngestBatch(spec.department(), spec.feed(), List.copyOf(batch), null,
+                extractedAt));
+        counts.rows += batch.size();
+        counts.stored += result.count(RowOutcome.Status.STORED);
+        counts.newVersions += result.count(RowOutcome.Status.NEW_VERSION);
+        counts.unchanged += result.count(RowOutcome.Status.UNCHANGED);
+        counts.quarantined += result.count(RowOutcome.Status.QUARANTINED);
+        batch.clear();
+    }
+
+    private FileEntry duplicate(String name, long size, Instant modifiedAt, String sha256, FileEntry earlier) {
+        String reason = "the same file (name, size, modification time and content) was ingested as file #"
+                + earlier.id() + " at " + earlier.finishedAt() + "; not ingested again";
+        LOG.info("{}/{}: file {}: {}", spec.department(), spec.feed(), name, reason);
+        long id = ledger.record(spec.department(), spec.feed(), name, size, modifiedAt, sha256, FileEntry.DUPLICATE,
+                reason, clock.instant());
+        count(FileEntry.DUPLICATE);
+        return ledger.find(id).orElseThrow();
+    }
+
+    private FileEntry reject(String name, long size, Instant modifiedAt, String sha256, String reason) {
+        long id = ledger.record(spec.department(), spec.feed(), name, size, modifiedAt, sha256, FileEntry.REJECTED,
+                reason, clock.instant());
+        alerts.error(Alerts.FILE_REJECTED, spec.department(), spec.feed(), name,
+                "file " + name + " rejected, nothing stored, moved to .error/: " + reason);
+        count(FileEntry.REJECTED);
+        return ledger.find(id).orElseThrow();
+    }
+
+    private String reasonText(FileEntry e) {
+        return "File:      " + e.fileName() + "\n"
+                + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
+                + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
+                + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
+                + "Reason:    " + e.reason() + "\n\n"
+                + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
+                + "this file and this note may then be deleted.\n";
+    }
+
+    private void count(String outcome) {
+        meters.counter("hub_files_total", "department", spec.department(), "feed", spec.feed(), "outcome",
+                outcome.toLowerCase()).increment();
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final class Counts {
+        long rows;
+        long stored;
+        long newVersions;
+        long unchanged;
+        long quarantined;
+    }
+
+    private static final class Rejection {
+        String reason;
+    }
+}

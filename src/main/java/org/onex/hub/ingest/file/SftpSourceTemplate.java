@@ -1,0 +1,225 @@
+package org.onex.hub.ingest.file;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.util.TimeUtils;
+import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.IngestService;
+import org.onex.hub.mapping.MappingRegistry;
+import org.onex.hub.ops.Alerts;
+import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.store.FileLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The {@code sftp-source} route template: a department's file drop on an SFTP server. Wired in
+ * {@code routes/<dept>.camel.yaml} with parameters only:
+ *
+ * <pre>
+ * - templatedRoute:
+ *     routeTemplateRef: sftp-source
+ *     routeId: sthjj-licences
+ *     parameters:
+ *       - { name: department, value: sthjj }
+ *       - { name: feed, value: licences }
+ *       - { name: host, value: "{{env:STHJJ_SFTP_HOST}}" }
+ *       - { name: username, value: hub }
+ *       - { name: password, value: "{{env:STHJJ_SFTP_PASSWORD}}" }
+ *       - { name: directory, value: /export/licences }
+ *       - { name: filePattern, value: "*.csv" }
+ *       - { name: format, value: csv }
+ *       - { name: encoding, value: GB18030 }
+ * </pre>
+ *
+ * <p>Each file is downloaded to a local work file (never held in memory), ingested as a unit by
+ * {@link FileIngestor}, then moved on the server to {@code .done/<yyyy-MM-dd>/} or, when it is
+ * structurally broken, to {@code .error/} beside a {@code <name>.reason.txt}. Any other failure
+ * leaves the file in place for the next poll. Host keys are checked against
+ * {@code hub.sftp.known-hosts-file} when {@code hub.sftp.strict-host-key-checking} is {@code yes}
+ * (the production profile); the embedded default relaxes it and says so in the log.
+ */
+@Component
+public class SftpSourceTemplate extends RouteBuilder {
+
+    public static final String ID = "sftp-source";
+    /** Read lock: the file is read once its size and time have not changed for {@code stableFor}. */
+    public static final String STABLE_SIZE = "stable-size";
+    /** Read lock: the file is read once {@code <name>.done} exists beside it (deleted after reading). */
+    public static final String DONE_FILE = "done-file";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SftpSourceTemplate.class);
+
+    private final MappingRegistry mappings;
+    private final IngestService ingest;
+    private final FileLedger ledger;
+    private final TransactionTemplate tx;
+    private final Alerts alerts;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public SftpSourceTemplate(MappingRegistry mappings, IngestService ingest, FileLedger ledger, TransactionTemplate tx,
+            Alerts alerts, MeterRegistry meters, Clock clock) {
+        this.mappings = mappings;
+        this.ingest = ingest;
+        this.ledger = ledger;
+        this.tx = tx;
+        this.alerts = alerts;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        routeTemplate(ID)
+                .templateParameter("department", null, "Department code from config/departments.yaml")
+                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+                .templateParameter("host", null, "SFTP server host name or address")
+                .templateParameter("port", "22", "SFTP server port")
+                .templateParameter("username", null, "SFTP user name")
+                .templateOptionalParameter("password", "Password; give it as {{env:NAME}}, never in the file")
+                .templateOptionalParameter("privateKeyFile", "Private key file for public-key login (instead of a password)")
+                .templateOptionalParameter("privateKeyPassphrase", "Passphrase of the private key; as {{env:NAME}}")
+                .templateParameter("directory", ".", "Directory the department drops its files into")
+                .templateParameter("filePattern", "*", "Ant-style pattern of the files to read, e.g. *.csv")
+                .templateParameter("format", null, "csv, json, ndjson or xlsx")
+                .templateParameter("encoding", "UTF-8", "Text encoding of csv/json/ndjson files: UTF-8 (BOM allowed), GBK or GB18030")
+                .templateOptionalParameter("sheet", "xlsx: the sheet to read (default: the first)")
+                .templateParameter("readLock", STABLE_SIZE, "stable-size or done-file: how a finished upload is recognised")
+                .templateParameter("stableFor", "10s", "stable-size: how long size and time must stay unchanged")
+                .templateParameter("batchSize", "500", "Rows per ingest batch (the file is still committed as a unit)")
+                .templateParameter("pollInterval", "30s", "Time between directory listings")
+                .templateParameter("initialDelay", "2s", "Delay before the first listing")
+                // The endpoints are built in code from the parameters, so optional ones are simply left out
+                // and bad values fail at start-up with a message naming the feed.
+                .templateBean("consumer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
+                        "sftp:" + server(rtc) + "?" + String.join("&", consumerOptions(rtc))))
+                .templateBean("producer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
+                        "sftp:" + server(rtc) + "?" + String.join("&", commonOptions(rtc)) + "&fileExist=Override"))
+                .templateBean("ingestor", FileIngestor.class, rtc -> {
+                    FileFeedSpec spec = FileFeedSpec.of(rtc.getProperty("department", String.class),
+                            rtc.getProperty("feed", String.class), rtc.getProperty("format", String.class),
+                            rtc.getProperty("encoding", String.class), rtc.getProperty("sheet", String.class),
+                            rtc.getProperty("batchSize", Integer.class));
+                    return new FileIngestor(spec, mappings.require(spec.department(), spec.feed()), ingest, ledger, tx,
+                            alerts, meters, clock);
+                })
+                .from("ref:{{consumer}}")
+                .routeConfigurationId(ErrorRouteConfiguration.FILE_SOURCE)
+                .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
+                .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
+                .to("bean:{{ingestor}}?method=ingest")
+                .filter(exchangeProperty(FileIngestor.REASON).isNotNull())
+                    .setBody(exchangeProperty(FileIngestor.REASON))
+                    .setHeader(Exchange.FILE_NAME, simple("${exchangeProperty." + FileIngestor.MOVE_TO + "}.reason.txt"))
+                    .to("ref:{{producer}}")
+                .end();
+    }
+
+    private static String server(RouteTemplateContext rtc) {
+        String directory = rtc.getProperty("directory", String.class);
+        return rtc.getProperty("host", String.class) + ":" + rtc.getProperty("port", String.class) + "/"
+                + (directory.startsWith("/") ? "/" + directory.substring(1) : directory);
+    }
+
+    /** Login and host-key options, shared by the consumer and the producer writing reason files. */
+    private static List<String> commonOptions(RouteTemplateContext rtc) {
+        String department = rtc.getProperty("department", String.class);
+        String feed = rtc.getProperty("feed", String.class);
+        List<String> common = new ArrayList<>();
+        common.add("username=RAW(" + rtc.getProperty("username", String.class) + ")");
+        String password = rtc.getProperty("password", String.class);
+        String key = rtc.getProperty("privateKeyFile", String.class);
+        if (isBlank(password) && isBlank(key)) {
+            throw new IllegalArgumentException(department + "/" + feed
+                    + ": give password or privateKeyFile for the SFTP login");
+        }
+        if (!isBlank(password)) {
+            common.add("password=RAW(" + password + ")");
+        }
+        if (!isBlank(key)) {
+            common.add("privateKeyFile=" + key);
+            String passphrase = rtc.getProperty("privateKeyPassphrase", String.class);
+            if (!isBlank(passphrase)) {
+                common.add("privateKeyPassphrase=RAW(" + passphrase + ")");
+            }
+        }
+        var properties = rtc.getCamelContext().getPropertiesComponent();
+        String strict = properties.resolveProperty("hub.sftp.strict-host-key-checking").orElse("yes").trim()
+                .toLowerCase(Locale.ROOT);
+        boolean checked = !("no".equals(strict) || "false".equals(strict));
+        common.add("strictHostKeyChecking=" + (checked ? "yes" : "no"));
+        common.add("useUserKnownHostsFile=false");
+        if (checked) {
+            String knownHosts = properties.resolveProperty("hub.sftp.known-hosts-file").orElse("");
+            if (knownHosts.isBlank()) {
+                throw new IllegalArgumentException(department + "/" + feed
+                        + ": hub.sftp.known-hosts-file is required when host keys are checked");
+            }
+            common.add("knownHostsFile=" + knownHosts);
+        } else {
+            // JSch would otherwise try to write the host key to ~/.ssh/known_hosts and warn at every login.
+            common.add("knownHosts=RAW()");
+        }
+        common.add("binary=true");
+        common.add("connectTimeout=10000");
+        common.add("jschLoggingLevel=OFF");
+        return common;
+    }
+
+    private static List<String> consumerOptions(RouteTemplateContext rtc) {
+        String department = rtc.getProperty("department", String.class);
+        String feed = rtc.getProperty("feed", String.class);
+        List<String> consumer = commonOptions(rtc);
+        if (consumer.contains("strictHostKeyChecking=no")) {
+            LOG.warn("{}/{}: SFTP host keys are NOT checked (hub.sftp.strict-host-key-checking=no, embedded default);"
+                    + " production checks them against hub.sftp.known-hosts-file", department, feed);
+        }
+        consumer.add("antInclude=" + rtc.getProperty("filePattern", String.class));
+        consumer.add("antExclude=*.reason.txt,*.done,.*");
+        String workDir = rtc.getCamelContext().getPropertiesComponent().resolveProperty("hub.data-dir").orElse("./data")
+                + "/sftp-work/" + department + "-" + feed;
+        consumer.add("localWorkDirectory=" + workDir);
+        consumer.add("move=${exchangeProperty." + FileIngestor.MOVE_TO + "}");
+        consumer.add("sortBy=file:modified;file:name");
+        consumer.add("delay=" + millis(rtc, "pollInterval"));
+        consumer.add("initialDelay=" + millis(rtc, "initialDelay"));
+        String readLock = rtc.getProperty("readLock", String.class);
+        readLock = readLock.trim();
+        if (DONE_FILE.equals(readLock)) {
+            consumer.add("doneFileName=${file:name}.done");
+        } else if (STABLE_SIZE.equals(readLock)) {
+            long stable = millis(rtc, "stableFor");
+            consumer.add("readLock=changed");
+            consumer.add("readLockMarkerFile=false");
+            consumer.add("readLockMinLength=0"); // an empty file is read and rejected with a reason, not ignored
+            consumer.add("readLockMinAge=" + stable);
+            consumer.add("readLockCheckInterval=" + Math.max(100, stable / 2));
+            consumer.add("readLockTimeout=" + Math.max(30_000, stable * 4));
+            consumer.add("readLockLoggingLevel=DEBUG");
+        } else {
+            throw new IllegalArgumentException(department + "/" + feed + ": readLock '" + readLock
+                    + "' is not one of stable-size, done-file");
+        }
+        return consumer;
+    }
+
+    private static long millis(RouteTemplateContext rtc, String name) {
+        return TimeUtils.toMilliSeconds(rtc.getProperty(name, String.class));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

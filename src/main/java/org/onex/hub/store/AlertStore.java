@@ -1,0 +1,109 @@
+package org.onex.hub.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Alerts, one open row per (kind, department, feed, subject): the same condition raised again is
+ * counted on its open alert. An acknowledged alert stays acknowledged; the condition recurring after
+ * that opens a new one.
+ */
+@Repository
+public class AlertStore {
+
+    private final JdbcTemplate jdbc;
+
+    public AlertStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long raise(String kind, String severity, String department, String feed, String subject, String message,
+            Instant now) {
+        Timestamp ts = Timestamp.from(now);
+        List<Long> open = jdbc.queryForList("SELECT id FROM hub_alert WHERE kind = ? AND status = 'OPEN'"
+                + " AND COALESCE(department, '') = ? AND COALESCE(feed, '') = ? AND subject = ?", Long.class,
+                kind, nz(department), nz(feed), subject);
+        if (!open.isEmpty()) {
+            jdbc.update("UPDATE hub_alert SET times_seen = times_seen + 1, last_seen_at = ?, message = ? WHERE id = ?",
+                    ts, truncate(message, 2048), open.get(0));
+            return open.get(0);
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO hub_alert (kind, severity, department, feed, subject, message,"
+                    + " status, times_seen, raised_at, last_seen_at) VALUES (?,?,?,?,?,?,'OPEN',1,?,?)",
+                    new String[] { "id" });
+            ps.setString(1, kind);
+            ps.setString(2, severity);
+            ps.setString(3, department);
+            ps.setString(4, feed);
+            ps.setString(5, truncate(subject, 512));
+            ps.setString(6, truncate(message, 2048));
+            ps.setTimestamp(7, ts);
+            ps.setTimestamp(8, ts);
+            return ps;
+        }, key);
+        return Columns.ids(key).get(0);
+    }
+
+    /** Acknowledges an open alert; false if it does not exist or is not open. */
+    public boolean acknowledge(long id, String by, String comment, Instant now) {
+        return jdbc.update("UPDATE hub_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,"
+                + " ack_comment = ? WHERE id = ? AND status = 'OPEN'", Timestamp.from(now), by,
+                truncate(comment, 1024), id) == 1;
+    }
+
+    public Optional<Alert> find(long id) {
+        return jdbc.query("SELECT * FROM hub_alert WHERE id = ?", AlertStore::alert, id).stream().findFirst();
+    }
+
+    /** Newest first; null filters match all. {@code beforeId} pages backwards. */
+    public List<Alert> list(String status, String department, String kind, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM hub_alert WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status);
+        }
+        if (department != null) {
+            sql.append(" AND department = ?");
+            args.add(department);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind);
+        }
+        if (beforeId != null) {
+            sql.append(" AND id < ?");
+            args.add(beforeId);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), AlertStore::alert, args.toArray());
+    }
+
+    private static Alert alert(ResultSet rs, int row) throws SQLException {
+        return new Alert(rs.getLong("id"), rs.getString("kind"), rs.getString("severity"), rs.getString("department"),
+                rs.getString("feed"), rs.getString("subject"), rs.getString("message"), rs.getString("status"),
+                rs.getInt("times_seen"), Columns.instant(rs.getTimestamp("raised_at")),
+                Columns.instant(rs.getTimestamp("last_seen_at")), Columns.instant(rs.getTimestamp("acknowledged_at")),
+                rs.getString("acknowledged_by"), rs.getString("ack_comment"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
