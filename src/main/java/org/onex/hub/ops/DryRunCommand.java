@@ -25,7 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** {@code dry-run}: maps sample rows with one mapping file and prints each envelope or its violations (no Spring). */
 public final class DryRunCommand {
 
-    static final String USAGE = "usage: dry-run <mapping.yaml> <sample.csv|sample.json|sample.ndjson>"
+    static final String USAGE = "usage: dry-run <mapping.yaml> <sample.csv|sample.json|sample.ndjson|sample.xlsx>"
             + " [--mappings-dir mappings] [--encoding UTF-8]";
 
     private DryRunCommand() {

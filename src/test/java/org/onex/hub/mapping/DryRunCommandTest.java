@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,8 +158,35 @@ class DryRunCommandTest {
 
         out.reset();
         assertThat(DryRunCommand.run(new String[] { LICENCES, gbk.toString() })).isEqualTo(2);
-        assertThat(errText()).isEqualTo(gbk + ": not valid UTF-8 text (give the file's encoding with --encoding)\n");
+        // the 48-byte header is ASCII; the first GBK byte of 武 follows it
+        assertThat(errText()).isEqualTo(gbk + ": bytes are not valid UTF-8 at offset 48"
+                + " (give the file's encoding with --encoding)\n");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void readsTheFirstSheetOfAWorkbook() throws IOException {
+        Path xlsx = dir.resolve("licences.xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream file = Files.newOutputStream(xlsx)) {
+            Sheet sheet = book.createSheet("许可");
+            String[][] cells = { { "XK_WSH", "XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM", "XK_JDRQ" },
+                    { "武市监许〔2024〕301号", "武义示例食品贸易有限公司", "02", "91330723MA2K7Q3L98", "2024年3月5日" } };
+            for (int r = 0; r < cells.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            book.write(file);
+        }
+
+        int exit = DryRunCommand.run(new String[] { LICENCES, xlsx.toString() });
+
+        assertThat(exit).isZero();
+        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
+        assertThat(envelopeAfter("row 1 OK LICENCE key=武市监许〔2024〕301号").subject().name())
+                .isEqualTo("武义示例食品贸易有限公司");
+        assertThat(outLines()).last().isEqualTo("1 rows: 1 valid, 0 quarantined");
     }
 
     @Test
@@ -208,7 +239,7 @@ class DryRunCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errText().lines()).containsExactly(message, "usage: dry-run <mapping.yaml>"
-                + " <sample.csv|sample.json|sample.ndjson> [--mappings-dir mappings] [--encoding UTF-8]");
+                + " <sample.csv|sample.json|sample.ndjson|sample.xlsx> [--mappings-dir mappings] [--encoding UTF-8]");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
@@ -216,18 +247,18 @@ class DryRunCommandTest {
         return Stream.of(
                 Arguments.of("missing file", "nope.csv", null, ": file not found"),
                 Arguments.of("unknown format", "rows.txt", "a,b",
-                        ": unknown sample format (use .csv, .json or .ndjson)"),
+                        ": unknown sample format (use .csv, .json, .ndjson or .xlsx)"),
                 Arguments.of("json object, not array", "rows.json", "{\"SPWH\": \"1\"}",
-                        ": expected a JSON array of objects"),
+                        ": expected a JSON array of row objects, found an object"),
                 Arguments.of("json array with a number", "rows.json", "[{\"SPWH\": \"1\"}, 2]",
-                        ": element 2 of the array is not an object"),
+                        ": element 2 (line 1) is not an object"),
                 Arguments.of("broken json", "rows.json", "[\n{\"SPWH\": }]",
-                        ":2: not valid JSON: Unexpected character ('}' (code 125)): expected a valid value"
+                        ": line 2, column 10: Unexpected character ('}' (code 125)): expected a valid value"
                                 + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"),
                 Arguments.of("ndjson with an array line", "rows.ndjson", "{\"SPWH\": \"1\"}\n[1]",
-                        ":2: expected one JSON object per line"),
+                        ": line 2: expected one JSON object per line"),
                 Arguments.of("csv row too short", "rows.csv", "XK_WSH,XK_XDR_MC\nA-1,x\nA-2",
-                        ":3: the row has 1 value(s) but the header names 2 columns"));
+                        ": line 3: 1 fields, expected 2"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -204,9 +204,10 @@ public class SftpSourceTemplate extends RouteBuilder {
             consumer.add("readLock=changed");
             consumer.add("readLockMarkerFile=false");
             consumer.add("readLockMinLength=0"); // an empty file is read and rejected with a reason, not ignored
-            consumer.add("readLockMinAge=" + stable);
-            consumer.add("readLockCheckInterval=" + Math.max(100, stable / 2));
-            consumer.add("readLockTimeout=" + Math.max(30_000, stable * 4));
+            // Size and time must be equal in two listings stableFor apart. (readLockMinAge is not used: with
+            // it Camel checks only the age, and SFTP gives modification times in whole seconds.)
+            consumer.add("readLockCheckInterval=" + stable);
+            consumer.add("readLockTimeout=" + Math.max(30_000, stable * 5));
             consumer.add("readLockLoggingLevel=DEBUG");
         } else {
             throw new IllegalArgumentException(department + "/" + feed + ": readLock '" + readLock
