@@ -36,8 +36,9 @@ public class ApiRoutes extends RouteBuilder {
                 .post("/{id}/replay").id("rest-quarantine-replay").produces("application/json")
                     .to("direct:api-quarantine-replay");
 
-        rest("/ingest").description("REST push: a department sends rows of one of its feeds (issue 3)")
-                .post("/{department}/{feed}").id("rest-ingest-push").consumes("application/json,application/x-ndjson")
+        rest("/ingest").description("REST push: a department sends rows of one of its feeds as a JSON array"
+                + " (application/json) or NDJSON (application/x-ndjson), with Authorization: Bearer <push key>")
+                .post("/{department}/{feed}").id("rest-ingest-push")
                     .produces("application/json")
                     .param().name("department").type(RestParamType.path).description("Your department code").endParam()
                     .param().name("feed").type(RestParamType.path).description("Feed id (mappings/<department>/<feed>.yaml)").endParam()

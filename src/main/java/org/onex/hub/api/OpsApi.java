@@ -1,6 +1,5 @@
 package org.onex.hub.api;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -77,7 +76,7 @@ public class OpsApi {
     }
 
     /** Body: {@code {"by": "operator name or role", "comment": "what was done"}}. */
-    public ObjectNode acknowledge(Exchange exchange) throws IOException {
+    public ObjectNode acknowledge(Exchange exchange) {
         String raw = exchange.getMessage().getHeader("id", String.class);
         long id;
         try {
@@ -86,8 +85,12 @@ public class OpsApi {
             throw ApiException.badParameter("id", "alert id '" + raw + "' is not a number");
         }
         String text = exchange.getMessage().getBody(String.class);
-        JsonNode body = text == null || text.isBlank() ? HubJson.mapper().createObjectNode()
-                : HubJson.mapper().readTree(text);
+        JsonNode body;
+        try {
+            body = text == null || text.isBlank() ? HubJson.mapper().createObjectNode() : HubJson.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ApiException.badParameter("body", "the body is not JSON: " + e.getOriginalMessage());
+        }
         String comment = body.path("comment").asText("").trim();
         if (comment.isEmpty()) {
             throw ApiException.badParameter("comment", "an acknowledgement needs a comment saying what was done");
