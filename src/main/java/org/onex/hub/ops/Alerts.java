@@ -20,6 +20,7 @@ public class Alerts {
     public static final String FILE_REJECTED = "FILE_REJECTED";
     public static final String SOURCE_STOPPED = "SOURCE_STOPPED";
     public static final String PUSH_REJECTED = "PUSH_REJECTED";
+    public static final String SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 

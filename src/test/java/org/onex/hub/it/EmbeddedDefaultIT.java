@@ -34,6 +34,9 @@ class EmbeddedDefaultIT {
             int port = TestDatabases.freePort();
             registry.add("hub.data-dir", () -> dataDir);
             registry.add("hub.demo.period", () -> "300ms");
+            registry.add("hub.demo.push-period", () -> "500ms");
+            int sftpPort = TestDatabases.freePort();
+            registry.add("hub.demo.sftp.port", () -> sftpPort);
             registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,6 +56,26 @@ class EmbeddedDefaultIT {
         assertThat(departments.get("items")).hasSizeGreaterThanOrEqualTo(14);
         JsonNode schema = rest.getForObject("/api/v1/schema", JsonNode.class);
         assertThat(schema.get("$id").asText()).contains("hub-record-v1");
+    }
+
+    /** Issue 3: the SFTP department (sthjj) and the REST department (jtysj) arrive beside the JDBC ones. */
+    @Test
+    void fileDropAndPushDepartmentsArriveAndTheBrokenFilesAreRejectedWithReasons() {
+        for (String department : java.util.List.of("sthjj", "jtysj")) {
+            await().atMost(Duration.ofSeconds(60)).until(
+                    () -> rest.getForObject("/api/v1/records?department=" + department, JsonNode.class),
+                    p -> p.get("count").asInt() > 0);
+        }
+        JsonNode rejected = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/files?status=REJECTED", JsonNode.class), f -> f.get("count").asInt() >= 2);
+        assertThat(rejected.get("items").findValuesAsText("reason"))
+                .anyMatch(r -> r.matches("line \\d+: \\d+ fields, expected 14"))
+                .anyMatch(r -> r.contains("UTF-8") && r.contains("GB18030"));
+        JsonNode ingested = rest.getForObject("/api/v1/files?status=INGESTED", JsonNode.class);
+        assertThat(ingested.get("items").findValuesAsText("fileName")).contains("licences-00001.csv",
+                "excel-export-00001.csv", "ledger-00001.xlsx");
+        JsonNode alerts = rest.getForObject("/api/v1/alerts?kind=FILE_REJECTED", JsonNode.class);
+        assertThat(alerts.get("count").asInt()).isGreaterThanOrEqualTo(2);
     }
 
     @Test

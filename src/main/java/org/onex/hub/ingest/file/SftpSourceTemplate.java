@@ -9,9 +9,11 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.remote.SftpEndpoint;
 import org.apache.camel.util.TimeUtils;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.IngestService;
+import org.onex.hub.ingest.SourcePollStrategy;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.ops.Alerts;
 import org.onex.hub.ops.ErrorRouteConfiguration;
@@ -103,8 +105,7 @@ public class SftpSourceTemplate extends RouteBuilder {
                 .templateParameter("initialDelay", "2s", "Delay before the first listing")
                 // The endpoints are built in code from the parameters, so optional ones are simply left out
                 // and bad values fail at start-up with a message naming the feed.
-                .templateBean("consumer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
-                        "sftp:" + server(rtc) + "?" + String.join("&", consumerOptions(rtc))))
+                .templateBean("consumer", Endpoint.class, this::consumer)
                 .templateBean("producer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
                         "sftp:" + server(rtc) + "?" + String.join("&", commonOptions(rtc)) + "&fileExist=Override"))
                 .templateBean("ingestor", FileIngestor.class, rtc -> {
@@ -125,6 +126,19 @@ public class SftpSourceTemplate extends RouteBuilder {
                     .setHeader(Exchange.FILE_NAME, simple("${exchangeProperty." + FileIngestor.MOVE_TO + "}.reason.txt"))
                     .to("ref:{{producer}}")
                 .end();
+    }
+
+    private Endpoint consumer(RouteTemplateContext rtc) {
+        String department = rtc.getProperty("department", String.class);
+        String feed = rtc.getProperty("feed", String.class);
+        SftpEndpoint endpoint = rtc.getCamelContext().getEndpoint("sftp:" + server(rtc) + "?"
+                + String.join("&", consumerOptions(rtc)), SftpEndpoint.class);
+        // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
+        endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
+        endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + rtc.getProperty("host", String.class)
+                + ":" + rtc.getProperty("port", String.class) + "/" + rtc.getProperty("directory", String.class), alerts,
+                3));
+        return endpoint;
     }
 
     private static String server(RouteTemplateContext rtc) {
