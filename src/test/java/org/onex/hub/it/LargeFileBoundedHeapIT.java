@@ -1,0 +1,67 @@
+package org.onex.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.onex.hub.HubApplication;
+import org.onex.hub.demo.EmbeddedSftpServer;
+import org.onex.hub.demo.LicenceFiles;
+import org.onex.hub.store.FileEntry;
+import org.onex.hub.store.FileLedger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Issue 3: a 100,000-row GB18030 CSV (about 30 MB, some 300 MB as row maps) read over SFTP and
+ * committed as one unit by a hub whose whole JVM has a 192 MB heap (the surefire execution
+ * {@code bounded-heap} in the pom). It can only pass if the file is streamed.
+ */
+class LargeFileBoundedHeapIT {
+
+    private static final int ROWS = 100_000;
+
+    @Test
+    void hundredThousandRowFileIsIngestedWithinABoundedHeap() throws Exception {
+        assertThat(Runtime.getRuntime().maxMemory()).as("heap cap of the bounded-heap execution")
+                .isLessThanOrEqualTo(192L * 1024 * 1024);
+        Path work = Files.createTempDirectory("hub-large-file");
+        try (EmbeddedSftpServer sftp = EmbeddedSftpServer.start(0, work.resolve("sftp"), Map.of("sthjj", "pw"))) {
+            Path drop = Files.createDirectories(sftp.home("sthjj").resolve("drop"));
+            Path file = drop.resolve("licences-full-export.csv");
+            LicenceFiles.csv(file, Charset.forName("GB18030"), false, 1, ROWS);
+            assertThat(Files.size(file)).isGreaterThan(20L * 1024 * 1024);
+            Path routes = Files.createDirectories(work.resolve("routes"));
+            Files.writeString(routes.resolve("sthjj.camel.yaml"), "- templatedRoute:\n"
+                    + "    routeTemplateRef: sftp-source\n    routeId: sthjj-licences\n    parameters:\n"
+                    + "      - { name: department, value: sthjj }\n      - { name: feed, value: licences }\n"
+                    + "      - { name: host, value: 127.0.0.1 }\n      - { name: port, value: \"" + sftp.port() + "\" }\n"
+                    + "      - { name: username, value: sthjj }\n      - { name: password, value: pw }\n"
+                    + "      - { name: directory, value: drop }\n      - { name: format, value: csv }\n"
+                    + "      - { name: encoding, value: GB18030 }\n      - { name: stableFor, value: 300ms }\n"
+                    + "      - { name: pollInterval, value: 500ms }\n      - { name: initialDelay, value: 100ms }\n");
+            try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(HubApplication.class).run(
+                    "--server.port=0", "--hub.demo.enabled=false", "--hub.data-dir=" + work.resolve("data"),
+                    "--hub.routes-dir=" + routes, "--spring.artemis.embedded.persistent=false",
+                    "--hub.artemis.acceptor-url=tcp://127.0.0.1:" + TestDatabases.freePort() + "?protocols=CORE")) {
+                FileLedger ledger = hub.getBean(FileLedger.class);
+                FileEntry entry = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> ledger.list("sthjj", "licences", null, null, 5), l -> !l.isEmpty()
+                                && l.get(0).finishedAt() != null).get(0);
+                assertThat(entry.status()).as(entry.reason()).isEqualTo(FileEntry.INGESTED);
+                assertThat(entry.rowsRead()).isEqualTo(ROWS);
+                assertThat(entry.stored()).isEqualTo(ROWS);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(drop.resolve("licences-full-export.csv")));
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(work.toFile());
+        }
+    }
+}
