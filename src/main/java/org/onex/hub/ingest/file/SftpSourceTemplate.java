@@ -10,10 +10,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.remote.SftpEndpoint;
-import org.apache.camel.util.TimeUtils;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourcePollStrategy;
+import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.ops.Alerts;
 import org.onex.hub.ops.ErrorRouteConfiguration;
@@ -109,10 +109,10 @@ public class SftpSourceTemplate extends RouteBuilder {
                 .templateBean("producer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
                         "sftp:" + server(rtc) + "?" + String.join("&", commonOptions(rtc)) + "&fileExist=Override"))
                 .templateBean("ingestor", FileIngestor.class, rtc -> {
-                    FileFeedSpec spec = FileFeedSpec.of(rtc.getProperty("department", String.class),
-                            rtc.getProperty("feed", String.class), rtc.getProperty("format", String.class),
-                            rtc.getProperty("encoding", String.class), rtc.getProperty("sheet", String.class),
-                            rtc.getProperty("batchSize", Integer.class));
+                    FileFeedSpec spec = FileFeedSpec.of(TemplateParameters.text(rtc, "department"),
+                            TemplateParameters.text(rtc, "feed"), TemplateParameters.text(rtc, "format"),
+                            TemplateParameters.text(rtc, "encoding"), TemplateParameters.text(rtc, "sheet"),
+                            TemplateParameters.integer(rtc, "batchSize"));
                     return new FileIngestor(spec, mappings.require(spec.department(), spec.feed()), ingest, ledger, tx,
                             alerts, meters, clock);
                 })
@@ -129,32 +129,32 @@ public class SftpSourceTemplate extends RouteBuilder {
     }
 
     private Endpoint consumer(RouteTemplateContext rtc) {
-        String department = rtc.getProperty("department", String.class);
-        String feed = rtc.getProperty("feed", String.class);
+        String department = TemplateParameters.text(rtc, "department");
+        String feed = TemplateParameters.text(rtc, "feed");
         SftpEndpoint endpoint = rtc.getCamelContext().getEndpoint("sftp:" + server(rtc) + "?"
                 + String.join("&", consumerOptions(rtc)), SftpEndpoint.class);
         // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
-        endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + rtc.getProperty("host", String.class)
-                + ":" + rtc.getProperty("port", String.class) + "/" + rtc.getProperty("directory", String.class), alerts,
+        endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + TemplateParameters.text(rtc, "host")
+                + ":" + TemplateParameters.text(rtc, "port") + "/" + TemplateParameters.text(rtc, "directory"), alerts,
                 3));
         return endpoint;
     }
 
     private static String server(RouteTemplateContext rtc) {
-        String directory = rtc.getProperty("directory", String.class);
-        return rtc.getProperty("host", String.class) + ":" + rtc.getProperty("port", String.class) + "/"
+        String directory = TemplateParameters.text(rtc, "directory");
+        return TemplateParameters.text(rtc, "host") + ":" + TemplateParameters.text(rtc, "port") + "/"
                 + (directory.startsWith("/") ? "/" + directory.substring(1) : directory);
     }
 
     /** Login and host-key options, shared by the consumer and the producer writing reason files. */
     private static List<String> commonOptions(RouteTemplateContext rtc) {
-        String department = rtc.getProperty("department", String.class);
-        String feed = rtc.getProperty("feed", String.class);
+        String department = TemplateParameters.text(rtc, "department");
+        String feed = TemplateParameters.text(rtc, "feed");
         List<String> common = new ArrayList<>();
-        common.add("username=RAW(" + rtc.getProperty("username", String.class) + ")");
-        String password = rtc.getProperty("password", String.class);
-        String key = rtc.getProperty("privateKeyFile", String.class);
+        common.add("username=RAW(" + TemplateParameters.text(rtc, "username") + ")");
+        String password = TemplateParameters.text(rtc, "password");
+        String key = TemplateParameters.text(rtc, "privateKeyFile");
         if (isBlank(password) && isBlank(key)) {
             throw new IllegalArgumentException(department + "/" + feed
                     + ": give password or privateKeyFile for the SFTP login");
@@ -164,7 +164,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         }
         if (!isBlank(key)) {
             common.add("privateKeyFile=" + key);
-            String passphrase = rtc.getProperty("privateKeyPassphrase", String.class);
+            String passphrase = TemplateParameters.text(rtc, "privateKeyPassphrase");
             if (!isBlank(passphrase)) {
                 common.add("privateKeyPassphrase=RAW(" + passphrase + ")");
             }
@@ -193,14 +193,14 @@ public class SftpSourceTemplate extends RouteBuilder {
     }
 
     private static List<String> consumerOptions(RouteTemplateContext rtc) {
-        String department = rtc.getProperty("department", String.class);
-        String feed = rtc.getProperty("feed", String.class);
+        String department = TemplateParameters.text(rtc, "department");
+        String feed = TemplateParameters.text(rtc, "feed");
         List<String> consumer = commonOptions(rtc);
         if (consumer.contains("strictHostKeyChecking=no")) {
             LOG.warn("{}/{}: SFTP host keys are NOT checked (hub.sftp.strict-host-key-checking=no, embedded default);"
                     + " production checks them against hub.sftp.known-hosts-file", department, feed);
         }
-        consumer.add("antInclude=" + rtc.getProperty("filePattern", String.class));
+        consumer.add("antInclude=" + TemplateParameters.text(rtc, "filePattern"));
         consumer.add("antExclude=*.reason.txt,*.done,.*");
         String workDir = rtc.getCamelContext().getPropertiesComponent().resolveProperty("hub.data-dir").orElse("./data")
                 + "/sftp-work/" + department + "-" + feed;
@@ -209,7 +209,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         consumer.add("sortBy=file:modified;file:name");
         consumer.add("delay=" + millis(rtc, "pollInterval"));
         consumer.add("initialDelay=" + millis(rtc, "initialDelay"));
-        String readLock = rtc.getProperty("readLock", String.class);
+        String readLock = TemplateParameters.text(rtc, "readLock");
         readLock = readLock.trim();
         if (DONE_FILE.equals(readLock)) {
             consumer.add("doneFileName=${file:name}.done");
@@ -231,7 +231,7 @@ public class SftpSourceTemplate extends RouteBuilder {
     }
 
     private static long millis(RouteTemplateContext rtc, String name) {
-        return TimeUtils.toMilliSeconds(rtc.getProperty(name, String.class));
+        return TemplateParameters.duration(rtc, name).toMillis();
     }
 
     private static boolean isBlank(String s) {

@@ -3,8 +3,8 @@ package org.onex.hub.ingest.jdbc;
 import java.time.Clock;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.util.TimeUtils;
 import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.ops.ErrorRouteConfiguration;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
@@ -37,6 +37,10 @@ public class JdbcSourceTemplate extends RouteBuilder {
         this.clock = clock;
     }
 
+    private static String text(org.apache.camel.RouteTemplateContext rtc, String name) {
+        return TemplateParameters.text(rtc, name);
+    }
+
     @Override
     public void configure() {
         routeTemplate(ID)
@@ -55,15 +59,12 @@ public class JdbcSourceTemplate extends RouteBuilder {
                 .templateParameter("sweepEvery", "1m", "How often the look-back window is re-read")
                 .templateParameter("maxBatchesPerPoll", "50", "Batches read in one poll before yielding to the timer")
                 .templateBean("poller", JdbcFeedPoller.class, rtc -> new JdbcFeedPoller(JdbcFeedSpec.of(
-                        rtc.getProperty("department", String.class), rtc.getProperty("feed", String.class),
-                        rtc.getProperty("dataSource", String.class), rtc.getProperty("table", String.class),
-                        rtc.getProperty("query", String.class), rtc.getProperty("cursorTime", String.class),
-                        rtc.getProperty("cursorKey", String.class), rtc.getProperty("batchSize", Integer.class),
-                        TimeUtils.toDuration(rtc.getProperty("commitDelay", String.class)),
-                        TimeUtils.toDuration(rtc.getProperty("lookback", String.class)),
-                        TimeUtils.toDuration(rtc.getProperty("sweepEvery", String.class)),
-                        rtc.getProperty("maxBatchesPerPoll", Integer.class)),
-                        dataSources.get(rtc.getProperty("dataSource", String.class)), watermarks, clock))
+                        text(rtc, "department"), text(rtc, "feed"), text(rtc, "dataSource"), text(rtc, "table"),
+                        text(rtc, "query"), text(rtc, "cursorTime"), text(rtc, "cursorKey"),
+                        TemplateParameters.integer(rtc, "batchSize"), TemplateParameters.duration(rtc, "commitDelay"),
+                        TemplateParameters.duration(rtc, "lookback"), TemplateParameters.duration(rtc, "sweepEvery"),
+                        TemplateParameters.integer(rtc, "maxBatchesPerPoll")),
+                        dataSources.get(text(rtc, "dataSource")), watermarks, clock))
                 .from("timer:jdbc-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
                 .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))

@@ -1,0 +1,152 @@
+package org.onex.hub.ingest.http;
+
+import java.time.Clock;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.util.TimeUtils;
+import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.TemplateParameters;
+import org.onex.hub.ops.Alerts;
+import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.store.WatermarkStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code http-source} route template: polls a department's REST API with a since-cursor and
+ * pagination. A department wires a feed with parameters only, in {@code routes/<dept>.camel.yaml}:
+ *
+ * <pre>
+ * - templatedRoute:
+ *     routeTemplateRef: http-source
+ *     routeId: jyj-schools-pull
+ *     parameters:
+ *       - { name: department, value: jyj }
+ *       - { name: feed, value: schools }
+ *       - { name: url, value: "https://api.jyj.example.gov.cn/v1/schools" }
+ *       - { name: authHeader, value: Authorization }
+ *       - { name: authValue, value: "{{env:JYJ_API_TOKEN}}" }
+ * </pre>
+ *
+ * <p><b>The API contract the department offers.</b> {@code GET <url>?since=<since>&limit=<pageSize>} and,
+ * after the first page, {@code &page=<token>} (names set by sinceParam, limitParam, pageParam; values
+ * URL-encoded), with {@code Accept: application/json} and the auth header. The answer is HTTP 200 with a
+ * JSON body holding the rows as an array of objects at itemsPointer and the next page's token at
+ * nextPointer: {@code {"items": [{"XK_WSH": "…", "UPDATED_AT": "2025-03-01T09:30:00", …}], "next": "…"}}.
+ * Field names are those of the feed's mapping (case does not matter). The API must
+ * <ul>
+ * <li>return every row whose cursorField is at or after since (inclusive), in ascending cursorField order;</li>
+ * <li>give cursorField as ISO-8601 text in one format and one zone (e.g. {@code 2025-03-01T09:30:00}):
+ * the hub compares the values as text, and sends the largest one back as the next since;</li>
+ * <li>end a pass with the next token missing, null or empty; a token must keep its place when rows change
+ * during the pass (a keyset or continuation token, not a row offset, which skips rows that shift).</li>
+ * </ul>
+ * Rows the hub already holds come back because since is inclusive; the idempotent store counts them as
+ * unchanged. Each page is one batch and transaction, and the cursor {@code {since, page, maxSeen}} is saved
+ * with it: a crash mid-pass resumes at the stored page token; the last page moves since to maxSeen.
+ *
+ * <p><b>Errors.</b> HTTP 5xx, 408, 429, a timeout or a connection failure: the request is repeated up to
+ * maxRetries times, waiting retryDelay, doubled after each attempt up to one minute; then the poll is
+ * given up with a WARN {@code <routeId>: … gave up after N retries} and the next poll starts again from the
+ * stored cursor. Any other 3xx or 4xx (401, 403, 404, 400 …), a body that is not JSON, no array at
+ * itemsPointer or a non-object row: asking again cannot help, so the route raises a {@code SOURCE_STOPPED}
+ * alert saying what to fix and stops itself; no further requests are made until it is started again (a
+ * hub restart starts it). Messages show the URL without its query and never the auth value.
+ *
+ * <p><b>Secrets.</b> Give authValue as {@code "{{env:VARIABLE}}"}: it is read from the hub's environment
+ * when the route is created, and a missing variable stops the route from being created, naming it. Put
+ * no credential in the url's query.
+ */
+@Component
+public class HttpSourceTemplate extends RouteBuilder {
+
+    public static final String ID = "http-source";
+
+    private final WatermarkStore watermarks;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    public HttpSourceTemplate(WatermarkStore watermarks, Alerts alerts, Clock clock) {
+        this.watermarks = watermarks;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void configure() {
+        getContext().getPropertiesComponent().addPropertiesFunction(new MillisFunction());
+        RouteTemplateDefinition template = routeTemplate(ID)
+                .description("Polls a department REST API with a since-cursor and pagination")
+                .templateParameter("department", null, "Department code from config/departments.yaml")
+                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+                .templateParameter("url", null, "Base URL of the department API (no credential in its query)")
+                .templateParameter("sinceParam", "since", "Query parameter carrying the since-cursor")
+                .templateParameter("pageParam", "page", "Query parameter carrying the next-page token")
+                .templateParameter("limitParam", "limit", "Query parameter carrying the page size")
+                .templateParameter("pageSize", "500", "Rows per page; one page is one batch and transaction")
+                .templateParameter("itemsPointer", "/items", "JSON pointer of the row array in a response")
+                .templateParameter("nextPointer", "/next",
+                        "JSON pointer of the next-page token; missing, null or empty = last page")
+                .templateParameter("cursorField", "UPDATED_AT",
+                        "Row field (sortable ISO-8601 text) whose largest value is the next since")
+                .templateParameter("initialSince", "1970-01-01T00:00:00", "Since of the very first request")
+                .templateOptionalParameter("authHeader", "Request header carrying the credential, e.g. Authorization")
+                .templateOptionalParameter("authValue", "Secret: value of authHeader, given as \"{{env:VARIABLE}}\"")
+                .templateParameter("pollInterval", "30s", "Time between polls")
+                .templateParameter("initialDelay", "2s", "Delay before the first poll")
+                .templateParameter("connectTimeout", "5s", "Time allowed to connect")
+                .templateParameter("readTimeout", "30s", "Time allowed for one response")
+                .templateParameter("maxRetries", "5", "Retries of a request failed by 5xx/408/429, timeout or I/O")
+                .templateParameter("retryDelay", "1s", "Wait before the first retry, doubled after each (at most 1m)")
+                .templateParameter("maxPagesPerPoll", "50", "Pages read in one poll before yielding to the timer")
+                .templateBean("poller", HttpFeedPoller.class,
+                        rtc -> new HttpFeedPoller(spec(rtc), watermarks, alerts, clock));
+        RouteDefinition route = template
+                .from("timer:http-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE);
+        // The department may recover in seconds: retry with back-off, then leave it to the next poll.
+        OnExceptionDefinition retry = route.onException(ApiUnavailableException.class).handled(true)
+                .maximumRedeliveries("{{maxRetries}}")
+                .redeliveryDelay("{{" + MillisFunction.NAME + ":{{retryDelay}}}}")
+                .useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(60_000)
+                .retryAttemptedLogLevel(LoggingLevel.INFO).logExhausted(false);
+        // A stopping hub does not wait out a back-off (up to a minute); nothing was committed.
+        retry.getRedeliveryPolicyType().allowRedeliveryWhileStopping(false);
+        retry.log(LoggingLevel.WARN, "org.onex.hub.source",
+                "${routeId}: ${exception.message}; gave up after {{maxRetries}} retries, will retry at the next poll")
+                .end();
+        // Asking again cannot help: alert, and stop the route from another thread (it is running this).
+        route.onException(ApiRefusedException.class).handled(true)
+                .to("bean:{{poller}}?method=refused")
+                .to("controlbus:route?routeId=current&action=stop&async=true")
+                .end();
+        route.setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
+                .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
+                .setProperty(HttpFeedPoller.MORE, constant(true))
+                .loopDoWhile(exchangeProperty(HttpFeedPoller.MORE).isEqualTo(true))
+                    .to("bean:{{poller}}?method=nextBatch")
+                    .filter(body().isNotNull())
+                        .to(IngestRoutes.INGEST)
+                    .end()
+                .end();
+    }
+
+    private static HttpFeedSpec spec(RouteTemplateContext rtc) {
+        String department = param(rtc, "department");
+        String feed = param(rtc, "feed");
+        return new HttpFeedSpec(department, feed, HttpFeedSpec.url(department, feed, param(rtc, "url")),
+                param(rtc, "sinceParam"), param(rtc, "pageParam"), param(rtc, "limitParam"),
+                Integer.parseInt(param(rtc, "pageSize")), param(rtc, "itemsPointer"), param(rtc, "nextPointer"),
+                param(rtc, "cursorField"), param(rtc, "initialSince"), param(rtc, "authHeader"),
+                param(rtc, "authValue"), TimeUtils.toDuration(param(rtc, "connectTimeout")),
+                TimeUtils.toDuration(param(rtc, "readTimeout")), Integer.parseInt(param(rtc, "maxPagesPerPoll")));
+    }
+
+    private static String param(RouteTemplateContext rtc, String name) {
+        return TemplateParameters.text(rtc, name);
+    }
+}
