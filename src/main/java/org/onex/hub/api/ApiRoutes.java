@@ -49,6 +49,20 @@ public class ApiRoutes extends RouteBuilder {
                 .get().id("rest-alerts").produces("application/json").to("direct:api-alerts")
                 .post("/{id}/ack").id("rest-alert-ack").produces("application/json").to("direct:api-alert-ack");
 
+        rest("/deliveries").description("Deliveries of the bureau's decisions to the departments (R-PENALTY-FEEDBACK)")
+                .get().id("rest-deliveries").produces("application/json").to("direct:api-deliveries")
+                .get("/{id}").id("rest-delivery").produces("application/json").to("direct:api-delivery")
+                .post("/{id}/replay").id("rest-delivery-replay").produces("application/json")
+                    .to("direct:api-delivery-replay")
+                .post("/{id}/discard").id("rest-delivery-discard").produces("application/json")
+                    .to("direct:api-delivery-discard")
+                .post("/{id}/ack").id("rest-delivery-ack").produces("application/json").to("direct:api-delivery-ack");
+
+        json(from("direct:api-deliveries").routeId("api-deliveries").bean(DeliveryApi.class, "list"));
+        json(from("direct:api-delivery").routeId("api-delivery").bean(DeliveryApi.class, "get"));
+        json(from("direct:api-delivery-replay").routeId("api-delivery-replay").bean(DeliveryApi.class, "replay"));
+        json(from("direct:api-delivery-discard").routeId("api-delivery-discard").bean(DeliveryApi.class, "discard"));
+        json(from("direct:api-delivery-ack").routeId("api-delivery-ack").bean(DeliveryApi.class, "acknowledge"));
         json(from("direct:api-ingest-push").routeId("api-ingest-push").bean(PushApi.class, "push"));
         json(from("direct:api-files").routeId("api-files").bean(OpsApi.class, "files"));
         json(from("direct:api-alerts").routeId("api-alerts").bean(OpsApi.class, "alerts"));

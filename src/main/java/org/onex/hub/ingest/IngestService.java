@@ -10,6 +10,7 @@ import java.util.Set;
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.mapping.MappingResult;
+import org.onex.hub.schema.Violation;
 import org.onex.hub.store.Candidate;
 import org.onex.hub.store.QuarantineStore;
 import org.onex.hub.store.RecordStore;
@@ -36,9 +37,11 @@ public class IngestService {
     private final SourcePayloads payloads;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final List<IngestHook> hooks;
 
     public IngestService(MappingRegistry mappings, RecordStore records, QuarantineStore quarantine,
-            WatermarkStore watermarks, SourcePayloads payloads, MeterRegistry meters, Clock clock) {
+            WatermarkStore watermarks, SourcePayloads payloads, MeterRegistry meters, Clock clock,
+            List<IngestHook> hooks) {
         this.mappings = mappings;
         this.records = records;
         this.quarantine = quarantine;
@@ -46,6 +49,7 @@ public class IngestService {
         this.payloads = payloads;
         this.meters = meters;
         this.clock = clock;
+        this.hooks = List.copyOf(hooks);
     }
 
     @Transactional
@@ -59,7 +63,7 @@ public class IngestService {
         Set<String> validKeys = new LinkedHashSet<>();
         for (int i = 0; i < batch.rows().size(); i++) {
             SourceRow row = batch.rows().get(i);
-            MappingResult result = mapping.apply(row.values(), extractedAt);
+            MappingResult result = checked(batch, mapping.apply(row.values(), extractedAt));
             String payload = payloads.toJson(row.values());
             if (result.valid()) {
                 candidates.add(new Candidate(result.record(), payload));
@@ -79,6 +83,12 @@ public class IngestService {
             int i = candidateRows.get(c);
             outcomes.set(i, new RowOutcome(i, candidates.get(c).record().identity().sourceKey(), status(s.kind()),
                     s.recordId(), s.version(), null, List.of()));
+            if (s.kind() != StoreOutcome.Kind.UNCHANGED) {
+                for (IngestHook hook : hooks) {
+                    hook.stored(batch.department(), batch.feed(), candidates.get(c).record(), s.recordId(), s.version(),
+                            now);
+                }
+            }
         }
         if (!validKeys.isEmpty()) {
             quarantine.resolveKeys(batch.department(), batch.feed(), validKeys,
@@ -90,6 +100,18 @@ public class IngestService {
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
         count(result);
         return result;
+    }
+
+    /** Runs the hooks' checks on a valid row; their errors make it invalid (quarantined with them). */
+    private MappingResult checked(IngestBatch batch, MappingResult result) {
+        if (!result.valid() || hooks.isEmpty()) {
+            return result;
+        }
+        List<Violation> extra = new ArrayList<>();
+        for (IngestHook hook : hooks) {
+            extra.addAll(hook.check(batch.department(), batch.feed(), result.record()));
+        }
+        return extra.isEmpty() ? result : result.withViolations(extra);
     }
 
     private void count(IngestResult result) {

@@ -15,6 +15,14 @@ public record MappingResult(HubRecord record, String sourceKey, List<Violation> 
         return record != null;
     }
 
+    /** This result with more violations; any error among them makes it invalid (no record). */
+    public MappingResult withViolations(List<Violation> more) {
+        List<Violation> all = new java.util.ArrayList<>(violations);
+        all.addAll(more);
+        boolean failed = more.stream().anyMatch(Violation::isError);
+        return new MappingResult(failed ? null : record, sourceKey, List.copyOf(all));
+    }
+
     public List<Violation> errors() {
         return violations.stream().filter(Violation::isError).toList();
     }

@@ -21,6 +21,10 @@ public class Alerts {
     public static final String SOURCE_STOPPED = "SOURCE_STOPPED";
     public static final String PUSH_REJECTED = "PUSH_REJECTED";
     public static final String SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE";
+    public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";
+    public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
+    /** Next (or this) year's working-day calendar has not been added (org.onex.hub.calendar.CalendarYearCheck). */
+    public static final String CALENDAR_MISSING = "CALENDAR_MISSING";
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 

@@ -107,7 +107,7 @@ public class SftpSourceTemplate extends RouteBuilder {
                 // and bad values fail at start-up with a message naming the feed.
                 .templateBean("consumer", Endpoint.class, this::consumer)
                 .templateBean("producer", Endpoint.class, rtc -> rtc.getCamelContext().getEndpoint(
-                        "sftp:" + server(rtc) + "?" + String.join("&", commonOptions(rtc)) + "&fileExist=Override"))
+                        "sftp:" + SftpOptions.server(rtc) + "?" + String.join("&", SftpOptions.login(rtc, TemplateParameters.text(rtc, "department") + "/" + TemplateParameters.text(rtc, "feed"))) + "&fileExist=Override"))
                 .templateBean("ingestor", FileIngestor.class, rtc -> {
                     FileFeedSpec spec = FileFeedSpec.of(TemplateParameters.text(rtc, "department"),
                             TemplateParameters.text(rtc, "feed"), TemplateParameters.text(rtc, "format"),
@@ -131,7 +131,7 @@ public class SftpSourceTemplate extends RouteBuilder {
     private Endpoint consumer(RouteTemplateContext rtc) {
         String department = TemplateParameters.text(rtc, "department");
         String feed = TemplateParameters.text(rtc, "feed");
-        SftpEndpoint endpoint = rtc.getCamelContext().getEndpoint("sftp:" + server(rtc) + "?"
+        SftpEndpoint endpoint = rtc.getCamelContext().getEndpoint("sftp:" + SftpOptions.server(rtc) + "?"
                 + String.join("&", consumerOptions(rtc)), SftpEndpoint.class);
         // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
@@ -141,61 +141,10 @@ public class SftpSourceTemplate extends RouteBuilder {
         return endpoint;
     }
 
-    private static String server(RouteTemplateContext rtc) {
-        String directory = TemplateParameters.text(rtc, "directory");
-        return TemplateParameters.text(rtc, "host") + ":" + TemplateParameters.text(rtc, "port") + "/"
-                + (directory.startsWith("/") ? "/" + directory.substring(1) : directory);
-    }
-
-    /** Login and host-key options, shared by the consumer and the producer writing reason files. */
-    private static List<String> commonOptions(RouteTemplateContext rtc) {
-        String department = TemplateParameters.text(rtc, "department");
-        String feed = TemplateParameters.text(rtc, "feed");
-        List<String> common = new ArrayList<>();
-        common.add("username=RAW(" + TemplateParameters.text(rtc, "username") + ")");
-        String password = TemplateParameters.text(rtc, "password");
-        String key = TemplateParameters.text(rtc, "privateKeyFile");
-        if (isBlank(password) && isBlank(key)) {
-            throw new IllegalArgumentException(department + "/" + feed
-                    + ": give password or privateKeyFile for the SFTP login");
-        }
-        if (!isBlank(password)) {
-            common.add("password=RAW(" + password + ")");
-        }
-        if (!isBlank(key)) {
-            common.add("privateKeyFile=" + key);
-            String passphrase = TemplateParameters.text(rtc, "privateKeyPassphrase");
-            if (!isBlank(passphrase)) {
-                common.add("privateKeyPassphrase=RAW(" + passphrase + ")");
-            }
-        }
-        var properties = rtc.getCamelContext().getPropertiesComponent();
-        String strict = properties.resolveProperty("hub.sftp.strict-host-key-checking").orElse("yes").trim()
-                .toLowerCase(Locale.ROOT);
-        boolean checked = !("no".equals(strict) || "false".equals(strict));
-        common.add("strictHostKeyChecking=" + (checked ? "yes" : "no"));
-        common.add("useUserKnownHostsFile=false");
-        if (checked) {
-            String knownHosts = properties.resolveProperty("hub.sftp.known-hosts-file").orElse("");
-            if (knownHosts.isBlank()) {
-                throw new IllegalArgumentException(department + "/" + feed
-                        + ": hub.sftp.known-hosts-file is required when host keys are checked");
-            }
-            common.add("knownHostsFile=" + knownHosts);
-        } else {
-            // JSch would otherwise try to write the host key to ~/.ssh/known_hosts and warn at every login.
-            common.add("knownHosts=RAW()");
-        }
-        common.add("binary=true");
-        common.add("connectTimeout=10000");
-        common.add("jschLoggingLevel=OFF");
-        return common;
-    }
-
     private static List<String> consumerOptions(RouteTemplateContext rtc) {
         String department = TemplateParameters.text(rtc, "department");
         String feed = TemplateParameters.text(rtc, "feed");
-        List<String> consumer = commonOptions(rtc);
+        List<String> consumer = SftpOptions.login(rtc, TemplateParameters.text(rtc, "department") + "/" + TemplateParameters.text(rtc, "feed"));
         if (consumer.contains("strictHostKeyChecking=no")) {
             LOG.warn("{}/{}: SFTP host keys are NOT checked (hub.sftp.strict-host-key-checking=no, embedded default);"
                     + " production checks them against hub.sftp.known-hosts-file", department, feed);

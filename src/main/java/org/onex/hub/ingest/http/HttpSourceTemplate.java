@@ -10,6 +10,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.TimeUtils;
 import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.MillisFunction;
 import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.ops.Alerts;
 import org.onex.hub.ops.ErrorRouteConfiguration;

@@ -13,7 +13,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Connection pools to department databases, named in {@code hub.datasources.<name>} and referenced by
- * route files. Read-only; created on first use without connecting, so an unreachable department does
+ * route files. Read-only unless {@code writable: true} (a department inbox the hub delivers decisions
+ * into, issue 4: give that account INSERT on the inbox table only); created on first use without connecting, so an unreachable department does
  * not stop the hub from starting (its route reports the failure instead).
  */
 @Component
@@ -41,7 +42,7 @@ public class DepartmentDataSources implements DisposableBean {
         ds.setJdbcUrl(d.url());
         ds.setUsername(d.username());
         ds.setPassword(d.password());
-        ds.setReadOnly(true);
+        ds.setReadOnly(!Boolean.TRUE.equals(d.writable()));
         ds.setMaximumPoolSize(d.maxPoolSize() == null ? 2 : d.maxPoolSize());
         ds.setMinimumIdle(0);
         ds.setConnectionTimeout(5_000);
@@ -55,7 +56,7 @@ public class DepartmentDataSources implements DisposableBean {
     }
 
     /** One department database; the password comes from the environment in production. */
-    public record Definition(String url, String username, String password, Integer maxPoolSize) {
+    public record Definition(String url, String username, String password, Integer maxPoolSize, Boolean writable) {
     }
 
     @ConfigurationProperties(prefix = "hub")

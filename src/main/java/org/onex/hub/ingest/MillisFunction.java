@@ -1,4 +1,4 @@
-package org.onex.hub.ingest.http;
+package org.onex.hub.ingest;
 
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.util.TimeUtils;
@@ -8,9 +8,9 @@ import org.apache.camel.util.TimeUtils;
  * milliseconds, while template parameters are written as durations ({@code 500ms}, {@code 1s}, {@code 1m})
  * like every other time in a route file.
  */
-final class MillisFunction implements PropertiesFunction {
+public final class MillisFunction implements PropertiesFunction {
 
-    static final String NAME = "hub-millis";
+    public static final String NAME = "hub-millis";
 
     @Override
     public String getName() {

@@ -1,0 +1,142 @@
+package org.onex.hub.api;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.onex.hub.delivery.DeliveryMessages;
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.store.Delivery;
+import org.onex.hub.store.DeliveryStore;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.jms.ConnectionFactory;
+
+/**
+ * {@code /api/v1/deliveries}: where each of the bureau's decisions went, when the department's channel
+ * confirmed it ({@code deliveredAt}) and when the department acknowledged it ({@code acknowledgedAt},
+ * R-PENALTY-FEEDBACK); dead letters are replayed or discarded here.
+ */
+@Component
+public class DeliveryApi {
+
+    private static final Set<String> PARAMS = Set.of("department", "status", "recordId", "cursor", "limit");
+    private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.QUEUED, Delivery.DELIVERED,
+            Delivery.DEAD, Delivery.DISCARDED);
+
+    private final DeliveryStore deliveries;
+    private final JmsTemplate deadLetters;
+    private final Clock clock;
+
+    public DeliveryApi(DeliveryStore deliveries, ConnectionFactory connectionFactory, Clock clock) {
+        this.deliveries = deliveries;
+        this.deadLetters = new JmsTemplate(connectionFactory);
+        this.deadLetters.setReceiveTimeout(500);
+        this.clock = clock;
+    }
+
+    public ObjectNode list(Exchange exchange) {
+        QueryParams q = QueryParams.of(exchange, PARAMS);
+        String status = q.text("status");
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.badParameter("status", "status '" + status + "' is not one of " + STATUSES);
+        }
+        String recordId = q.matching("recordId", "[0-9]{1,18}", "a record id");
+        long before = Cursors.decode("deliveries", q.text("cursor"), "cursor");
+        int limit = q.limit(50, 500);
+        List<Delivery> list = deliveries.list(q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code"),
+                status, recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
+        ObjectNode out = HubJson.mapper().createObjectNode();
+        ArrayNode items = out.putArray("items");
+        list.forEach(d -> items.add(json(d)));
+        out.put("count", list.size());
+        if (list.size() == limit) {
+            out.put("nextCursor", Cursors.encode("deliveries", list.get(list.size() - 1).id()));
+        }
+        return out;
+    }
+
+    public ObjectNode get(Exchange exchange) {
+        Delivery d = find(exchange);
+        ObjectNode out = json(d);
+        deliveries.envelope(d.recordId(), d.version()).ifPresent(e -> out.set("record", read(e, "stored envelope")));
+        return out;
+    }
+
+    public ObjectNode replay(Exchange exchange) {
+        Delivery d = find(exchange);
+        String by = body(exchange).path("by").asText("operator");
+        if (!deliveries.replay(d.id(), by, clock.instant())) {
+            throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status() + "; only DEAD ones are replayed");
+        }
+        removeDeadLetter(d.id());
+        return json(deliveries.find(d.id()).orElseThrow());
+    }
+
+    public ObjectNode discard(Exchange exchange) {
+        Delivery d = find(exchange);
+        JsonNode body = body(exchange);
+        String comment = body.path("comment").asText("").trim();
+        if (comment.isEmpty()) {
+            throw ApiException.badParameter("comment", "discarding a decision's delivery needs a comment saying why");
+        }
+        if (!deliveries.discard(d.id(), body.path("by").asText("operator"), comment, clock.instant())) {
+            throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status() + "; only DEAD ones are discarded");
+        }
+        removeDeadLetter(d.id());
+        return json(deliveries.find(d.id()).orElseThrow());
+    }
+
+    /** The department (or an operator for it) confirms it has taken the decision in. */
+    public ObjectNode acknowledge(Exchange exchange) {
+        Delivery d = find(exchange);
+        String by = body(exchange).path("by").asText(d.department());
+        if (!deliveries.acknowledge(d.id(), by, clock.instant())) {
+            throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status()
+                    + (d.acknowledgedAt() == null ? "" : ", acknowledged at " + d.acknowledgedAt())
+                    + "; only a DELIVERED one not yet acknowledged can be acknowledged");
+        }
+        return json(deliveries.find(d.id()).orElseThrow());
+    }
+
+    private void removeDeadLetter(long id) {
+        deadLetters.receiveSelected(DeliveryMessages.DEAD_LETTER_QUEUE, "deliveryId = " + id);
+    }
+
+    private Delivery find(Exchange exchange) {
+        String raw = exchange.getMessage().getHeader("id", String.class);
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter("id", "delivery id '" + raw + "' is not a number");
+        }
+        return deliveries.find(id).orElseThrow(() -> ApiException.notFound("no delivery " + id));
+    }
+
+    private static JsonNode body(Exchange exchange) {
+        String text = exchange.getMessage().getBody(String.class);
+        return text == null || text.isBlank() ? HubJson.mapper().createObjectNode() : read(text, "the body");
+    }
+
+    private static JsonNode read(String text, String what) {
+        try {
+            return HubJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badParameter("body", what + " is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ObjectNode json(Delivery d) {
+        ObjectNode n = HubJson.mapper().valueToTree(d);
+        n.put("key", d.key());
+        return n;
+    }
+}

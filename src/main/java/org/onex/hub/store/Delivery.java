@@ -1,0 +1,28 @@
+package org.onex.hub.store;
+
+import java.time.Instant;
+
+/** One decision version on its way to one department (issue 4, R-PENALTY-FEEDBACK). */
+public record Delivery(long id, long recordId, int version, String department, String routeReason,
+        Instant decidedAt, String status, int attempts, String lastError, String channel, Instant createdAt,
+        Instant queuedAt, Instant lastAttemptAt, Instant deliveredAt, Instant acknowledgedAt, String acknowledgedBy,
+        String resolution) {
+
+    public static final String PENDING = "PENDING";
+    public static final String QUEUED = "QUEUED";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String DEAD = "DEAD";
+    public static final String DISCARDED = "DISCARDED";
+
+    /**
+     * The idempotency key the department sees in every channel (inbox key column, file content, the
+     * {@code Idempotency-Key} header): the same decision version to the same department always has it.
+     */
+    public String key() {
+        return key(recordId, version, department);
+    }
+
+    public static String key(long recordId, int version, String department) {
+        return recordId + "-v" + version + "-" + department;
+    }
+}

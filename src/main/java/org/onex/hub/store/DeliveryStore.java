@@ -1,0 +1,177 @@
+package org.onex.hub.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery outbox and receipts (issue 4). Rows are planned in the ingest transaction of the
+ * decision they deliver, so a stored decision always has its deliveries and a rolled-back one has none.
+ */
+@Repository
+public class DeliveryStore {
+
+    private final JdbcTemplate jdbc;
+
+    public DeliveryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Plans the delivery of a decision version to a department (PENDING); a repeat plans nothing. */
+    public void plan(long recordId, int version, String department, String reason, Instant decidedAt, Instant now) {
+        Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM hub_delivery WHERE record_id = ? AND version = ?"
+                + " AND department = ?", Integer.class, recordId, version, department);
+        if (exists != null && exists > 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO hub_delivery (record_id, version, department, route_reason, decided_at, status,"
+                + " attempts, created_at) VALUES (?,?,?,?,?,'PENDING',0,?)", recordId, version, department,
+                AlertStore.truncate(reason, 512), decidedAt == null ? null : Timestamp.from(decidedAt),
+                Timestamp.from(now));
+    }
+
+    /** Pending deliveries in the order they were planned, with the envelope of their version. */
+    public List<PendingDelivery> pending(int limit) {
+        return jdbc.query("SELECT d.*, v.envelope, v.id AS version_id FROM (SELECT * FROM hub_delivery"
+                + " WHERE status = 'PENDING' ORDER BY id LIMIT ?) d JOIN hub_record_version v"
+                + " ON v.record_id = d.record_id AND v.version = d.version ORDER BY d.id",
+                (rs, i) -> new PendingDelivery(delivery(rs, i), rs.getLong("version_id"), rs.getString("envelope")),
+                limit);
+    }
+
+    public void markQueued(Collection<Long> ids, Instant now) {
+        update("UPDATE hub_delivery SET status = 'QUEUED', queued_at = ? WHERE status = 'PENDING' AND id IN (%s)",
+                ids, Timestamp.from(now));
+    }
+
+    /** The channel confirmed (row committed, file renamed, 2xx): first confirmation wins. */
+    public void markDelivered(Collection<Long> ids, String channel, Instant now) {
+        update("UPDATE hub_delivery SET status = 'DELIVERED', delivered_at = ?, channel = ?, last_attempt_at = ?,"
+                + " attempts = attempts + 1, last_error = NULL WHERE status IN ('PENDING', 'QUEUED') AND id IN (%s)",
+                ids, Timestamp.from(now), channel, Timestamp.from(now));
+    }
+
+    /** A failed attempt, visible to operators while the channel keeps retrying. */
+    public void markAttemptFailed(Collection<Long> ids, String error, Instant now) {
+        update("UPDATE hub_delivery SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?"
+                + " WHERE status = 'QUEUED' AND id IN (%s)", ids, AlertStore.truncate(error, 2048), Timestamp.from(now));
+    }
+
+    public void markDead(Collection<Long> ids, String error, Instant now) {
+        update("UPDATE hub_delivery SET status = 'DEAD', last_error = ?, last_attempt_at = ?"
+                + " WHERE status = 'QUEUED' AND id IN (%s)", ids, AlertStore.truncate(error, 2048), Timestamp.from(now));
+    }
+
+    /** Queued deliveries go back to the outbox (behind a dead one in the same message). */
+    public void requeue(Collection<Long> ids) {
+        update("UPDATE hub_delivery SET status = 'PENDING' WHERE status = 'QUEUED' AND id IN (%s)", ids);
+    }
+
+    /** A dead delivery goes back to the outbox; false if it is not dead. */
+    public boolean replay(long id, String by, Instant now) {
+        return jdbc.update("UPDATE hub_delivery SET status = 'PENDING', attempts = 0, resolution = ?"
+                + " WHERE id = ? AND status = 'DEAD'", AlertStore.truncate("replayed by " + by + " at " + now, 512),
+                id) == 1;
+    }
+
+    /** An operator gives a dead delivery up; false if it is not dead. */
+    public boolean discard(long id, String by, String comment, Instant now) {
+        return jdbc.update("UPDATE hub_delivery SET status = 'DISCARDED', resolution = ? WHERE id = ? AND status = 'DEAD'",
+                AlertStore.truncate("discarded by " + by + " at " + now + ": " + comment, 512), id) == 1;
+    }
+
+    /** The department confirmed it has the decision; false if it was not delivered or already acknowledged. */
+    public boolean acknowledge(long id, String by, Instant now) {
+        return jdbc.update("UPDATE hub_delivery SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?"
+                + " AND status = 'DELIVERED' AND acknowledged_at IS NULL", Timestamp.from(now), by, id) == 1;
+    }
+
+    /** Delivered and not yet acknowledged deliveries of a department, for channels that poll for acks. */
+    public List<Delivery> awaitingAck(String department, int limit) {
+        return jdbc.query("SELECT * FROM hub_delivery WHERE department = ? AND status = 'DELIVERED'"
+                + " AND acknowledged_at IS NULL ORDER BY id LIMIT ?", DeliveryStore::delivery, department, limit);
+    }
+
+    public Optional<Delivery> find(long id) {
+        return jdbc.query("SELECT * FROM hub_delivery WHERE id = ?", DeliveryStore::delivery, id).stream().findFirst();
+    }
+
+    public List<Delivery> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(ids);
+        return jdbc.query("SELECT * FROM hub_delivery WHERE id IN (" + marks(ids.size()) + ") ORDER BY id",
+                DeliveryStore::delivery, args.toArray());
+    }
+
+    /** The envelope of a delivery's version. */
+    public Optional<String> envelope(long recordId, int version) {
+        return jdbc.queryForList("SELECT envelope FROM hub_record_version WHERE record_id = ? AND version = ?",
+                String.class, recordId, version).stream().findFirst();
+    }
+
+    /** Newest first; null filters match all; {@code beforeId} pages backwards. */
+    public List<Delivery> list(String department, String status, Long recordId, Long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM hub_delivery WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (department != null) {
+            sql.append(" AND department = ?");
+            args.add(department);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status);
+        }
+        if (recordId != null) {
+            sql.append(" AND record_id = ?");
+            args.add(recordId);
+        }
+        if (beforeId != null) {
+            sql.append(" AND id < ?");
+            args.add(beforeId);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), DeliveryStore::delivery, args.toArray());
+    }
+
+    /** The department whose C2 licence or approval this is (credit code and licence or document number). */
+    public List<String> licenceEnvelopes(String creditCode) {
+        return jdbc.queryForList("SELECT v.envelope FROM hub_record r JOIN hub_record_version v ON v.record_id = r.id"
+                + " AND v.version = r.current_version WHERE r.credit_code = ? AND r.category = 'C2' ORDER BY r.id DESC",
+                String.class, creditCode);
+    }
+
+    private void update(String sqlWithIn, Collection<Long> ids, Object... leading) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>(List.of(leading));
+        args.addAll(ids);
+        jdbc.update(String.format(sqlWithIn, marks(ids.size())), args.toArray());
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+
+    static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getLong("id"), rs.getLong("record_id"), rs.getInt("version"), rs.getString("department"),
+                rs.getString("route_reason"), Columns.instant(rs.getTimestamp("decided_at")), rs.getString("status"),
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getString("channel"),
+                Columns.instant(rs.getTimestamp("created_at")), Columns.instant(rs.getTimestamp("queued_at")),
+                Columns.instant(rs.getTimestamp("last_attempt_at")), Columns.instant(rs.getTimestamp("delivered_at")),
+                Columns.instant(rs.getTimestamp("acknowledged_at")), rs.getString("acknowledged_by"),
+                rs.getString("resolution"));
+    }
+}
