@@ -45,6 +45,27 @@ public class DemoConfiguration {
         };
     }
 
+    /**
+     * The bureau's case system (zhzf); its cases cite licences of the market supervision demo database, so
+     * {@code departments} is a parameter only to have that database seeded first.
+     */
+    @Bean(initMethod = "seed")
+    DemoBureau demoBureau(Environment env, DemoDepartments departments) {
+        return new DemoBureau(env);
+    }
+
+    /** Every {@code hub.demo.period} the bureau decides now and then and its coercive measures are executed. */
+    @Bean
+    RouteBuilder demoBureauRoute(DemoBureau bureau) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-bureau?period={{hub.demo.period:3s}}&delay=5s").routeId("demo-bureau")
+                        .process(e -> bureau.tick(new Random()));
+            }
+        };
+    }
+
     /** The generator: every {@code hub.demo.period} the demo departments record new and changed decisions. */
     @Bean
     RouteBuilder demoGeneratorRoute(DemoDepartments demo) {

@@ -69,6 +69,8 @@ class DeliveryIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Random random = new Random(20211);
     private int serial;
+    private String pgUrl;
+    private String mariaUrl;
 
     @BeforeAll
     void start() throws Exception {
@@ -129,6 +131,8 @@ class DeliveryIT {
                 + "- templatedRoute:\n    routeTemplateRef: delivery-rest\n    routeId: jtysj-deliveries\n"
                 + "    parameters:\n      - { name: department, value: jtysj }\n"
                 + "      - { name: url, value: \"" + rest.url() + "\" }\n" + retry);
+        pgUrl = pg;
+        mariaUrl = maria;
         hub = startHub(pg, maria);
     }
 
@@ -137,7 +141,8 @@ class DeliveryIT {
                 "--hub.data-dir=" + work.resolve("data"), "--hub.routes-dir=" + work.resolve("routes"),
                 "--hub.config-dir=" + work.resolve("config"), "--hub.mappings-dir=" + work.resolve("mappings"),
                 "--hub.artemis.acceptor-url=tcp://127.0.0.1:" + TestDatabases.freePort() + "?protocols=CORE",
-                "--hub.delivery.dispatch-period=100", "--hub.delivery.ack-period=200",
+                "--hub.delivery.dispatch-period=100", "--hub.delivery.ack-period=200", "--hub.delivery.batch-size=4",
+                "--camel.main.shutdown-timeout=2",
                 "--hub.datasources.scjgj-inbox.url=" + pg.replace(":5432/", ":" + pgRelay.port() + "/")
                         + "?stringtype=unspecified",
                 "--hub.datasources.scjgj-inbox.username=postgres", "--hub.datasources.scjgj-inbox.writable=true",
@@ -335,6 +340,45 @@ class DeliveryIT {
             assertThat(pgInbox.queryForObject("SELECT COUNT(*) FROM hub_inbox WHERE cf_wsh = ?", Integer.class,
                     d.get("CF_WSH"))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aHubStoppedMidDeliveryDeliversEveryDecisionExactlyOnceAfterTheRestart() throws Exception {
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            decisions.add(decision(i % 2 == 0 ? "IT-JTYS" : "IT-SCJG", null, null));
+        }
+        rest.answerMillis = 100;
+        try {
+            ingest(decisions.toArray(Map[]::new));
+            Map<String, Object> first = decisions.get(0);
+            awaitDelivered(first);
+            hub.close(); // with most of the REST deliveries still to go
+            hub = null;
+            long arrived = decisions.stream().filter(d -> inAnInbox((String) d.get("CF_WSH")) > 0).count();
+            assertThat(arrived).as("stopped mid-delivery").isLessThan(decisions.size());
+        } finally {
+            rest.answerMillis = 0;
+            if (hub == null) {
+                hub = startHub(pgUrl, mariaUrl);
+            }
+        }
+        for (Map<String, Object> d : decisions) {
+            awaitDelivered(d);
+        }
+        for (Map<String, Object> d : decisions) {
+            assertThat(inAnInbox((String) d.get("CF_WSH"))).as((String) d.get("CF_WSH")).isEqualTo(1L);
+        }
+    }
+
+    /** How many times a decision is in the REST department's and the PostgreSQL department's inboxes. */
+    private long inAnInbox(String number) {
+        long rows;
+        synchronized (rest.accepted) {
+            rows = rest.accepted.values().stream().filter(b -> b.contains(number)).count();
+        }
+        Integer inPg = pgInbox.queryForObject("SELECT COUNT(*) FROM hub_inbox WHERE cf_wsh = ?", Integer.class, number);
+        return rows + (inPg == null ? 0 : inPg);
     }
 
     // --- helpers ------------------------------------------------------------------------------

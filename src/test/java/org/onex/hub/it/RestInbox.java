@@ -27,6 +27,8 @@ final class RestInbox implements AutoCloseable {
     /** Idempotency key → body of the first accepted request, in arrival order of keys. */
     final Map<String, String> accepted = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     final Set<String> poison = ConcurrentHashMap.newKeySet();
+    /** A slow department: each answer takes this long (server side), so a test can stop the hub mid-delivery. */
+    volatile long answerMillis;
     private volatile HttpServer server;
 
     RestInbox() {
@@ -42,6 +44,9 @@ final class RestInbox implements AutoCloseable {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             s.createContext("/inbox", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (answerMillis > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(answerMillis * 1_000_000L);
+                }
                 String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
                 requests.add(new Request(key, Map.copyOf(exchange.getRequestHeaders()), body));
                 int status = poison.stream().anyMatch(body::contains) ? 500 : 201;

@@ -200,7 +200,7 @@ class DryRunCommandTest {
                 + "broken-licences.yaml:8: fields[\"subject.nmae\"]: unknown target 'subject.nmae'");
         assertThat(errText().lines().toList().get(1)).isEqualTo(FIXTURES + "broken-licences.yaml:13:"
                 + " fields[\"body.XK_XKLB\"].codes: unknown code list 'licence-kindz' (known: [subject-kinds,"
-                + " licence-kinds, licence-status])");
+                + " licence-kinds, licence-status, penalty-kinds])");
     }
 
     @Test

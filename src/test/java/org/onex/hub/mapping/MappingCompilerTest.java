@@ -63,7 +63,7 @@ class MappingCompilerTest {
     void keepsSharedCodeListsInFileOrder() {
         var lists = MappingCompiler.loadCodeLists(MappingFixtures.MAPPINGS.resolve(MappingRegistry.CODE_LISTS_FILE));
 
-        assertThat(lists.keySet()).containsExactly("subject-kinds", "licence-kinds", "licence-status");
+        assertThat(lists.keySet()).containsExactly("subject-kinds", "licence-kinds", "licence-status", "penalty-kinds");
         assertThat(lists.get("licence-kinds").keySet()).containsExactly("01", "02", "03", "04", "05", "06");
         assertThat(lists.get("subject-kinds")).containsEntry("04", "INDIVIDUAL_BUSINESS");
         assertThat(lists.get("licence-status")).containsEntry("2", "REVOKED");
@@ -83,7 +83,7 @@ class MappingCompilerTest {
                 Arguments.of("unknown code list",
                         VALID + "  subject.kind: { column: XK_XDR_LB, codes: subject-kindz }\n",
                         11, "fields[\"subject.kind\"].codes",
-                        "unknown code list 'subject-kindz' (known: [subject-kinds, licence-kinds, licence-status])"),
+                        "unknown code list 'subject-kindz' (known: [subject-kinds, licence-kinds, licence-status, penalty-kinds])"),
                 Arguments.of("code that is not a subject kind",
                         VALID + """
                                   subject.kind:
