@@ -66,6 +66,24 @@ public class DemoConfiguration {
         };
     }
 
+    /** The departments' inboxes of the bureau's decisions, one per channel kind; see {@link DemoInboxes}. */
+    @Bean(initMethod = "seed", destroyMethod = "close")
+    DemoInboxes demoInboxes(Environment env, DemoDepartments departments, DemoFileDrops drops, java.time.Clock clock)
+            throws java.io.IOException {
+        return new DemoInboxes(env, drops, clock);
+    }
+
+    @Bean
+    RouteBuilder demoInboxRoute(DemoInboxes inboxes) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-inboxes?period={{hub.demo.period:3s}}&delay=10s").routeId("demo-inboxes")
+                        .process(e -> inboxes.tick());
+            }
+        };
+    }
+
     /** The generator: every {@code hub.demo.period} the demo departments record new and changed decisions. */
     @Bean
     RouteBuilder demoGeneratorRoute(DemoDepartments demo) {

@@ -41,6 +41,11 @@ public final class DemoFileDrops implements AutoCloseable {
         return server.port();
     }
 
+    /** The folder the hub delivers the bureau's decisions to (delivery-sftp), created on first use. */
+    public Path decisions() throws IOException {
+        return Files.createDirectories(server.home(USER).resolve("decisions"));
+    }
+
     private Path folder(String name) throws IOException {
         return Files.createDirectories(server.home(USER).resolve("licences").resolve(name));
     }

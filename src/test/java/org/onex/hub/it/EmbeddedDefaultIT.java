@@ -37,6 +37,10 @@ class EmbeddedDefaultIT {
             registry.add("hub.demo.push-period", () -> "500ms");
             int sftpPort = TestDatabases.freePort();
             registry.add("hub.demo.sftp.port", () -> sftpPort);
+            int restInboxPort = TestDatabases.freePort();
+            registry.add("hub.demo.rest-inbox.port", () -> restInboxPort);
+            registry.add("hub.demo.ack-after", () -> "1s");
+            registry.add("hub.delivery.ack-period", () -> "500");
             registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +80,20 @@ class EmbeddedDefaultIT {
                 "excel-export-00001.csv", "ledger-00001.xlsx");
         JsonNode alerts = rest.getForObject("/api/v1/alerts?kind=FILE_REJECTED", JsonNode.class);
         assertThat(alerts.get("count").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Issue 4: the demo bureau's decisions reach a department through each kind of channel and are acknowledged. */
+    @Test
+    void bureauDecisionsAreDeliveredThroughEveryChannelKindAndAcknowledged() {
+        for (String channel : java.util.List.of("jdbc", "sftp", "rest")) {
+            JsonNode acknowledged = await().atMost(Duration.ofSeconds(90)).until(
+                    () -> rest.getForObject("/api/v1/deliveries?status=DELIVERED&limit=500", JsonNode.class),
+                    d -> java.util.stream.StreamSupport.stream(d.get("items").spliterator(), false)
+                            .anyMatch(x -> x.path("channel").asText().equals(channel) && x.hasNonNull("acknowledgedAt")));
+            assertThat(acknowledged.get("items").findValuesAsText("department")).isNotEmpty();
+        }
+        JsonNode quarantined = rest.getForObject("/api/v1/quarantine?rule=NO_COMPETENT_DEPARTMENT", JsonNode.class);
+        assertThat(quarantined.get("count").asInt()).isPositive();
     }
 
     @Test
