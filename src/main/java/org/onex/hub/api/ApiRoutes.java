@@ -58,6 +58,25 @@ public class ApiRoutes extends RouteBuilder {
                     .to("direct:api-delivery-discard")
                 .post("/{id}/ack").id("rest-delivery-ack").produces("application/json").to("direct:api-delivery-ack");
 
+        rest("/obligations").description("Obligations of the policy: due, met or late, by how much, and why (issue 5)")
+                .get().id("rest-obligations").produces("application/json").to("direct:api-obligations")
+                .post("/{id}/complete").id("rest-obligation-complete").produces("application/json")
+                    .to("direct:api-obligation-complete");
+        rest("/scorecards").description("Timeliness scorecards per unit, month and rule (R-ASSESS); format=csv")
+                .get().id("rest-scorecards").produces("application/json,text/csv").to("direct:api-scorecards");
+
+        json(from("direct:api-obligations").routeId("api-obligations").bean(ObligationApi.class, "list"));
+        json(from("direct:api-obligation-complete").routeId("api-obligation-complete")
+                .bean(ObligationApi.class, "complete"));
+        from("direct:api-scorecards").routeId("api-scorecards").routeConfigurationId(ApiErrors.ID)
+                .bean(ObligationApi.class, "scorecards")
+                .removeHeaders("*", "Content-Disposition")
+                .choice().when(exchangeProperty("hubCsv").isEqualTo(true))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("text/csv; charset=UTF-8"))
+                .otherwise()
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .end()
+                .convertBodyTo(String.class);
         json(from("direct:api-deliveries").routeId("api-deliveries").bean(DeliveryApi.class, "list"));
         json(from("direct:api-delivery").routeId("api-delivery").bean(DeliveryApi.class, "get"));
         json(from("direct:api-delivery-replay").routeId("api-delivery-replay").bean(DeliveryApi.class, "replay"));

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * </ol>
  */
 @Component
+@org.springframework.core.annotation.Order(10) // before the deadline engine, which reads the planned deliveries
 public class DeliveryRouter implements IngestHook {
 
     public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";

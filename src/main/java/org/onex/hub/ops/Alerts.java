@@ -2,16 +2,26 @@ package org.onex.hub.ops;
 
 import java.time.Clock;
 
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import jakarta.jms.ConnectionFactory;
 
 /**
- * Raises alerts for operators: logged at ERROR or WARN and stored (visible at {@code /api/v1/alerts}).
- * Raised in a transaction of its own, so an alert about a failed batch survives the batch's rollback.
+ * Raises alerts for operators: logged at ERROR or WARN, stored (listed and acknowledged at
+ * {@code /api/v1/alerts}) and, when new, published as JSON on the Artemis topic {@value #TOPIC} after
+ * the commit (consumers and the optional webhook take them from there). Raised in a transaction of its
+ * own, so an alert about a failed batch survives the batch's rollback. The same open alert raised
+ * again is counted on it, not published again.
  */
 @Component
 public class Alerts {
@@ -25,14 +35,25 @@ public class Alerts {
     public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
     /** Next (or this) year's working-day calendar has not been added (org.onex.hub.calendar.CalendarYearCheck). */
     public static final String CALENDAR_MISSING = "CALENDAR_MISSING";
+    /** Deadline engine (R-ASSESS): an obligation met late, about to be due, overdue; a feed gone silent. */
+    public static final String OBLIGATION_LATE = "OBLIGATION_LATE";
+    public static final String OBLIGATION_REMINDER = "OBLIGATION_REMINDER";
+    public static final String OBLIGATION_OVERDUE = "OBLIGATION_OVERDUE";
+    public static final String SOURCE_SILENT = "SOURCE_SILENT";
+
+    /** Artemis topic every new alert is published on, as JSON. */
+    public static final String TOPIC = "hub.alerts";
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 
     private final AlertStore store;
+    private final JmsTemplate jms;
     private final Clock clock;
 
-    public Alerts(AlertStore store, Clock clock) {
+    public Alerts(AlertStore store, ConnectionFactory connectionFactory, Clock clock) {
         this.store = store;
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setPubSubDomain(true);
         this.clock = clock;
     }
 
@@ -40,13 +61,60 @@ public class Alerts {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long error(String kind, String department, String feed, String subject, String message) {
         LOG.error("ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
-        return store.raise(kind, "ERROR", department, feed, subject, message, clock.instant());
+        return raised(store.raise(kind, "ERROR", department, feed, subject, message, clock.instant()));
     }
 
     /** Something to look at that does not stop anything. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long warning(String kind, String department, String feed, String subject, String message) {
         LOG.warn("ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
-        return store.raise(kind, "WARNING", department, feed, subject, message, clock.instant());
+        return raised(store.raise(kind, "WARNING", department, feed, subject, message, clock.instant()));
+    }
+
+    /** An alert about a rule of the policy, in Chinese and English, naming the record or obligation. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long rule(String kind, String severity, String ruleId, String department, String subject, String messageZh,
+            String messageEn, Long recordId, Long obligationId) {
+        if ("ERROR".equals(severity)) {
+            LOG.error("ALERT {} {} {}: {} - {}", kind, ruleId, department, subject, messageEn);
+        } else {
+            LOG.warn("ALERT {} {} {}: {} - {}", kind, ruleId, department, subject, messageEn);
+        }
+        return raised(store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn, recordId,
+                obligationId, clock.instant()));
+    }
+
+    private long raised(long id) {
+        Alert alert = store.find(id).orElseThrow();
+        if (alert.timesSeen() == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    publish(alert);
+                }
+            });
+        }
+        return id;
+    }
+
+    private void publish(Alert alert) {
+        try {
+            String json = HubJson.mapper().writeValueAsString(alert);
+            jms.send(TOPIC, session -> {
+                var m = session.createTextMessage(json);
+                m.setStringProperty("kind", alert.kind());
+                m.setStringProperty("severity", alert.severity());
+                if (alert.department() != null) {
+                    m.setStringProperty("department", alert.department());
+                }
+                if (alert.ruleId() != null) {
+                    m.setStringProperty("ruleId", alert.ruleId());
+                }
+                return m;
+            });
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // The alert is stored; the topic is a convenience for consumers.
+            LOG.warn("alert {} stored but not published on {}: {}", alert.id(), TOPIC, e.getMessage());
+        }
     }
 }

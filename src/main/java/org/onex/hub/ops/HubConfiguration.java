@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DepartmentDataSources.Definitions.class)
 public class HubConfiguration {
 
-    /** The hub's clock; tests replace it to travel in time. */
+    /** The hub's clock; tests register their own (an adjustable one) to travel in time. */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -18,6 +18,8 @@ public enum RecordType {
     CAMERA(Category.C6, "视频监控点位"),
     CASE_TRANSFER(Category.C7, "案件移送"),
     ASSISTANCE_REQUEST(Category.C7, "协助请求"),
+    /** R-JOINT-SPECIAL: an application to the leadership-group office for a special joint action. */
+    JOINT_APPLICATION(Category.C7, "专项联合执法申请"),
     OTHER(Category.C7, "其他");
 
     private final Category category;

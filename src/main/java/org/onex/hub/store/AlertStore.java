@@ -28,6 +28,12 @@ public class AlertStore {
 
     public long raise(String kind, String severity, String department, String feed, String subject, String message,
             Instant now) {
+        return raise(kind, severity, department, feed, subject, message, null, null, null, null, now);
+    }
+
+    /** As {@link #raise}, with the rule ID, an English message and the record or obligation concerned. */
+    public long raise(String kind, String severity, String department, String feed, String subject, String message,
+            String ruleId, String messageEn, Long recordId, Long obligationId, Instant now) {
         Timestamp ts = Timestamp.from(now);
         List<Long> open = jdbc.queryForList("SELECT id FROM hub_alert WHERE kind = ? AND status = 'OPEN'"
                 + " AND COALESCE(department, '') = ? AND COALESCE(feed, '') = ? AND subject = ?", Long.class,
@@ -40,8 +46,8 @@ public class AlertStore {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO hub_alert (kind, severity, department, feed, subject, message,"
-                    + " status, times_seen, raised_at, last_seen_at) VALUES (?,?,?,?,?,?,'OPEN',1,?,?)",
-                    new String[] { "id" });
+                    + " status, times_seen, raised_at, last_seen_at, rule_id, message_en, record_id, obligation_id)"
+                    + " VALUES (?,?,?,?,?,?,'OPEN',1,?,?,?,?,?,?)", new String[] { "id" });
             ps.setString(1, kind);
             ps.setString(2, severity);
             ps.setString(3, department);
@@ -50,6 +56,10 @@ public class AlertStore {
             ps.setString(6, truncate(message, 2048));
             ps.setTimestamp(7, ts);
             ps.setTimestamp(8, ts);
+            ps.setString(9, ruleId);
+            ps.setString(10, truncate(messageEn, 2048));
+            ps.setObject(11, recordId);
+            ps.setObject(12, obligationId);
             return ps;
         }, key);
         return Columns.ids(key).get(0);
@@ -96,7 +106,9 @@ public class AlertStore {
                 rs.getString("feed"), rs.getString("subject"), rs.getString("message"), rs.getString("status"),
                 rs.getInt("times_seen"), Columns.instant(rs.getTimestamp("raised_at")),
                 Columns.instant(rs.getTimestamp("last_seen_at")), Columns.instant(rs.getTimestamp("acknowledged_at")),
-                rs.getString("acknowledged_by"), rs.getString("ack_comment"));
+                rs.getString("acknowledged_by"), rs.getString("ack_comment"), rs.getString("rule_id"),
+                rs.getString("message_en"), rs.getObject("record_id") == null ? null : rs.getLong("record_id"),
+                rs.getObject("obligation_id") == null ? null : rs.getLong("obligation_id"));
     }
 
     private static String nz(String s) {

@@ -1,0 +1,151 @@
+package org.onex.hub.deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.onex.hub.calendar.CalendarYearMissingException;
+import org.onex.hub.calendar.Lateness;
+import org.onex.hub.calendar.Periods;
+import org.onex.hub.ingest.IngestHook;
+import org.onex.hub.ops.Alerts;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.onex.hub.schema.HubDates;
+import org.onex.hub.schema.HubRecord;
+import org.onex.hub.store.Obligation;
+import org.onex.hub.store.ObligationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates each arriving record against the obligations (issue 5, item 4), in its ingest transaction:
+ * opens an obligation for every rule that applies to the record's first version, with its due time on
+ * the working-day calendar (urgent records take the urgent period); completes at once what the arrival
+ * itself meets ({@code completion: stored}) with lateness and attribution, and raises a late alert.
+ * Obligations met later (deliveries, acknowledgements, replies) are completed by the {@link ObligationScanner}.
+ * Runs after the delivery router ({@code @Order}), which plans the deliveries it needs. A record is never
+ * refused for a deadline: problems here are logged, never thrown.
+ */
+@Component
+@Order(100)
+public class ObligationEngine implements IngestHook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObligationEngine.class);
+
+    private final ObligationRules rules;
+    private final ObligationStore store;
+    private final Periods periods;
+    private final DepartmentRegistry registry;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    public ObligationEngine(ObligationRules rules, ObligationStore store, Periods periods, DepartmentRegistry registry,
+            Alerts alerts, Clock clock) {
+        this.rules = rules;
+        this.store = store;
+        this.periods = periods;
+        this.registry = registry;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void stored(String department, String feed, HubRecord record, long recordId, int version, Instant now) {
+        store.touchFeed(department, feed, now);
+        if (version != 1) {
+            return; // a correction does not restart the clock
+        }
+        boolean fromBureau = department.equals(registry.bureau().code());
+        for (ObligationRule rule : rules.rules()) {
+            if (!rule.applies(record.category(), record.recordType(), fromBureau)) {
+                continue;
+            }
+            try {
+                open(rule, department, record, recordId, now);
+            } catch (CalendarYearMissingException e) {
+                LOG.warn("{}: no due time for {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
+                        e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("{}: cannot evaluate {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
+                        e.toString());
+            }
+        }
+    }
+
+    private void open(ObligationRule rule, String department, HubRecord record, long recordId, Instant now) {
+        Instant event = event(rule, record);
+        if (event == null) {
+            return;
+        }
+        ObligationRule.Period period = record.urgent() && rule.urgentPeriod() != null ? rule.urgentPeriod() : rule.period();
+        Instant due = period.due(periods, event);
+        List<String> parties = parties(rule, department, recordId);
+        for (String party : parties) {
+            String responsible = rule.responsible() == ObligationRule.Responsible.PARTY ? party : department;
+            var id = store.open(rule.id(), recordId, party, responsible, record.identity().sourceKey(), record.urgent(),
+                    event, due, now);
+            if (id.isPresent() && rule.completion() == ObligationRule.Completion.STORED) {
+                Instant recorded = record.times() == null ? null : record.times().sourceUpdatedAt();
+                Instant extracted = record.times() == null ? null : record.times().extractedAt();
+                complete(rule, store.find(id.get()).orElseThrow(), now, recorded, extracted, now, null);
+            }
+        }
+    }
+
+    /** The event the period counts from, or null if the record lacks it. */
+    private static Instant event(ObligationRule rule, HubRecord record) {
+        if (rule.event() == ObligationRule.Event.ACTION_DATE) {
+            return record.document() == null || record.document().validFrom() == null ? null
+                    : record.document().validFrom().atStartOfDay(HubDates.ZONE).toInstant();
+        }
+        if (record.times() != null && record.times().decidedAt() != null) {
+            return record.times().decidedAt();
+        }
+        return record.document() == null || record.document().decisionDate() == null ? null
+                : record.document().decisionDate().atStartOfDay(HubDates.ZONE).toInstant();
+    }
+
+    /** Who the obligation is owed to: the bureau for what departments notify, each delivery's department otherwise. */
+    private List<String> parties(ObligationRule rule, String department, long recordId) {
+        if (rule.completion() == ObligationRule.Completion.DELIVERED
+                || rule.completion() == ObligationRule.Completion.ACKNOWLEDGED) {
+            return store.deliveryDepartments(recordId);
+        }
+        return List.of(department.equals(registry.bureau().code()) ? department : registry.bureau().code());
+    }
+
+    /** Completes an obligation met outside the hub's own events (completion: external). */
+    public void completeExternally(ObligationRule rule, Obligation o, Instant at) {
+        Instant[] t = store.firstVersionTimes(o.recordId());
+        complete(rule, o, at, t[0], t[1], t[2], null);
+    }
+
+    /** Completes an obligation at {@code completedAt}; raises the late alert once. */
+    void complete(ObligationRule rule, Obligation o, Instant completedAt, Instant recorded, Instant extracted,
+            Instant stored, Instant delivered) {
+        Lateness lateness = periods.lateness(o.dueAt(), completedAt);
+        Attribution.Result why = null;
+        if (lateness.isLate()) {
+            why = delivered == null
+                    ? Attribution.ofArrival(o.dueAt(), recorded, extracted, stored, rules.lateCommitThreshold())
+                    : Attribution.ofDelivery(o.dueAt(), recorded, extracted, stored, delivered,
+                            rules.lateCommitThreshold());
+        }
+        if (!store.complete(o.id(), completedAt, lateness.isLate(), lateness.workingDays(), lateness.hours(),
+                why == null ? null : why.attribution().name(), why == null ? null : why.note())) {
+            return;
+        }
+        if (lateness.isLate() && store.claimStage(o.id(), "LATE", clock.instant())) {
+            alerts.rule(Alerts.OBLIGATION_LATE, "WARNING", rule.id(), o.responsible(), o.sourceKey(),
+                    rule.nameZh() + "逾期：" + o.sourceKey() + " 应于 " + o.dueAt() + " 前完成，实际 " + completedAt
+                            + "，逾期 " + lateness.workingDays() + " 个工作日（" + lateness.hours() + " 小时）；原因："
+                            + why.attribution().name(),
+                    rule.nameEn() + " late: " + o.sourceKey() + " was due " + o.dueAt() + ", done " + completedAt
+                            + ", " + lateness.workingDays() + " working days (" + lateness.hours() + " h) late; "
+                            + why.attribution().name() + ": " + why.note(),
+                    o.recordId(), o.id());
+        }
+    }
+}
