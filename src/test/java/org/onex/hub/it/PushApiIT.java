@@ -1,6 +1,7 @@
 package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -45,6 +46,10 @@ class PushApiIT {
     private static final String OTHER_KEY = "test-scjgj-key-77c1";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The operators' webhook: answers 503 to its first call, then 200, and keeps what it accepted. */
+    private com.sun.net.httpserver.HttpServer webhook;
+    private final java.util.List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger hookCalls = new java.util.concurrent.atomic.AtomicInteger();
     private Path work;
     private ConfigurableApplicationContext hub;
     private String base;
@@ -52,19 +57,32 @@ class PushApiIT {
     @BeforeAll
     void start() throws Exception {
         work = Files.createTempDirectory("hub-push-it");
+        webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", x -> {
+            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status = hookCalls.incrementAndGet() == 1 ? 503 : 200;
+            if (status == 200) {
+                hooked.add(body);
+            }
+            x.sendResponseHeaders(status, -1);
+            x.close();
+        });
+        webhook.start();
         Files.createDirectories(work.resolve("routes"));
         hub = new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--hub.demo.enabled=false",
                 "--hub.data-dir=" + work.resolve("data"), "--hub.routes-dir=" + work.resolve("routes"),
                 "--spring.artemis.embedded.persistent=false",
                 "--hub.artemis.acceptor-url=tcp://127.0.0.1:" + TestDatabases.freePort() + "?protocols=CORE",
                 "--hub.push.keys.jtysj=" + sha256(KEY), "--hub.push.keys.scjgj=" + sha256(OTHER_KEY),
-                "--hub.push.max-body-size=64KB");
+                "--hub.push.max-body-size=64KB", "--hub.alerts.webhook-url=http://127.0.0.1:"
+                        + webhook.getAddress().getPort() + "/hook");
         base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
     }
 
     @AfterAll
     void stop() {
         hub.close();
+        webhook.stop(0);
         FileSystemUtils.deleteRecursively(work.toFile());
     }
 
@@ -157,6 +175,10 @@ class PushApiIT {
         JsonNode open = ok(http.send(HttpRequest.newBuilder(URI.create(base + "/alerts?status=OPEN&department=jtysj"))
                 .build(), HttpResponse.BodyHandlers.ofString()));
         assertThat(open.get("items").findValuesAsText("message")).contains("a test alert");
+        // published on hub.alerts and posted to the operators' webhook, after one refused attempt
+        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hooked.stream().anyMatch(h -> h.contains(
+                "a test alert")));
+        assertThat(hookCalls.get()).isGreaterThanOrEqualTo(2);
 
         assertProblem(ack(id, "{}"), 400, "needs a comment");
         assertProblem(ack(id, "{not json"), 400, "not JSON");
