@@ -96,6 +96,19 @@ class EmbeddedDefaultIT {
         assertThat(quarantined.get("count").asInt()).isPositive();
     }
 
+    /** Issue 5: the demo's late and urgent records show up as late obligations, alerts and a scorecard. */
+    @Test
+    void demoRecordsAreEvaluatedAgainstTheirDeadlines() {
+        JsonNode late = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/obligations?status=LATE&rule=R-APPROVAL-NOTICE", JsonNode.class),
+                o -> o.get("count").asInt() > 0);
+        assertThat(late.get("items").findValuesAsText("attribution")).isNotEmpty();
+        JsonNode alerts = rest.getForObject("/api/v1/alerts?kind=OBLIGATION_LATE", JsonNode.class);
+        assertThat(alerts.get("items").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
+        JsonNode card = rest.getForObject("/api/v1/scorecards", JsonNode.class);
+        assertThat(card.get("lines").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
+    }
+
     @Test
     void replayingAStillBrokenRowKeepsOneOpenEntryWithItsReasons() {
         JsonNode open = await().atMost(Duration.ofSeconds(60)).until(
