@@ -53,7 +53,6 @@ public class ObligationEngine implements IngestHook {
 
     @Override
     public void stored(String department, String feed, HubRecord record, long recordId, int version, Instant now) {
-        store.touchFeed(department, feed, now);
         if (version != 1) {
             return; // a correction does not restart the clock
         }
@@ -84,13 +83,28 @@ public class ObligationEngine implements IngestHook {
         List<String> parties = parties(rule, department, recordId);
         for (String party : parties) {
             String responsible = rule.responsible() == ObligationRule.Responsible.PARTY ? party : department;
-            var id = store.open(rule.id(), recordId, party, responsible, record.identity().sourceKey(), record.urgent(),
-                    event, due, now);
-            if (id.isPresent() && rule.completion() == ObligationRule.Completion.STORED) {
-                Instant recorded = record.times() == null ? null : record.times().sourceUpdatedAt();
-                Instant extracted = record.times() == null ? null : record.times().extractedAt();
-                complete(rule, store.find(id.get()).orElseThrow(), now, recorded, extracted, now, null);
+            if (rule.completion() == ObligationRule.Completion.STORED) {
+                arrived(rule, record, recordId, party, responsible, event, due, now);
+            } else {
+                store.open(rule.id(), recordId, party, responsible, record.identity().sourceKey(), record.urgent(),
+                        event, due, now);
             }
+        }
+    }
+
+    /** An obligation met by the record's own arrival: evaluated and written in one statement. */
+    private void arrived(ObligationRule rule, HubRecord record, long recordId, String party, String responsible,
+            Instant event, Instant due, Instant now) {
+        Instant recorded = record.times() == null ? null : record.times().sourceUpdatedAt();
+        Instant extracted = record.times() == null ? null : record.times().extractedAt();
+        Lateness lateness = periods.lateness(due, now);
+        Attribution.Result why = lateness.isLate()
+                ? Attribution.ofArrival(due, recorded, extracted, now, rules.lateCommitThreshold()) : null;
+        long id = store.insertCompleted(rule.id(), recordId, party, responsible, record.identity().sourceKey(),
+                record.urgent(), event, due, now, lateness.isLate(), lateness.workingDays(), lateness.hours(),
+                why == null ? null : why.attribution().name(), why == null ? null : why.note(), now);
+        if (why != null) {
+            alertLate(rule, id, recordId, responsible, record.identity().sourceKey(), due, now, lateness, why);
         }
     }
 
@@ -116,6 +130,25 @@ public class ObligationEngine implements IngestHook {
         return List.of(department.equals(registry.bureau().code()) ? department : registry.bureau().code());
     }
 
+    /**
+     * The late alert, once per obligation. Records that were due long ago (beyond {@code lateAlertWindow}:
+     * a first load of a department's history) are not alerted one by one; the scorecards count them.
+     */
+    private void alertLate(ObligationRule rule, long obligationId, long recordId, String responsible, String sourceKey,
+            Instant due, Instant done, Lateness lateness, Attribution.Result why) {
+        if (due.isBefore(clock.instant().minus(rules.lateAlertWindow()))
+                || !store.claimStage(obligationId, "LATE", clock.instant())) {
+            return;
+        }
+        alerts.rule(Alerts.OBLIGATION_LATE, "WARNING", rule.id(), responsible, sourceKey,
+                rule.nameZh() + "逾期：" + sourceKey + " 应于 " + due + " 前完成，实际 " + done + "，逾期 "
+                        + lateness.workingDays() + " 个工作日（" + lateness.hours() + " 小时）；原因：" + why.attribution().name(),
+                rule.nameEn() + " late: " + sourceKey + " was due " + due + ", done " + done + ", "
+                        + lateness.workingDays() + " working days (" + lateness.hours() + " h) late; "
+                        + why.attribution().name() + ": " + why.note(),
+                recordId, obligationId);
+    }
+
     /** Completes an obligation met outside the hub's own events (completion: external). */
     public void completeExternally(ObligationRule rule, Obligation o, Instant at) {
         Instant[] t = store.firstVersionTimes(o.recordId());
@@ -137,15 +170,8 @@ public class ObligationEngine implements IngestHook {
                 why == null ? null : why.attribution().name(), why == null ? null : why.note())) {
             return;
         }
-        if (lateness.isLate() && store.claimStage(o.id(), "LATE", clock.instant())) {
-            alerts.rule(Alerts.OBLIGATION_LATE, "WARNING", rule.id(), o.responsible(), o.sourceKey(),
-                    rule.nameZh() + "逾期：" + o.sourceKey() + " 应于 " + o.dueAt() + " 前完成，实际 " + completedAt
-                            + "，逾期 " + lateness.workingDays() + " 个工作日（" + lateness.hours() + " 小时）；原因："
-                            + why.attribution().name(),
-                    rule.nameEn() + " late: " + o.sourceKey() + " was due " + o.dueAt() + ", done " + completedAt
-                            + ", " + lateness.workingDays() + " working days (" + lateness.hours() + " h) late; "
-                            + why.attribution().name() + ": " + why.note(),
-                    o.recordId(), o.id());
+        if (lateness.isLate()) {
+            alertLate(rule, o.id(), o.recordId(), o.responsible(), o.sourceKey(), o.dueAt(), completedAt, lateness, why);
         }
     }
 }

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code config/obligations.yaml}: the obligations, reminder and freshness settings, checked at start-up. */
 public record ObligationRules(List<ObligationRule> rules, int reminderWorkingDays, Duration lateCommitThreshold,
-        List<Freshness> freshness) {
+        Duration lateAlertWindow, List<Freshness> freshness) {
 
     public static final String FILE = "obligations.yaml";
 
@@ -33,7 +33,7 @@ public record ObligationRules(List<ObligationRule> rules, int reminderWorkingDay
     }
 
     public static ObligationRules none() {
-        return new ObligationRules(List.of(), 2, Duration.ofMinutes(10), List.of());
+        return new ObligationRules(List.of(), 2, Duration.ofMinutes(10), Duration.ofDays(30), List.of());
     }
 
     public static ObligationRules load(Path file, DepartmentRegistry registry) {
@@ -79,11 +79,19 @@ public record ObligationRules(List<ObligationRule> rules, int reminderWorkingDay
         } catch (RuntimeException e) {
             problems.add(doc.problem("/lateCommitThreshold", "not a duration such as 10m"));
         }
+        Duration window = Duration.ofDays(30);
+        try {
+            if (root.hasNonNull("lateAlertWindow")) {
+                window = TimeUtils.toDuration(root.get("lateAlertWindow").asText());
+            }
+        } catch (RuntimeException e) {
+            problems.add(doc.problem("/lateAlertWindow", "not a duration such as 30d"));
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new ObligationRules(List.copyOf(rules.values()), root.path("reminderWorkingDays").asInt(2), threshold,
-                List.copyOf(freshness));
+                window, List.copyOf(freshness));
     }
 
     private static ObligationRule rule(JsonNode n) {

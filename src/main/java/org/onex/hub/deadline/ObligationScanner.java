@@ -37,15 +37,17 @@ public class ObligationScanner {
     private final Periods periods;
     private final Alerts alerts;
     private final Clock clock;
+    private final org.onex.hub.store.WatermarkStore watermarks;
 
     public ObligationScanner(ObligationRules rules, ObligationStore store, ObligationEngine engine, Periods periods,
-            Alerts alerts, Clock clock) {
+            Alerts alerts, Clock clock, org.onex.hub.store.WatermarkStore watermarks) {
         this.rules = rules;
         this.store = store;
         this.engine = engine;
         this.periods = periods;
         this.alerts = alerts;
         this.clock = clock;
+        this.watermarks = watermarks;
     }
 
     /** What one scan did. */
@@ -128,7 +130,7 @@ public class ObligationScanner {
     private int silentSources(Instant now) {
         int n = 0;
         for (ObligationRules.Freshness f : rules.freshness()) {
-            Optional<Instant> last = store.lastRowsAt(f.department(), f.feed());
+            Optional<Instant> last = watermarks.lastRowsAt(f.department(), f.feed());
             if (last.isEmpty()) {
                 continue; // never heard from yet: nothing to compare with
             }

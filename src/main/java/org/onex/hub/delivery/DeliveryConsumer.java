@@ -114,15 +114,6 @@ public final class DeliveryConsumer {
     }
 
     static String reason(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(": ").append(c.getMessage());
-            }
-        }
-        return sb.toString();
+        return org.onex.hub.ops.Causes.describe(e);
     }
 }

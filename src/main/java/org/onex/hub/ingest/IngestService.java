@@ -97,6 +97,9 @@ public class IngestService {
         if (batch.cursorJson() != null) {
             watermarks.save(batch.department(), batch.feed(), batch.cursorJson(), now);
         }
+        if (!batch.rows().isEmpty()) {
+            watermarks.touchActivity(batch.department(), batch.feed(), now); // source freshness (issue 5)
+        }
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
         count(result);
         return result;

@@ -62,12 +62,6 @@ public final class SourcePollStrategy implements PollingConsumerPollStrategy {
     }
 
     private static String rootMessage(Throwable t) {
-        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
-        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
-                sb.append(": ").append(c.getMessage());
-            }
-        }
-        return sb.toString();
+        return org.onex.hub.ops.Causes.describe(t);
     }
 }

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,27 +77,8 @@ public class AlertStore {
 
     /** Newest first; null filters match all. {@code beforeId} pages backwards. */
     public List<Alert> list(String status, String department, String kind, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM hub_alert WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status);
-        }
-        if (department != null) {
-            sql.append(" AND department = ?");
-            args.add(department);
-        }
-        if (kind != null) {
-            sql.append(" AND kind = ?");
-            args.add(kind);
-        }
-        if (beforeId != null) {
-            sql.append(" AND id < ?");
-            args.add(beforeId);
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), AlertStore::alert, args.toArray());
+        Where where = new Where().eq("status", status).eq("department", department).eq("kind", kind);
+        return jdbc.query(where.newestFirst("hub_alert", beforeId, limit), AlertStore::alert, where.args());
     }
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {

@@ -122,27 +122,8 @@ public class DeliveryStore {
 
     /** Newest first; null filters match all; {@code beforeId} pages backwards. */
     public List<Delivery> list(String department, String status, Long recordId, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM hub_delivery WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            sql.append(" AND department = ?");
-            args.add(department);
-        }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status);
-        }
-        if (recordId != null) {
-            sql.append(" AND record_id = ?");
-            args.add(recordId);
-        }
-        if (beforeId != null) {
-            sql.append(" AND id < ?");
-            args.add(beforeId);
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), DeliveryStore::delivery, args.toArray());
+        Where where = new Where().eq("department", department).eq("status", status).eq("record_id", recordId);
+        return jdbc.query(where.newestFirst("hub_delivery", beforeId, limit), DeliveryStore::delivery, where.args());
     }
 
     /** The department whose C2 licence or approval this is (credit code and licence or document number). */

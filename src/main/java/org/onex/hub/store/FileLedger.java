@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -93,27 +92,8 @@ public class FileLedger {
 
     /** Newest first; null filters match all; {@code beforeId} pages backwards. */
     public List<FileEntry> list(String department, String feed, String status, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM hub_file WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (department != null) {
-            sql.append(" AND department = ?");
-            args.add(department);
-        }
-        if (feed != null) {
-            sql.append(" AND feed = ?");
-            args.add(feed);
-        }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status);
-        }
-        if (beforeId != null) {
-            sql.append(" AND id < ?");
-            args.add(beforeId);
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), FileLedger::entry, args.toArray());
+        Where where = new Where().eq("department", department).eq("feed", feed).eq("status", status);
+        return jdbc.query(where.newestFirst("hub_file", beforeId, limit), FileLedger::entry, where.args());
     }
 
     private static FileEntry entry(ResultSet rs, int row) throws SQLException {

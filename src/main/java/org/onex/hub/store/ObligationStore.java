@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -47,6 +46,38 @@ public class ObligationStore {
             return ps;
         }, key);
         return Optional.of(Columns.ids(key).get(0));
+    }
+
+    /**
+     * Inserts an obligation met by the arrival of its record (completion: stored), already evaluated: one
+     * statement per record on the ingest path. Only for a record's first version, which is stored once.
+     */
+    public long insertCompleted(String ruleId, long recordId, String party, String responsible, String sourceKey,
+            boolean urgent, Instant eventAt, Instant dueAt, Instant completedAt, boolean late, int lateWorkingDays,
+            long lateHours, String attribution, String note, Instant now) {
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO hub_obligation (rule_id, record_id, party, responsible, source_key,"
+                    + " urgent, event_at, due_at, completed_at, status, late_working_days, late_hours, attribution,"
+                    + " attribution_note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] { "id" });
+            ps.setString(1, ruleId);
+            ps.setLong(2, recordId);
+            ps.setString(3, party);
+            ps.setString(4, responsible);
+            ps.setString(5, AlertStore.truncate(sourceKey, 256));
+            ps.setBoolean(6, urgent);
+            ps.setTimestamp(7, Timestamp.from(eventAt));
+            ps.setTimestamp(8, Timestamp.from(dueAt));
+            ps.setTimestamp(9, Timestamp.from(completedAt));
+            ps.setString(10, late ? Obligation.LATE : Obligation.MET);
+            ps.setInt(11, lateWorkingDays);
+            ps.setLong(12, lateHours);
+            ps.setString(13, attribution);
+            ps.setString(14, AlertStore.truncate(note, 512));
+            ps.setTimestamp(15, Timestamp.from(now));
+            return ps;
+        }, key);
+        return Columns.ids(key).get(0);
     }
 
     /** Completes an open (or overdue) obligation; false if it was already completed. */
@@ -97,27 +128,9 @@ public class ObligationStore {
     }
 
     public List<Obligation> list(String ruleId, String responsible, String status, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM hub_obligation WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (ruleId != null) {
-            sql.append(" AND rule_id = ?");
-            args.add(ruleId);
-        }
-        if (responsible != null) {
-            sql.append(" AND responsible = ?");
-            args.add(responsible);
-        }
-        if (status != null) {
-            sql.append(" AND status = ?");
-            args.add(status);
-        }
-        if (beforeId != null) {
-            sql.append(" AND id < ?");
-            args.add(beforeId);
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), ObligationStore::obligation, args.toArray());
+        Where where = new Where().eq("rule_id", ruleId).eq("responsible", responsible).eq("status", status);
+        return jdbc.query(where.newestFirst("hub_obligation", beforeId, limit), ObligationStore::obligation,
+                where.args());
     }
 
     /** Obligations whose event falls in [from, to), for the scorecards. */
@@ -148,25 +161,6 @@ public class ObligationStore {
     public List<String> deliveryDepartments(long recordId) {
         return jdbc.queryForList("SELECT department FROM hub_delivery WHERE record_id = ? ORDER BY id", String.class,
                 recordId);
-    }
-
-    public void touchFeed(String department, String feed, Instant now) {
-        Timestamp ts = Timestamp.from(now);
-        if (jdbc.update("UPDATE hub_feed_activity SET last_rows_at = ? WHERE department = ? AND feed = ?", ts,
-                department, feed) == 0) {
-            try {
-                jdbc.update("INSERT INTO hub_feed_activity (department, feed, last_rows_at) VALUES (?,?,?)",
-                        department, feed, ts);
-            } catch (DuplicateKeyException e) {
-                jdbc.update("UPDATE hub_feed_activity SET last_rows_at = ? WHERE department = ? AND feed = ?", ts,
-                        department, feed);
-            }
-        }
-    }
-
-    public Optional<Instant> lastRowsAt(String department, String feed) {
-        return jdbc.query("SELECT last_rows_at FROM hub_feed_activity WHERE department = ? AND feed = ?",
-                (rs, i) -> Columns.instant(rs.getTimestamp(1)), department, feed).stream().findFirst();
     }
 
     /** Serializes scanners of several nodes: the caller's transaction holds this row until it ends. */

@@ -105,31 +105,10 @@ public class QuarantineStore {
 
     /** Lists entries newest first; filters may be null. {@code beforeId} pages backwards. */
     public List<QuarantineEntry> list(QuarantineFilter f, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM hub_quarantine q WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (f.department() != null) {
-            sql.append(" AND q.department = ?");
-            args.add(f.department());
-        }
-        if (f.feed() != null) {
-            sql.append(" AND q.feed = ?");
-            args.add(f.feed());
-        }
-        if (f.status() != null) {
-            sql.append(" AND q.status = ?");
-            args.add(f.status());
-        }
-        if (f.rule() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM hub_quarantine_failure x WHERE x.quarantine_id = q.id AND x.rule = ?)");
-            args.add(f.rule());
-        }
-        if (beforeId != null) {
-            sql.append(" AND q.id < ?");
-            args.add(beforeId);
-        }
-        sql.append(" ORDER BY q.id DESC LIMIT ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), this::entry, args.toArray());
+        Where where = new Where().eq("department", f.department()).eq("feed", f.feed()).eq("status", f.status())
+                .and("EXISTS (SELECT 1 FROM hub_quarantine_failure x WHERE x.quarantine_id = hub_quarantine.id"
+                        + " AND x.rule = ?)", f.rule());
+        return jdbc.query(where.newestFirst("hub_quarantine", beforeId, limit), this::entry, where.args());
     }
 
     public long countOpen(String department, String feed) {

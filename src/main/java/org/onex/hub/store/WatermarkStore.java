@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -42,4 +43,26 @@ public class WatermarkStore {
                 rs -> rs.next() ? Optional.ofNullable(Columns.instant(rs.getTimestamp(1))) : Optional.<Instant>empty(),
                 department, feed);
     }
+
+    /** Records that a department feed delivered rows now (source freshness, issue 5); once per batch. */
+    public void touchActivity(String department, String feed, Instant now) {
+        Timestamp ts = Timestamp.from(now);
+        if (jdbc.update("UPDATE hub_feed_activity SET last_rows_at = ? WHERE department = ? AND feed = ?", ts,
+                department, feed) == 0) {
+            try {
+                jdbc.update("INSERT INTO hub_feed_activity (department, feed, last_rows_at) VALUES (?,?,?)",
+                        department, feed, ts);
+            } catch (DuplicateKeyException e) {
+                jdbc.update("UPDATE hub_feed_activity SET last_rows_at = ? WHERE department = ? AND feed = ?", ts,
+                        department, feed);
+            }
+        }
+    }
+
+    /** When a department feed last delivered rows, if ever. */
+    public Optional<Instant> lastRowsAt(String department, String feed) {
+        return jdbc.query("SELECT last_rows_at FROM hub_feed_activity WHERE department = ? AND feed = ?",
+                (rs, i) -> Columns.instant(rs.getTimestamp(1)), department, feed).stream().findFirst();
+    }
+
 }
