@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -22,7 +23,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * decisions carry a code of config/matters.yaml. Some carry none but cite a licence of the market
  * supervision demo database, read from it so that credit code and licence number match a licence the
  * hub holds (the fallback route). Rarely one has a matter code the table lacks and no licence: the hub
- * must quarantine it as NO_COMPETENT_DEPARTMENT. Most of its length is the catalogue of case kinds, which is data.
+ * must quarantine it as NO_COMPETENT_DEPARTMENT. Cooperation records ({@code xt_cooperation}, C7) exercise the
+ * deadlines R-ASSIST-REPLY, R-TRANSFER-DEADLINE and R-JOINT-SPECIAL. Most of its length is the catalogue of case
+ * kinds, which is data.
  */
 public class DemoBureau {
 
@@ -39,6 +42,17 @@ public class DemoBureau {
             + " QZ_YJ VARCHAR(1000), QZ_DX VARCHAR(500), QZ_JDRQ DATE, QZ_QSRQ DATE, QZ_JZRQ DATE, QZ_JG VARCHAR(200),"
             + " QZ_JGDM VARCHAR(32),"
             + " ZXZT VARCHAR(8), SXBM VARCHAR(40), XKBH VARCHAR(100), UPDATED_AT TIMESTAMP(3) NOT NULL)";
+    /** LX: XZ assistance request, YS case transfer, LH joint-enforcement application; FSRQ letter/discovery date. */
+    private static final String COOPERATION_DDL = "CREATE TABLE IF NOT EXISTS xt_cooperation (ID BIGINT AUTO_INCREMENT"
+            + " PRIMARY KEY, WSH VARCHAR(100), LX VARCHAR(2), XDR_MC VARCHAR(200), XDR_LB VARCHAR(2),"
+            + " XDR_SHXYM VARCHAR(32), FSRQ DATE, XDRQ DATE, JJBZ VARCHAR(1), BT VARCHAR(200), NR VARCHAR(1000),"
+            + " JSDW VARCHAR(100), UPDATED_AT TIMESTAMP(3) NOT NULL)";
+    /** Per LX: document-number prefix, title template (%s = subject) and content. */
+    private static final Map<String, String[]> COOPERATION = Map.of(
+            "XZ", new String[] { "武综执协函", "关于商请对%s涉案物品进行认定的函", "请依职责对涉案物品出具书面认定意见" },
+            "YS", new String[] { "武综执移", "关于%s涉嫌违法案件的移送函", "附案源材料、现场检查笔录及初步证据材料" },
+            "LH", new String[] { "武综执联申", "关于对%s开展专项联合执法的申请", "附专项联合执法方案" });
+    private static final String[] ADDRESSEES = { "县市场监管局", "县自然资源和规划局", "县交通运输局", "县水务局" };
     private static final String AUTHORITY = "武义县综合行政执法局";
     /** City-appearance matters the county has not put in config/matters.yaml: no competent department. */
     private static final Matter UNKNOWN = new Matter("330723-ZHZF-CSGL-007", "擅自设置大型户外广告",
@@ -97,6 +111,7 @@ public class DemoBureau {
     public void seed() {
         bureau.execute(PENALTY_DDL);
         bureau.execute(MEASURE_DDL);
+        seedCooperation();
         Integer existing = bureau.queryForObject("SELECT COUNT(*) FROM cf_penalty", Integer.class);
         if (existing != null && existing > 0) {
             return;
@@ -133,6 +148,41 @@ public class DemoBureau {
         if (r.nextInt(100) < 5) {
             insertMeasure(r, coercible(r), null);
         }
+        if (r.nextInt(100) < 2) {
+            String lx = SyntheticData.pick(r, new String[] { "XZ", "YS", "YS", "LH" });
+            insertCooperation(r, lx, r.nextInt(3), lx.equals("LH") ? 3 + r.nextInt(8) : null,
+                    lx.equals("YS") && r.nextInt(4) == 0);
+        }
+    }
+
+    /** Dates relative to today, so each start shows the same outcomes (fixed seed for the subjects). */
+    private void seedCooperation() {
+        bureau.execute(COOPERATION_DDL);
+        Integer existing = bureau.queryForObject("SELECT COUNT(*) FROM xt_cooperation", Integer.class);
+        if (existing != null && existing > 0) {
+            return;
+        }
+        Random r = new Random(2021_0222_07L);
+        insertCooperation(r, "XZ", 6, null, false); // R-ASSIST-REPLY: 5 working days, due in the demo's days
+        insertCooperation(r, "YS", 1, null, false); // R-TRANSFER-DEADLINE: recorded within 3 working days
+        insertCooperation(r, "YS", 10, null, false); // found 10 days ago: recorded late
+        insertCooperation(r, "YS", 1, null, true); // urgent: 24 hours from yesterday have passed, late
+        insertCooperation(r, "LH", 0, 7, false); // R-JOINT-SPECIAL: filed 7 days before the action, in time
+        insertCooperation(r, "LH", 0, 2, false); // filed 2 days before the action: late
+    }
+
+    /** A cooperation record dated {@code daysAgo}; a joint application's action is {@code actionIn} days later. */
+    private void insertCooperation(Random r, String lx, int daysAgo, Integer actionIn, boolean urgent) {
+        Long n = bureau.queryForObject("SELECT COALESCE(MAX(ID), 0) + 1 FROM xt_cooperation", Long.class);
+        LocalDate sent = LocalDate.now(HubDates.ZONE).minusDays(daysAgo);
+        String[] kind = COOPERATION.get(lx);
+        String subject = SyntheticData.companyName(r);
+        bureau.update("INSERT INTO xt_cooperation (WSH, LX, XDR_MC, XDR_LB, XDR_SHXYM, FSRQ, XDRQ, JJBZ, BT, NR, JSDW,"
+                + " UPDATED_AT) VALUES (?,?,?,'02',?,?,?,?,?,?,?,?)",
+                String.format("%s〔%d〕%d号", kind[0], sent.getYear(), n), lx, subject, SyntheticData.creditCode(r),
+                sent, actionIn == null ? null : sent.plusDays(actionIn), urgent ? "1" : "0",
+                String.format(kind[1], subject), kind[2],
+                lx.equals("LH") ? "领导小组办公室" : SyntheticData.pick(r, ADDRESSEES), now());
     }
 
     private static Matter matter(Random r) {
