@@ -222,6 +222,67 @@ class DeadlineIT {
         assertThat(get("/scorecards?month=November").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    @Order(6)
+    void transfersJointApplicationsAndAssistanceRepliesCountTheirOwnPeriods() throws Exception {
+        clock.set(Instant.parse("2026-11-25T02:00:00Z")); // Wed 25 Nov, 10:00 Shanghai
+        // R-TRANSFER-DEADLINE: 3 working days; urgent 24 hours from the event
+        Obligation transfer = only(cooperation("YS", "2026-11-24", null, "0"));
+        assertThat(transfer.dueAt()).isEqualTo(Instant.parse("2026-11-27T16:00:00Z")); // 25, 26, 27 Nov
+        assertThat(transfer.status()).isEqualTo(Obligation.MET);
+        Obligation urgent = only(cooperation("YS", "2026-11-24", null, "1"));
+        assertThat(urgent.dueAt()).isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));
+        assertThat(urgent.status()).isEqualTo(Obligation.LATE);
+        assertThat(urgent.lateHours()).isEqualTo(10L);
+
+        // R-JOINT-SPECIAL: in by 24:00 of the 5th day before the action
+        Obligation early = only(cooperation("LH", "2026-11-25", "2026-12-01", "0"));
+        assertThat(early.dueAt()).isEqualTo(Instant.parse("2026-11-26T16:00:00Z"));
+        assertThat(early.status()).isEqualTo(Obligation.MET);
+        Obligation tooLate = only(cooperation("LH", "2026-11-25", "2026-11-28", "0"));
+        assertThat(tooLate.dueAt()).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
+        assertThat(tooLate.status()).isEqualTo(Obligation.LATE);
+
+        // R-ASSIST-REPLY: 5 working days, completed by the assistance flow through the API
+        Obligation asked = only(cooperation("XZ", "2026-11-25", null, "0"));
+        assertThat(asked.dueAt()).isEqualTo(Instant.parse("2026-12-02T16:00:00Z")); // 26, 27, 30 Nov, 1, 2 Dec
+        assertThat(asked.status()).isEqualTo(Obligation.OPEN);
+        HttpResponse<String> replied = post("/obligations/" + asked.id() + "/complete", "{\"at\": \"2026-11-30T08:00:00Z\"}");
+        assertThat(replied.statusCode()).as(replied.body()).isEqualTo(200);
+        assertThat(store().find(asked.id()).orElseThrow().status()).isEqualTo(Obligation.MET);
+        Obligation unanswered = only(cooperation("XZ", "2026-11-16", null, "0"));
+        assertThat(unanswered.dueAt()).isEqualTo(Instant.parse("2026-11-23T16:00:00Z")); // 17, 18, 19, 20, 23 Nov
+        scan();
+        assertThat(store().find(unanswered.id()).orElseThrow().status()).isEqualTo(Obligation.OVERDUE);
+        assertThat(post("/obligations/" + unanswered.id() + "/complete", "").statusCode()).isEqualTo(200);
+        Obligation answeredLate = store().find(unanswered.id()).orElseThrow();
+        assertThat(answeredLate.status()).isEqualTo(Obligation.LATE);
+        assertThat(answeredLate.lateWorkingDays()).isEqualTo(2); // 24, 25 Nov
+        assertThat(post("/obligations/" + transfer.id() + "/complete", "").statusCode()).isEqualTo(409);
+    }
+
+    private long cooperation(String kind, String date, String actionDate, String urgent) {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("WSH", "武综执协字IT" + random.nextInt(9_999_999), "LX", kind,
+                "XDR_MC", SyntheticData.companyName(random), "XDR_LB", "02", "XDR_SHXYM",
+                SyntheticData.creditCode(random), "FSRQ", date, "JJBZ", urgent, "BT", "测试"));
+        if (actionDate != null) {
+            row.put("XDRQ", actionDate);
+        }
+        return ingest("zhzf", "cooperation", row);
+    }
+
+    private Obligation only(long recordId) {
+        List<Obligation> os = obligations(recordId);
+        assertThat(os).hasSize(1);
+        return os.get(0);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private Map<String, Object> licence(String decided, String updatedAt) {
