@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,25 +35,13 @@ class DryRunCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    // The command writes to these, not to System.out: a hub context of another test class may still be
+    // running in this JVM and logging to the console.
+    private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+    private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     private List<String> outLines() {
         return out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -78,7 +64,7 @@ class DryRunCommandTest {
 
     @Test
     void licenceSampleHasFourValidAndTwoQuarantinedRows() {
-        int exit = DryRunCommand.run(new String[] { LICENCES, "samples/scjgj-licences.csv" });
+        int exit = DryRunCommand.run(new String[] { LICENCES, "samples/scjgj-licences.csv" }, outStream, errStream);
 
         assertThat(exit).isEqualTo(1);
         assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).containsExactly(
@@ -105,7 +91,7 @@ class DryRunCommandTest {
 
     @Test
     void approvalSampleQuarantinesMonthThirteen() {
-        int exit = DryRunCommand.run(new String[] { APPROVALS, "samples/zrzyj-approvals.json" });
+        int exit = DryRunCommand.run(new String[] { APPROVALS, "samples/zrzyj-approvals.json" }, outStream, errStream);
 
         assertThat(exit).isEqualTo(1);
         assertThat(outLines()).containsSubsequence("row 1 OK APPROVAL key=武自然资规〔2024〕11号",
@@ -121,7 +107,7 @@ class DryRunCommandTest {
 
     @Test
     void allValidNdjsonExitsZeroAndPrintsWarnings() {
-        int exit = DryRunCommand.run(new String[] { APPROVALS, FIXTURES + "approvals.ndjson" });
+        int exit = DryRunCommand.run(new String[] { APPROVALS, FIXTURES + "approvals.ndjson" }, outStream, errStream);
 
         assertThat(exit).isZero();
         assertThat(outLines()).containsSubsequence("row 1 OK APPROVAL key=武自然资规〔2024〕21号",
@@ -136,7 +122,7 @@ class DryRunCommandTest {
 
     @Test
     void csvWithByteOrderMarkReadsItsFirstColumn() {
-        int exit = DryRunCommand.run(new String[] { LICENCES, FIXTURES + "licences-bom.csv" });
+        int exit = DryRunCommand.run(new String[] { LICENCES, FIXTURES + "licences-bom.csv" }, outStream, errStream);
 
         assertThat(exit).isZero();
         assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕201号");
@@ -149,7 +135,7 @@ class DryRunCommandTest {
         Files.writeString(gbk, "XK_WSH,XK_XDR_MC,XK_XDR_LB,XK_XDR_SHXYM,XK_JDRQ\n"
                 + "武市监许〔2024〕301号,武义示例食品贸易有限公司,02,91330723MA2K7Q3L98,2024年3月5日\n", Charset.forName("GBK"));
 
-        int exit = DryRunCommand.run(new String[] { LICENCES, gbk.toString(), "--encoding", "GBK" });
+        int exit = DryRunCommand.run(new String[] { LICENCES, gbk.toString(), "--encoding", "GBK" }, outStream, errStream);
 
         assertThat(exit).isZero();
         assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
@@ -157,7 +143,7 @@ class DryRunCommandTest {
                 .isEqualTo("武义示例食品贸易有限公司");
 
         out.reset();
-        assertThat(DryRunCommand.run(new String[] { LICENCES, gbk.toString() })).isEqualTo(2);
+        assertThat(DryRunCommand.run(new String[] { LICENCES, gbk.toString() }, outStream, errStream)).isEqualTo(2);
         // the 48-byte header is ASCII; the first GBK byte of 武 follows it
         assertThat(errText()).isEqualTo(gbk + ": bytes are not valid UTF-8 at offset 48"
                 + " (give the file's encoding with --encoding)\n");
@@ -180,7 +166,7 @@ class DryRunCommandTest {
             book.write(file);
         }
 
-        int exit = DryRunCommand.run(new String[] { LICENCES, xlsx.toString() });
+        int exit = DryRunCommand.run(new String[] { LICENCES, xlsx.toString() }, outStream, errStream);
 
         assertThat(exit).isZero();
         assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
@@ -191,7 +177,7 @@ class DryRunCommandTest {
 
     @Test
     void brokenMappingPrintsEveryProblemWithFileLineAndKey() {
-        int exit = DryRunCommand.run(new String[] { FIXTURES + "broken-licences.yaml", "samples/scjgj-licences.csv" });
+        int exit = DryRunCommand.run(new String[] { FIXTURES + "broken-licences.yaml", "samples/scjgj-licences.csv" }, outStream, errStream);
 
         assertThat(exit).isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -206,7 +192,7 @@ class DryRunCommandTest {
     @Test
     void codeListsComeFromTheMappingsDirectory() {
         int exit = DryRunCommand.run(new String[] { "--mappings-dir", dir.toString(), LICENCES,
-                "samples/scjgj-licences.csv" });
+                "samples/scjgj-licences.csv" }, outStream, errStream);
 
         assertThat(exit).isEqualTo(2);
         // an empty directory has no _codelists.yaml, so the three shared lists the mapping uses are unknown
@@ -235,7 +221,7 @@ class DryRunCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void usageErrorsExitTwo(String name, List<String> args, String message) {
-        int exit = DryRunCommand.run(args.toArray(String[]::new));
+        int exit = DryRunCommand.run(args.toArray(String[]::new), outStream, errStream);
 
         assertThat(exit).isEqualTo(2);
         assertThat(errText().lines()).containsExactly(message, "usage: dry-run <mapping.yaml>"
@@ -269,7 +255,7 @@ class DryRunCommandTest {
             Files.writeString(sample, content);
         }
 
-        int exit = DryRunCommand.run(new String[] { APPROVALS, sample.toString() });
+        int exit = DryRunCommand.run(new String[] { APPROVALS, sample.toString() }, outStream, errStream);
 
         assertThat(exit).isEqualTo(2);
         assertThat(errText()).isEqualTo(sample + message + "\n");
