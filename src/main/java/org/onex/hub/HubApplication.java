@@ -20,6 +20,7 @@ public class HubApplication {
         switch (command) {
         case "dry-run" -> System.exit(DryRunCommand.run(rest));
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
+        case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
         default -> SpringApplication.run(HubApplication.class, args);
         }
     }

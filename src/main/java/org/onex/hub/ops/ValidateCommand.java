@@ -1,0 +1,156 @@
+package org.onex.hub.ops;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.onex.hub.calendar.CalendarLoader;
+import org.onex.hub.config.ConfigException;
+import org.onex.hub.config.ConfigException.Problem;
+import org.onex.hub.config.YamlDocument;
+import org.onex.hub.deadline.ObligationRules;
+import org.onex.hub.delivery.InboxDefinition;
+import org.onex.hub.delivery.MatterTable;
+import org.onex.hub.mapping.MappingRegistry;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.onex.hub.registry.RegistryConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
+/**
+ * {@code validate}: checks every file IT teams edit with the hub's own loaders, without starting the hub (no Spring,
+ * database or broker), and prints every problem as {@code file:line: key: reason}, then a summary line.
+ */
+public final class ValidateCommand {
+
+    static final String USAGE = "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]";
+
+    private ValidateCommand() {
+    }
+
+    /** @return 0 when every file is valid, 1 when any has a problem, 2 for a usage error */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    /** Runs the command, writing problems and the summary to {@code out} and usage errors to {@code err}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path config = Path.of("config");
+        Path routes = Path.of("routes");
+        Path mappings = Path.of("mappings");
+        for (int i = 0; i < args.length; i += 2) {
+            String arg = args[i];
+            if (!List.of("--config-dir", "--routes-dir", "--mappings-dir").contains(arg)) {
+                return usage(err, arg.startsWith("--") ? "unknown option " + arg : "unexpected argument " + arg);
+            }
+            if (i + 1 >= args.length) {
+                return usage(err, arg + " needs a value");
+            }
+            Path value = Path.of(args[i + 1]);
+            switch (arg) {
+            case "--config-dir" -> config = value;
+            case "--routes-dir" -> routes = value;
+            default -> mappings = value;
+            }
+        }
+        // The loaders log their progress at INFO, which would mix into the problem list; warnings still show.
+        LoggingSystem logging = LoggingSystem.get(ValidateCommand.class.getClassLoader());
+        LogLevel before = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
+        logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        try {
+            return validate(config, routes, mappings, out);
+        } finally {
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
+        }
+    }
+
+    private static int validate(Path config, Path routes, Path mappings, PrintStream out) {
+        List<Problem> problems = new ArrayList<>();
+        Path departmentsFile = config.resolve(RegistryConfiguration.FILE_NAME);
+        DepartmentRegistry departments = load(departmentsFile, DepartmentRegistry::load, problems);
+        // Simple expressions parse on a context that is created but never started (as in dry-run).
+        MappingRegistry mappingRegistry = departments == null ? null
+                : load(mappings, dir -> MappingRegistry.load(dir, departments, new DefaultCamelContext()), problems);
+        if (departments != null) {
+            load(config.resolve(MatterTable.FILE), file -> MatterTable.load(file, departments), problems);
+            load(config.resolve(ObligationRules.FILE), file -> ObligationRules.load(file, departments), problems);
+        } else {
+            out.println("(mappings, " + MatterTable.FILE + ", " + ObligationRules.FILE + " and route departments not"
+                    + " checked: fix " + departmentsFile + " first)");
+        }
+        List<Path> inboxes = yamlFiles(config.resolve("inboxes"), 1);
+        inboxes.forEach(file -> load(file, InboxDefinition::load, problems));
+        Path calendar = config.resolve("calendar");
+        load(calendar, CalendarLoader::load, problems);
+
+        Predicate<String> departmentKnown = departments == null ? null : d -> departments.find(d).isPresent();
+        // when a mapping is broken (already reported) or not loaded, only ask that its file exists
+        BiPredicate<String, String> mappingExists = (d, f) -> mappingRegistry != null
+                ? mappingRegistry.find(d, f).isPresent()
+                : Files.isRegularFile(mappings.resolve(d).resolve(f + ".yaml"));
+        RouteFileCheck routeCheck = new RouteFileCheck(departmentKnown, mappingExists, problems);
+        List<Path> routeFiles = yamlFiles(routes, 1).stream().filter(f -> f.toString().endsWith(".camel.yaml"))
+                .toList();
+        routeFiles.forEach(file -> load(file, f -> {
+            routeCheck.check(YamlDocument.load(f));
+            return f;
+        }, problems));
+
+        long configCount = Stream.of(departmentsFile, config.resolve(MatterTable.FILE),
+                config.resolve(ObligationRules.FILE)).filter(Files::isRegularFile).count() + inboxes.size()
+                + yamlFiles(calendar, 1).size();
+        long mappingCount = yamlFiles(mappings, 2).size();
+        long files = configCount + routeFiles.size() + mappingCount;
+        String counts = "(config " + configCount + ", routes " + routeFiles.size() + ", mappings " + mappingCount + ")";
+        problems.stream().sorted(Comparator.comparing((Problem p) -> p.file().toString())
+                .thenComparingInt(Problem::line)).forEach(out::println);
+        if (problems.isEmpty()) {
+            out.println("OK: " + files + " files checked " + counts);
+            return 0;
+        }
+        out.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + files + " files "
+                + counts);
+        return 1;
+    }
+
+    /** Runs one loader, keeping its problems instead of stopping at the first broken file; null when it failed. */
+    private static <T> T load(Path file, Function<Path, T> loader, List<Problem> problems) {
+        try {
+            return loader.apply(file);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        } catch (RuntimeException e) {
+            problems.add(new Problem(file, 0, "", String.valueOf(e.getMessage())));
+        }
+        return null;
+    }
+
+    /** The {@code *.yaml} and {@code *.yml} files up to {@code depth} folders below {@code dir}; none if missing. */
+    private static List<Path> yamlFiles(Path dir, int depth) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir, depth)) {
+            return s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().matches("[^.].*\\.ya?ml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("validate: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,307 @@
+package org.onex.hub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.jms.ConnectionFactory;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.onex.hub.delivery.DeliveryTemplates;
+import org.onex.hub.ingest.file.SftpSourceTemplate;
+import org.onex.hub.ingest.http.HttpSourceTemplate;
+import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
+
+/** The validate command (issue 7 item 4) on the project's own files and on broken copies of them. */
+class ValidateCommandTest {
+
+    private static final String REAL_COUNTS = "20 files checked (config 5, routes 7, mappings 8)";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void captureOutput() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreOutput() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private List<String> outLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    /** Runs validate on the copy in {@link #dir}. */
+    private int validateCopy() {
+        return ValidateCommand.run(new String[] { "--config-dir", dir.resolve("config").toString(), "--routes-dir",
+                dir.resolve("routes").toString(), "--mappings-dir", dir.resolve("mappings").toString() });
+    }
+
+    private void copyProject() throws IOException {
+        for (String folder : List.of("config", "routes", "mappings")) {
+            Path from = Path.of(folder);
+            try (Stream<Path> files = Files.walk(from)) {
+                files.forEach(f -> {
+                    try {
+                        Files.copy(f, dir.resolve(f.toString()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+    }
+
+    private String at(String file, int line) {
+        return dir.resolve(file) + ":" + line + ": ";
+    }
+
+    @Test
+    void theProjectsOwnFilesAreValid() {
+        int exit = ValidateCommand.run(new String[0]);
+
+        assertThat(outLines()).containsExactly("OK: " + REAL_COUNTS);
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void brokenRouteFileReportsEachProblemWithFileAndLine() throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("routes/zz-broken.camel.yaml"), """
+                - templatedRoute:
+                    routeTemplateRef: jdbc-sourse
+                    routeId: zz-a
+                - templatedRoute:
+                    routeTemplateRef: delivery-rest
+                    routeId: scjgj-licences
+                    parameters:
+                      - { name: department, value: jsj }
+                      - { name: url, value: "http://127.0.0.1/inbox" }
+                      - { name: timeot, value: 5s }
+                - templatedRoute:
+                    routeTemplateRef: jdbc-source
+                    routeId: scjgj-permits
+                    parameters:
+                      - { name: department, value: scjgj }
+                      - { name: feed, value: permits }
+                      - { name: dataSource, value: scjgj-db }
+                      - { name: table, value: xk_permit }
+                      - { name: cursorTime, value: UPDATED_AT }
+                      - { name: cursorKey, value: ID }
+                - templatedRoute:
+                    routeTemplateRef: delivery-rest
+                    routeId: xyz-deliveries
+                    parameters:
+                      - { name: department, value: xyz }
+                      - { name: url, value: "{{hub.rest-inboxes.xyz.url}}" }
+                """);
+
+        int exit = validateCopy();
+
+        String file = "routes/zz-broken.camel.yaml";
+        assertThat(outLines()).containsExactly(
+                at(file, 2) + "[0].templatedRoute.routeTemplateRef: unknown template 'jdbc-sourse'"
+                        + " (known: [jdbc-source, sftp-source, http-source, delivery-jdbc, delivery-sftp,"
+                        + " delivery-rest])",
+                at(file, 6) + "[1].templatedRoute.routeId: routeId 'scjgj-licences' is already used at "
+                        + dir.resolve("routes/scjgj.camel.yaml") + ":5",
+                at(file, 10) + "[1].templatedRoute.parameters[2].name: delivery-rest has no parameter 'timeot' (known:"
+                        + " [department, maxAttempts, retryDelay, maxRetryDelay, url, authHeader, authValue,"
+                        + " connectTimeout, timeout])",
+                at(file, 16) + "[2].templatedRoute.parameters[1].value: no mapping for department 'scjgj' feed"
+                        + " 'permits' (mappings/scjgj/permits.yaml)",
+                at(file, 25) + "[3].templatedRoute.parameters[0].value: department 'xyz' is not in"
+                        + " config/departments.yaml",
+                "5 problems in 21 files (config 5, routes 8, mappings 8)");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    static Stream<Arguments> routeEntries() {
+        String sftp = """
+                - templatedRoute:
+                    routeTemplateRef: sftp-source
+                    routeId: sthjj-extra
+                    parameters:
+                      - { name: department, value: sthjj }
+                      - { name: feed, value: licences }
+                      - { name: host, value: "{{hub.sftp-servers.sthjj.host}}" }
+                      - { name: username, value: hub }
+                      - { name: privateKeyFile, value: /keys/hub }
+                """;
+        return Stream.of(
+                Arguments.of("placeholders and a key file are accepted", sftp
+                        + "      - { name: format, value: \"{{env:FORMAT}}\" }\n", null),
+                Arguments.of("plain route accepted as is", "- route:\n    id: zz-plain\n    from: { uri: timer:x }\n",
+                        null),
+                Arguments.of("missing table or query", """
+                        - templatedRoute:
+                            routeTemplateRef: jdbc-source
+                            routeId: scjgj-other
+                            parameters:
+                              - { name: department, value: scjgj }
+                              - { name: feed, value: licences }
+                              - { name: dataSource, value: scjgj-db }
+                              - { name: cursorTime, value: UPDATED_AT }
+                              - { name: cursorKey, value: ID }
+                        """, ":4: [0].templatedRoute.parameters: jdbc-source needs parameter table or query"),
+                Arguments.of("unknown format", sftp + "      - { name: format, value: xls }\n",
+                        ":10: [0].templatedRoute.parameters[5].value: format 'xls' is not one of csv, json, ndjson,"
+                                + " xlsx"),
+                Arguments.of("unknown encoding", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: encoding, value: GB-2312x }\n",
+                        ":11: [0].templatedRoute.parameters[6].value: sthjj/licences: encoding 'GB-2312x' is not"
+                                + " known (use UTF-8, GBK or GB18030)"),
+                Arguments.of("sheet of a csv", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: sheet, value: 许可 }\n",
+                        ":11: [0].templatedRoute.parameters[6].value: sthjj/licences: sheet is only for format xlsx"),
+                Arguments.of("parameter given twice", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: host, value: other }\n",
+                        ":11: [0].templatedRoute.parameters[6].name: parameter 'host' is given twice"
+                                + " (first at line 7)"),
+                Arguments.of("not a template", "- from:\n    uri: timer:x\n",
+                        ":1: [0]: expected templatedRoute (a hub template with parameters) or route"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("routeEntries")
+    void checksEachRouteEntry(String name, String yaml, String problem) throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("routes/zz.camel.yaml"), yaml);
+
+        int exit = validateCopy();
+
+        if (problem == null) {
+            assertThat(outLines()).containsExactly("OK: 21 files checked (config 5, routes 8, mappings 8)");
+            assertThat(exit).isZero();
+        } else {
+            assertThat(outLines()).containsExactly(dir.resolve("routes/zz.camel.yaml") + problem,
+                    "1 problem in 21 files (config 5, routes 8, mappings 8)");
+            assertThat(exit).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void brokenMappingIsReportedByTheMappingCompilerAndItsRoutesStillFindIt() throws IOException {
+        copyProject();
+        Path licences = dir.resolve("mappings/scjgj/licences.yaml");
+        Files.writeString(licences, Files.readString(licences).replace("codes: subject-kinds", "codes: subject-kindz"));
+
+        int exit = validateCopy();
+
+        // routes/scjgj.camel.yaml reads this feed: the file exists, so no "no mapping" problem on top
+        assertThat(outLines()).hasSize(2);
+        assertThat(outLines().get(0)).startsWith(at("mappings/scjgj/licences.yaml", 11)
+                + "fields[\"subject.kind\"].codes: unknown code list 'subject-kindz'");
+        assertThat(outLines().get(1)).isEqualTo("1 problem in " + REAL_COUNTS.replace(" checked", ""));
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void brokenMatterTableIsReportedWithItsLine() throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("config/matters.yaml"),
+                "  - { code: \"330723-ZHZF-XXXX-001\", department: nosuch, nameZh: 测试, nameEn: Test }\n",
+                StandardOpenOption.APPEND);
+
+        int exit = validateCopy();
+
+        assertThat(outLines()).containsExactly(
+                at("config/matters.yaml", 23) + "matters[10].department: unknown department 'nosuch'",
+                "1 problem in " + REAL_COUNTS.replace(" checked", ""));
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void brokenRegistrySkipsWhatDependsOnItButChecksTheRest() throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("config/departments.yaml"), "departments: [\n");
+        Files.writeString(dir.resolve("config/inboxes/scjgj.yaml"),
+                "table: hub_inbox\nkeyColumn: K\ncolumns:\n  K: delivery.nope\n");
+
+        int exit = validateCopy();
+
+        assertThat(outLines()).hasSize(4);
+        assertThat(outLines().get(0)).startsWith("(mappings, matters.yaml, obligations.yaml and route departments"
+                + " not checked: fix " + dir.resolve("config/departments.yaml") + " first)");
+        assertThat(outLines().get(1)).startsWith(dir.resolve("config/departments.yaml") + ":").contains("YAML syntax");
+        assertThat(outLines().get(2)).startsWith(at("config/inboxes/scjgj.yaml", 4)
+                + "columns.K: value 'delivery.nope' is not delivery.");
+        assertThat(outLines().get(3)).isEqualTo("2 problems in 20 files (config 5, routes 7, mappings 8)");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void parameterListsMatchTheTemplatesDeclarations() throws Exception {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            // the templates' collaborators are only used when a route is created from them, never here
+            camel.addRoutes(new JdbcSourceTemplate(null, null, null));
+            camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null));
+            camel.addRoutes(new HttpSourceTemplate(null, null, null));
+            camel.addRoutes(new DeliveryTemplates(null, null, null, null, null, null,
+                    mock(ConnectionFactory.class), null));
+
+            assertThat(camel.getRouteTemplateDefinitions()).extracting(RouteTemplateDefinition::getId)
+                    .containsExactlyInAnyOrderElementsOf(TemplateContracts.PARAMETERS.keySet());
+            for (RouteTemplateDefinition template : camel.getRouteTemplateDefinitions()) {
+                List<RouteTemplateParameterDefinition> declared = template.getTemplateParameters();
+                assertThat(TemplateContracts.PARAMETERS.get(template.getId())).as(template.getId())
+                        .containsExactlyInAnyOrderElementsOf(declared.stream().map(p -> p.getName()).toList());
+                // parameters without a default are required; the alternatives (a|b) are optional ones
+                assertThat(TemplateContracts.REQUIRED.get(template.getId())).as(template.getId())
+                        .filteredOn(r -> !r.contains("|")).containsExactlyInAnyOrderElementsOf(declared.stream()
+                                .filter(p -> p.isRequired() && p.getDefaultValue() == null).map(p -> p.getName())
+                                .toList());
+            }
+        }
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of("--verbose"), "validate: unknown option --verbose"),
+                Arguments.of(List.of("config"), "validate: unexpected argument config"),
+                Arguments.of(List.of("--routes-dir"), "validate: --routes-dir needs a value"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void usageErrorsExitTwo(List<String> args, String message) {
+        int exit = ValidateCommand.run(args.toArray(String[]::new));
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(message,
+                "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(exit).isEqualTo(2);
+    }
+}
