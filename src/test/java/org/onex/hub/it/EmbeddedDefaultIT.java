@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the real routes/ and mappings/) shows records from two departments and bad rows in quarantine.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability // export metrics as the hub does
 class EmbeddedDefaultIT {
 
     @Autowired
@@ -107,6 +108,18 @@ class EmbeddedDefaultIT {
         assertThat(alerts.get("items").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
         JsonNode card = rest.getForObject("/api/v1/scorecards", JsonNode.class);
         assertThat(card.get("lines").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
+    }
+
+    /** Prometheus conventions: counters end in _total, units in names; labels per department, feed, rule, status. */
+    @Test
+    void prometheusExportsTheHubsCountersAndGauges() {
+        String metrics = await().atMost(Duration.ofSeconds(90)).until(
+                () -> rest.getForObject("/actuator/prometheus", String.class),
+                m -> m.contains("hub_deliveries{department=") && m.contains("hub_obligations{rule=\"R-APPROVAL-NOTICE\"")
+                        && m.contains("hub_feed_silence_seconds{department=\"scjgj\",feed=\"licences\""));
+        assertThat(metrics).contains("hub_ingest_rows_total{department=\"scjgj\",feed=\"licences\",outcome=\"stored\"")
+                .contains("hub_files_total{department=\"sthjj\",feed=\"licences\",outcome=\"rejected\"")
+                .contains("hub_quarantine_open_rows").contains("hub_alerts_open");
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.onex.hub.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Gauges of the hub's state for Prometheus ({@code /actuator/prometheus}), read from the hub store:
+ * deliveries per department and status (outbox, queued, dead letters), obligations per rule and status
+ * (late, overdue: R-ASSESS), open quarantine and alerts, and per department feed the seconds since it
+ * last delivered rows. The store is read at most every 15 s, whatever the scrape rate. Counters
+ * ({@code hub_ingest_rows_total}, {@code hub_files_total}) are incremented where things happen.
+ */
+@Component
+public class HubMetrics implements MeterBinder {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Map<String, Double> values = new ConcurrentHashMap<>();
+    private MeterRegistry registry;
+    private volatile long readAt;
+
+    public HubMetrics(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("hub_quarantine_open_rows", this, m -> m.value("quarantine")).description(
+                "Rows waiting in quarantine").register(registry);
+        Gauge.builder("hub_alerts_open", this, m -> m.value("alerts")).description("Open alerts").register(registry);
+    }
+
+    private double value(String key) {
+        refresh();
+        return values.getOrDefault(key, 0.0);
+    }
+
+    /**
+     * Reads the store (at most every 15 s, when a gauge is read) and registers gauges for label sets seen
+     * for the first time; they are exported from the next scrape on.
+     */
+    public synchronized void refresh() {
+        long now = System.nanoTime();
+        if (registry == null || now - readAt < Duration.ofSeconds(15).toNanos() && readAt != 0) {
+            return;
+        }
+        readAt = now;
+        values.put("quarantine", count("SELECT COUNT(*) FROM hub_quarantine WHERE status = 'OPEN'"));
+        values.put("alerts", count("SELECT COUNT(*) FROM hub_alert WHERE status = 'OPEN'"));
+        grouped("hub_deliveries", "SELECT department, status, COUNT(*) FROM hub_delivery GROUP BY department, status",
+                "department", "status", "Deliveries of the bureau's decisions by department and status");
+        grouped("hub_obligations", "SELECT rule_id, status, COUNT(*) FROM hub_obligation GROUP BY rule_id, status",
+                "rule", "status", "Obligations of the policy by rule and status");
+        long nowMillis = clock.millis();
+        jdbc.query("SELECT department, feed, last_rows_at FROM hub_feed_activity", rs -> {
+            String department = rs.getString(1);
+            String feed = rs.getString(2);
+            String key = "silence|" + department + "|" + feed;
+            java.sql.Timestamp last = rs.getTimestamp(3);
+            double seconds = last == null ? 0 : Math.max(0, (nowMillis - last.getTime()) / 1000.0);
+            if (values.put(key, seconds) == null) {
+                Gauge.builder("hub_feed_silence_seconds", this, m -> m.values.getOrDefault(key, 0.0))
+                        .description("Seconds since the department feed last delivered rows")
+                        .tags("department", department, "feed", feed).register(registry);
+            }
+        });
+    }
+
+    private void grouped(String name, String sql, String label1, String label2, String description) {
+        List<Map<String, Object>> rows = jdbc.queryForList(sql);
+        values.keySet().stream().filter(k -> k.startsWith(name + "|")).forEach(k -> values.put(k, 0.0));
+        for (Map<String, Object> row : rows) {
+            Object[] cols = row.values().toArray();
+            String a = String.valueOf(cols[0]);
+            String b = String.valueOf(cols[1]);
+            String key = name + "|" + a + "|" + b;
+            if (values.put(key, ((Number) cols[2]).doubleValue()) == null) {
+                Gauge.builder(name, this, m -> m.values.getOrDefault(key, 0.0)).description(description)
+                        .tags(label1, a, label2, b).register(registry);
+            }
+        }
+    }
+
+    private double count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+}
