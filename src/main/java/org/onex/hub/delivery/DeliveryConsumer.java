@@ -35,15 +35,17 @@ public final class DeliveryConsumer {
     private final Alerts alerts;
     private final JmsTemplate deadLetters;
     private final Clock clock;
+    private final org.onex.hub.ops.SourceHealth health;
 
     public DeliveryConsumer(String department, DeliveryChannel channel, DeliveryStore store, Alerts alerts,
-            JmsTemplate deadLetters, Clock clock) {
+            JmsTemplate deadLetters, Clock clock, org.onex.hub.ops.SourceHealth health) {
         this.department = department;
         this.channel = channel;
         this.store = store;
         this.alerts = alerts;
         this.deadLetters = deadLetters;
         this.clock = clock;
+        this.health = health;
     }
 
     public DeliveryChannel channel() {
@@ -71,8 +73,10 @@ public final class DeliveryConsumer {
             if (!(e instanceof ChannelUnavailableException)) {
                 store.markAttemptFailed(blamed, reason(e), clock.instant());
             }
+            health.failed(department, "deliveries (" + channel.kind() + ")", reason(e));
             throw e;
         }
+        health.ok(department, "deliveries (" + channel.kind() + ")");
     }
 
     /** Items of the message still waiting for delivery, in message order. */

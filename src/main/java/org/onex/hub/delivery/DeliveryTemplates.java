@@ -59,10 +59,11 @@ public class DeliveryTemplates extends RouteBuilder {
     private final Alerts alerts;
     private final JmsTemplate deadLetters;
     private final Clock clock;
+    private final org.onex.hub.ops.SourceHealth health;
 
     public DeliveryTemplates(DeliveryStore store, DeliveryChannels channels, DepartmentRegistry registry,
             DepartmentDataSources dataSources, HubPaths paths, Alerts alerts, ConnectionFactory connectionFactory,
-            Clock clock) {
+            Clock clock, org.onex.hub.ops.SourceHealth health) {
         this.store = store;
         this.channels = channels;
         this.registry = registry;
@@ -71,6 +72,7 @@ public class DeliveryTemplates extends RouteBuilder {
         this.alerts = alerts;
         this.deadLetters = new JmsTemplate(connectionFactory);
         this.clock = clock;
+        this.health = health;
     }
 
     @Override
@@ -141,7 +143,7 @@ public class DeliveryTemplates extends RouteBuilder {
                     + " it cannot receive decisions (R-CATEGORIES)");
         }
         channels.register(department, channel);
-        return new DeliveryConsumer(department, channel, store, alerts, deadLetters, clock);
+        return new DeliveryConsumer(department, channel, store, alerts, deadLetters, clock, health);
     }
 
     private DeliveryChannel jdbc(RouteTemplateContext rtc) {

@@ -25,13 +25,16 @@ public final class SourcePollStrategy implements PollingConsumerPollStrategy {
     private final Alerts alerts;
     private final int alertAfter;
     private final AtomicInteger failures = new AtomicInteger();
+    private final org.onex.hub.ops.SourceHealth health;
 
-    public SourcePollStrategy(String department, String feed, String where, Alerts alerts, int alertAfter) {
+    public SourcePollStrategy(String department, String feed, String where, Alerts alerts, int alertAfter,
+            org.onex.hub.ops.SourceHealth health) {
         this.department = department;
         this.feed = feed;
         this.where = where;
         this.alerts = alerts;
         this.alertAfter = alertAfter;
+        this.health = health;
     }
 
     @Override
@@ -42,12 +45,14 @@ public final class SourcePollStrategy implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         failures.set(0);
+        health.ok(department, feed);
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         int n = failures.incrementAndGet();
         String reason = rootMessage(cause);
+        health.failed(department, feed, "cannot poll " + where + ": " + reason);
         LOG.warn("{}/{}: cannot poll {} ({} failed polls in a row): {}", department, feed, where, n, reason);
         if (n >= alertAfter) {
             alerts.warning(Alerts.SOURCE_UNREACHABLE, department, feed, where, "cannot poll " + where + " ("

@@ -27,7 +27,8 @@ public class ErrorRouteConfiguration extends RouteConfigurationBuilder {
         routeConfiguration(SOURCE)
                 .onException(Exception.class).handled(true)
                 .log(LoggingLevel.WARN, "org.onex.hub.source",
-                        "${routeId}: poll failed, will retry at the next poll: ${exception.message}");
+                        "${routeId}: poll failed, will retry at the next poll: ${exception.message}")
+                .bean(SourceHealth.class, "failedExchange");
         routeConfiguration(FILE_SOURCE)
                 .onException(Exception.class).handled(false).logExhausted(false)
                 .log(LoggingLevel.WARN, "org.onex.hub.source",

@@ -84,6 +84,39 @@ class SftpHostKeyIT {
         }
     }
 
+    /** Issue 7: a department whose server stops is DOWN in health, the hub stays ready, and it comes back UP. */
+    @Test
+    void aDepartmentWhoseServerStopsIsDownWhileTheHubStaysReady() throws Exception {
+        Path knownHosts = work.resolve("known_hosts");
+        Files.writeString(knownHosts, sftp.knownHostsLine() + "\n");
+        int port = sftp.port();
+        try (ConfigurableApplicationContext hub = start(knownHosts)) {
+            String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/actuator/health";
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get = path -> {
+                try {
+                    return org.onex.hub.schema.HubJson.mapper().readTree(http.send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create(base + path)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            await().atMost(Duration.ofSeconds(30)).until(() -> get.apply("/departments").at("/details/sthjj/status")
+                    .asText(), "UP"::equals);
+
+            sftp.close();
+            var down = await().atMost(Duration.ofSeconds(60)).until(() -> get.apply("/departments"),
+                    h -> "DOWN".equals(h.at("/details/sthjj/status").asText()));
+            assertThat(down.at("/details/sthjj/feeds/licences/lastError").asText()).contains("cannot poll sftp://127.0.0.1");
+            assertThat(get.apply("/readiness").path("status").asText()).isEqualTo("UP");
+
+            sftp = EmbeddedSftpServer.start(port, work.resolve("sftp"), Map.of("sthjj", "pw"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> get.apply("/departments").at("/details/sthjj/status")
+                    .asText(), "UP"::equals);
+        }
+    }
+
     private ConfigurableApplicationContext start(Path knownHosts) {
         return new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--hub.demo.enabled=false",
                 "--hub.data-dir=" + work.resolve("data"), "--hub.routes-dir=" + work.resolve("routes"),

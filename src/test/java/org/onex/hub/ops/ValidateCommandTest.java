@@ -267,10 +267,10 @@ class ValidateCommandTest {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             // the templates' collaborators are only used when a route is created from them, never here
             camel.addRoutes(new JdbcSourceTemplate(null, null, null));
-            camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null));
+            camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null, null));
             camel.addRoutes(new HttpSourceTemplate(null, null, null));
             camel.addRoutes(new DeliveryTemplates(null, null, null, null, null, null,
-                    mock(ConnectionFactory.class), null));
+                    mock(ConnectionFactory.class), null, null));
 
             assertThat(camel.getRouteTemplateDefinitions()).extracting(RouteTemplateDefinition::getId)
                     .containsExactlyInAnyOrderElementsOf(TemplateContracts.PARAMETERS.keySet());

@@ -70,9 +70,10 @@ public class SftpSourceTemplate extends RouteBuilder {
     private final Alerts alerts;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final org.onex.hub.ops.SourceHealth health;
 
     public SftpSourceTemplate(MappingRegistry mappings, IngestService ingest, FileLedger ledger, TransactionTemplate tx,
-            Alerts alerts, MeterRegistry meters, Clock clock) {
+            Alerts alerts, MeterRegistry meters, Clock clock, org.onex.hub.ops.SourceHealth health) {
         this.mappings = mappings;
         this.ingest = ingest;
         this.ledger = ledger;
@@ -80,6 +81,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         this.alerts = alerts;
         this.meters = meters;
         this.clock = clock;
+        this.health = health;
     }
 
     @Override
@@ -137,7 +139,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
         endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + TemplateParameters.text(rtc, "host")
                 + ":" + TemplateParameters.text(rtc, "port") + "/" + TemplateParameters.text(rtc, "directory"), alerts,
-                3));
+                3, health));
         return endpoint;
     }
 

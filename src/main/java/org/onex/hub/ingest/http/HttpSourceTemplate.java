@@ -133,7 +133,8 @@ public class HttpSourceTemplate extends RouteBuilder {
                     .filter(body().isNotNull())
                         .to(IngestRoutes.INGEST)
                     .end()
-                .end();
+                .end()
+                .bean(org.onex.hub.ops.SourceHealth.class, "okExchange");
     }
 
     private static HttpFeedSpec spec(RouteTemplateContext rtc) {

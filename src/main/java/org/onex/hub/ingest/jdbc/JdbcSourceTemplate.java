@@ -75,6 +75,7 @@ public class JdbcSourceTemplate extends RouteBuilder {
                     .filter(body().isNotNull())
                         .to(IngestRoutes.INGEST)
                     .end()
-                .end();
+                .end()
+                .bean(org.onex.hub.ops.SourceHealth.class, "okExchange");
     }
 }
