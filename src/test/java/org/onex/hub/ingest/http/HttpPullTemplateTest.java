@@ -30,6 +30,7 @@ class HttpPullTemplateTest {
     @BeforeEach
     void start() throws Exception {
         camel = new DefaultCamelContext();
+        camel.getRegistry().bind("sourceHealth", new org.onex.hub.ops.SourceHealth(Clock.systemUTC()));
         camel.addRoutes(new ErrorRouteConfiguration());
         camel.addRoutes(new HttpSourceTemplate(null, null, Clock.systemUTC()));
         camel.start();
