@@ -100,12 +100,11 @@ public class ObligationEngine implements IngestHook {
         Lateness lateness = periods.lateness(due, now);
         Attribution.Result why = lateness.isLate()
                 ? Attribution.ofArrival(due, recorded, extracted, now, rules.lateCommitThreshold()) : null;
-        long id = store.insertCompleted(rule.id(), recordId, party, responsible, record.identity().sourceKey(),
+        // One statement on the ingest path; the late alert is raised by the next scan (ObligationScanner),
+        // so a bulk load does not pay an alert transaction per row.
+        store.insertCompleted(rule.id(), recordId, party, responsible, record.identity().sourceKey(),
                 record.urgent(), event, due, now, lateness.isLate(), lateness.workingDays(), lateness.hours(),
                 why == null ? null : why.attribution().name(), why == null ? null : why.note(), now);
-        if (why != null) {
-            alertLate(rule, id, recordId, responsible, record.identity().sourceKey(), due, now, lateness, why);
-        }
     }
 
     /** The event the period counts from, or null if the record lacks it. */
@@ -130,11 +129,23 @@ public class ObligationEngine implements IngestHook {
         return List.of(department.equals(registry.bureau().code()) ? department : registry.bureau().code());
     }
 
+    /** Raises the late alert of an obligation completed late (the scan calls it for arrivals). */
+    void alertLate(Obligation o) {
+        if (o.lateWorkingDays() == null || o.lateHours() == null) {
+            return;
+        }
+        ObligationRule rule = rules.require(o.ruleId());
+        alertLate(rule, o.id(), o.recordId(), o.responsible(), o.sourceKey(), o.dueAt(), o.completedAt(),
+                new Lateness(java.time.Duration.ofHours(o.lateHours()), o.lateWorkingDays()),
+                new Attribution.Result(o.attribution() == null ? Attribution.HUB_SLOW
+                        : Attribution.valueOf(o.attribution()), o.attributionNote()));
+    }
+
     /**
      * The late alert, once per obligation. Records that were due long ago (beyond {@code lateAlertWindow}:
      * a first load of a department's history) are not alerted one by one; the scorecards count them.
      */
-    private void alertLate(ObligationRule rule, long obligationId, long recordId, String responsible, String sourceKey,
+    void alertLate(ObligationRule rule, long obligationId, long recordId, String responsible, String sourceKey,
             Instant due, Instant done, Lateness lateness, Attribution.Result why) {
         if (due.isBefore(clock.instant().minus(rules.lateAlertWindow()))
                 || !store.claimStage(obligationId, "LATE", clock.instant())) {

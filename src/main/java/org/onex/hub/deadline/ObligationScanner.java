@@ -58,7 +58,9 @@ public class ObligationScanner {
     public Result scan() {
         store.lockScan();
         Instant now = clock.instant();
-        return new Result(completeDeliveries(), overdue(now), reminders(now), silentSources(now));
+        int completed = completeDeliveries();
+        lateArrivals(now);
+        return new Result(completed, overdue(now), reminders(now), silentSources(now));
     }
 
     private int completeDeliveries() {
@@ -78,6 +80,13 @@ public class ObligationScanner {
             }
         }
         return n;
+    }
+
+    /** Late alerts of obligations the arrival itself completed late (raised here, off the ingest path). */
+    private void lateArrivals(Instant now) {
+        for (Obligation o : store.lateWithoutAlert(now.minus(rules.lateAlertWindow()), 1000)) {
+            engine.alertLate(o);
+        }
     }
 
     private int overdue(Instant now) {

@@ -104,6 +104,13 @@ public class ObligationStore {
                 obligationId, stage, Timestamp.from(now), obligationId, stage) == 1;
     }
 
+    /** Obligations met late, due after {@code dueAfter}, whose late alert has not been raised yet. */
+    public List<Obligation> lateWithoutAlert(Instant dueAfter, int limit) {
+        return jdbc.query("SELECT * FROM hub_obligation o WHERE o.status = 'LATE' AND o.due_at > ? AND NOT EXISTS"
+                + " (SELECT 1 FROM hub_obligation_alert a WHERE a.obligation_id = o.id AND a.stage = 'LATE')"
+                + " ORDER BY o.id LIMIT ?", ObligationStore::obligation, Timestamp.from(dueAfter), limit);
+    }
+
     /** Open or overdue obligations due before {@code until}, oldest due first. */
     public List<Obligation> openDueBefore(Instant until, int limit) {
         return jdbc.query("SELECT * FROM hub_obligation WHERE status IN ('OPEN', 'OVERDUE') AND due_at < ?"

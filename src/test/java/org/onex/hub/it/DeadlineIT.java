@@ -116,6 +116,8 @@ class DeadlineIT {
         Obligation committedLate = notice(licence("2026-11-05", "2026-11-18T09:00:00"));
         assertThat(committedLate.status()).isEqualTo(Obligation.LATE);
         assertThat(committedLate.attribution()).isEqualTo("SOURCE_COMMIT_LATE");
+        scan(); // late arrivals are alerted by the scan, off the ingest path
+        scan();
         assertThat(alertsOf(committedLate.id(), "OBLIGATION_LATE")).isEqualTo(1);
         JsonNode alert = HubJson.mapper().valueToTree(hub.getBean(JdbcTemplate.class).queryForMap(
                 "SELECT rule_id, message, message_en FROM hub_alert WHERE obligation_id = ?", committedLate.id()));

@@ -42,6 +42,8 @@ class EmbeddedDefaultIT {
             registry.add("hub.demo.rest-inbox.port", () -> restInboxPort);
             registry.add("hub.demo.ack-after", () -> "1s");
             registry.add("hub.delivery.ack-period", () -> "500");
+            registry.add("hub.deadline.scan-period", () -> "2000");
+            registry.add("hub.deadline.scan-delay", () -> "1000");
             registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,8 +106,10 @@ class EmbeddedDefaultIT {
                 () -> rest.getForObject("/api/v1/obligations?status=LATE&rule=R-APPROVAL-NOTICE", JsonNode.class),
                 o -> o.get("count").asInt() > 0);
         assertThat(late.get("items").findValuesAsText("attribution")).isNotEmpty();
-        JsonNode alerts = rest.getForObject("/api/v1/alerts?kind=OBLIGATION_LATE", JsonNode.class);
-        assertThat(alerts.get("items").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
+        JsonNode alerts = await().atMost(Duration.ofSeconds(30)).until(
+                () -> rest.getForObject("/api/v1/alerts?kind=OBLIGATION_LATE", JsonNode.class),
+                a -> a.get("items").findValuesAsText("ruleId").contains("R-APPROVAL-NOTICE")); // raised by the scan
+        assertThat(alerts.get("items").findValuesAsText("messageEn")).anyMatch(m -> m.contains("working days"));
         JsonNode card = rest.getForObject("/api/v1/scorecards", JsonNode.class);
         assertThat(card.get("lines").findValuesAsText("ruleId")).contains("R-APPROVAL-NOTICE");
     }
