@@ -37,8 +37,24 @@ final class HeapPeak {
         return sum / MIB;
     }
 
+    /** Heap in use now (after {@link #reset}: what survived a full collection), in MiB. */
+    static long usedMib() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MIB;
+    }
+
     /** The heap limit of this JVM (-Xmx), in MiB. */
     static long maxMib() {
         return Runtime.getRuntime().maxMemory() / MIB;
+    }
+
+    /** The last -Xmx option this JVM was started with (the one in effect), or a note that there was none. */
+    static String xmxOption() {
+        String xmx = "no -Xmx: the JVM's default";
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-Xmx")) {
+                xmx = arg;
+            }
+        }
+        return xmx;
     }
 }

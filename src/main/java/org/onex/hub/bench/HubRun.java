@@ -11,16 +11,19 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.CamelContext;
 import org.onex.hub.HubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The hub itself, started in this JVM against the benchmark databases with one route file that
- * instantiates {@code jdbc-source} for scjgj/licences. Camel's routes are held back until the Spring
- * context is up ({@code camel.main.auto-startup=false}), so the load is timed from the first poll and
- * start-up is reported apart.
+ * The hub itself, started in this JVM with demo departments off and one route file of the scenario (jdbc:
+ * {@code jdbc-source} for scjgj/licences against the benchmark databases; sftp: {@code sftp-source}; push:
+ * none). Camel's routes, the REST API's among them, are held back until the Spring context is up
+ * ({@code camel.main.auto-startup=false}), so a load is timed from the first poll or request and start-up is
+ * reported apart.
  */
 final class HubRun implements AutoCloseable {
 
@@ -28,40 +31,67 @@ final class HubRun implements AutoCloseable {
     static final String POLL_INTERVAL = "200ms";
     static final String COMMIT_DELAY = "1s";
 
-    private final BenchDatabases dbs;
     private final BenchOptions options;
     private ConfigurableApplicationContext context;
 
-    HubRun(BenchDatabases dbs, BenchOptions options) {
-        this.dbs = dbs;
+    HubRun(BenchOptions options) {
         this.options = options;
     }
 
-    /** Starts the Spring context (routes stopped); returns the elapsed nanoseconds. */
-    long start(Path workDir) throws IOException {
+    /**
+     * Starts the Spring context (routes stopped) with {@code routeFile} (none when null) as its only route
+     * file and {@code settings} (the store, the scenario's own properties) over the benchmark's defaults;
+     * returns the elapsed nanoseconds. Without {@code spring.datasource.*} the store is the embedded default,
+     * an H2 file under {@code workDir}.
+     */
+    long start(Path workDir, String routeFile, Map<String, String> settings) throws IOException {
         long begin = System.nanoTime();
         Path routes = Files.createDirectories(workDir.resolve("routes"));
-        Files.writeString(routes.resolve("bench.camel.yaml"), routeFile());
+        if (routeFile != null) {
+            Files.writeString(routes.resolve("bench.camel.yaml"), routeFile);
+        }
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE)
-                + (options.storeParams().isEmpty() ? "" : "?" + options.storeParams()));
-        p.put("spring.datasource.username", dbs.user());
-        p.put("spring.datasource.password", "");
         p.put("hub.demo.enabled", "false");
         p.put("server.port", "0");
         p.put("spring.artemis.embedded.persistent", "false");
         p.put("hub.artemis.acceptor-url", "tcp://127.0.0.1:" + freePort() + "?protocols=CORE");
         p.put("hub.data-dir", workDir.toString());
         p.put("hub.routes-dir", routes.toString());
-        p.put("hub.datasources.bench-src.url", dbs.url(BenchDatabases.SOURCE));
-        p.put("hub.datasources.bench-src.username", dbs.user());
         p.put("camel.main.auto-startup", "false");
         p.put("spring.main.banner-mode", "off");
         p.put("logging.level.root", options.hubLog());
+        p.putAll(settings);
         // As command-line arguments: they take precedence over application.yaml (default properties would not).
         String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         context = new SpringApplicationBuilder(HubApplication.class).run(args);
         return System.nanoTime() - begin;
+    }
+
+    /** The hub's store in the benchmark's PostgreSQL database {@value BenchDatabases#STORE}. */
+    static Map<String, String> postgresStore(BenchDatabases dbs, BenchOptions options) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE)
+                + (options.storeParams().isEmpty() ? "" : "?" + options.storeParams()));
+        p.put("spring.datasource.username", dbs.user());
+        p.put("spring.datasource.password", "");
+        return p;
+    }
+
+    /** Settings of the jdbc scenario: PostgreSQL store and the department source {@code bench-src}. */
+    static Map<String, String> jdbcSettings(BenchDatabases dbs, BenchOptions options) {
+        Map<String, String> p = postgresStore(dbs, options);
+        p.put("hub.datasources.bench-src.url", dbs.url(BenchDatabases.SOURCE));
+        p.put("hub.datasources.bench-src.username", dbs.user());
+        return p;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The HTTP port the hub listens on. */
+    int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     /** Starts every Camel route: the timer of the benchmark route fires at once. */
@@ -119,6 +149,13 @@ final class HubRun implements AutoCloseable {
         return took;
     }
 
+    /** {@link #awaitFeed(Connection, int)} on a connection of the hub's own store, whichever it is. */
+    long[] awaitFeed(int timeoutSeconds) throws SQLException, InterruptedException {
+        try (Connection store = bean(DataSource.class).getConnection()) {
+            return awaitFeed(store, timeoutSeconds);
+        }
+    }
+
     private static long count(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -126,7 +163,8 @@ final class HubRun implements AutoCloseable {
         }
     }
 
-    private String routeFile() {
+    /** The route file of the jdbc scenario: {@code jdbc-source} for scjgj/licences on {@code bench-src}. */
+    static String jdbcRouteFile(int batchSize) {
         return "# Written by the benchmark command for one run.\n"
                 + "- templatedRoute:\n"
                 + "    routeTemplateRef: jdbc-source\n"
@@ -138,7 +176,7 @@ final class HubRun implements AutoCloseable {
                 + "      - { name: table, value: xk_licence }\n"
                 + "      - { name: cursorTime, value: UPDATED_AT }\n"
                 + "      - { name: cursorKey, value: ID }\n"
-                + "      - { name: batchSize, value: \"" + options.batchSize() + "\" }\n"
+                + "      - { name: batchSize, value: \"" + batchSize + "\" }\n"
                 + "      - { name: pollInterval, value: " + POLL_INTERVAL + " }\n"
                 + "      - { name: initialDelay, value: \"0\" }\n"
                 + "      - { name: commitDelay, value: " + COMMIT_DELAY + " }\n"

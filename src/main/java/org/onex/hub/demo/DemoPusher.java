@@ -64,7 +64,7 @@ public final class DemoPusher {
     }
 
     /** Licence {@code n}; {@code revision} changes its scope; {@code broken} gives an unknown holder type. */
-    static Map<String, Object> licence(long n, int revision, boolean broken) {
+    public static Map<String, Object> licence(long n, int revision, boolean broken) {
         Random r = new Random(n * 31 + 7);
         LocalDate decided = LocalDate.of(2026, 1, 1).plusDays(Math.floorMod(n, 320));
         Map<String, Object> row = new LinkedHashMap<>();

@@ -1,0 +1,114 @@
+package org.onex.hub.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Locale;
+
+/**
+ * The jdbc scenario (Foundation item 13): a hand-written JDBC loop as the baseline, then the hub's own
+ * {@code jdbc-source} pipeline draining the same seeded rows, then the commit-to-feed delay under a steady
+ * trickle. Source and store are the benchmark's throw-away PostgreSQL databases.
+ */
+final class JdbcScenario {
+
+    /** The hub must store at least this fraction of the baseline's records per second. */
+    static final double TARGET_RATIO = 0.5;
+
+    private final BenchOptions options;
+    private final BenchDatabases dbs;
+    private final BenchReport report;
+
+    JdbcScenario(BenchOptions options, BenchDatabases dbs, BenchReport report) {
+        this.options = options;
+        this.dbs = dbs;
+        this.report = report;
+    }
+
+    /** The jdbc scenario, phases (a) to (c); returns the ratio of the hub's rate to the baseline's. */
+    double run(Path work) throws Exception {
+        try (HubRun hub = new HubRun(options)) {
+            dbs.recreate();
+            LicenceSeeder seeder = new LicenceSeeder(new LicenceRows(42));
+            try (Connection source = dbs.connect(BenchDatabases.SOURCE)) {
+                long t = seeder.seed(source, options.rows());
+                progress("seeded %d rows into %s.xk_licence in %.1f s", options.rows(), BenchDatabases.SOURCE, t / 1e9);
+            }
+            dbs.analyzeSource();
+            dbs.migrateStore();
+            double baseline = baseline();
+            dbs.truncateStore();
+            double ratio = hubLoad(hub, work, baseline);
+            latency(seeder);
+            return ratio;
+        }
+    }
+
+    private double baseline() throws Exception {
+        progress("(a) baseline: hand-written JDBC loop, batches of %d", options.batchSize());
+        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.connect(BenchDatabases.STORE)) {
+            long begin = System.nanoTime();
+            long n = new BaselineLoader(options.batchSize()).run(source, store);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            line("baseline (hand-written JDBC loop): %d records in %.1f s = %.0f records/s", n, seconds, n / seconds);
+            line("  per version stored: %s", storedBytes(store));
+            return n / seconds;
+        }
+    }
+
+    /** Runs phase (b) and returns the ratio of the hub's rate to the baseline's. */
+    private double hubLoad(HubRun hub, Path work, double baseline) throws Exception {
+        progress("(b) hub pipeline: starting the hub in this JVM");
+        HeapPeak.reset();
+        long startup = hub.start(work, HubRun.jdbcRouteFile(options.batchSize()), HubRun.jdbcSettings(dbs, options));
+        try (Connection store = dbs.monitor(BenchDatabases.STORE)) {
+            long begin = System.nanoTime();
+            hub.startRoutes();
+            HubRun.awaitRecords(store, options.rows(), 120);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            long heapPeak = HeapPeak.peakMib();
+            double rate = options.rows() / seconds;
+            line("hub pipeline (jdbc-source → map → validate → store): %d records in %.1f s = %.0f records/s",
+                    options.rows(), seconds, rate);
+            line("  per version stored: %s", storedBytes(store));
+            line("ratio hub/baseline: %.2f (target ≥ %.2f)", rate / baseline, TARGET_RATIO);
+            line("  timed from the first poll; Spring/Camel/Artemis start-up took %.1f s more (with it: %.0f records/s)",
+                    startup / 1e9, options.rows() / (seconds + startup / 1e9));
+            long[] feed = HubRun.awaitFeed(store, 300);
+            line("  feed after the last record was stored: all sequenced %s, all published to Artemis %s",
+                    BenchReport.after(feed[0], 300), BenchReport.after(feed[1], 300));
+            line("hub peak heap: %d MiB during the load, %d MiB with the feed drain (max heap %d MiB)", heapPeak,
+                    HeapPeak.peakMib(), HeapPeak.maxMib());
+            return rate / baseline;
+        }
+    }
+
+    private void latency(LicenceSeeder seeder) throws Exception {
+        progress("(c) latency: %d rows/s for %d s", options.rate(), options.seconds());
+        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.monitor(BenchDatabases.STORE)) {
+            LatencyProbe.Result r = new LatencyProbe(seeder).run(source, store, options.rate(), options.seconds(), 60);
+            line("commit→feed delay at %d rows/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                    + " (pollInterval %s, commitDelay %s)", options.rate(), options.seconds(), r.percentile(50),
+                    r.percentile(99), r.max(), HubRun.POLL_INTERVAL, HubRun.COMMIT_DELAY);
+            line("  %d rows inserted (%.1f rows/s achieved), %d not in the feed 60 s later; floor = commitDelay"
+                    + " + up to one pollInterval + ingest + feed sequencer period (200 ms) + probe period (%d ms)",
+                    r.inserted(), r.achievedRate(), r.missing(), LatencyProbe.POLL_MS);
+        }
+    }
+
+    private static String storedBytes(Connection store) throws java.sql.SQLException {
+        try (var s = store.createStatement(); var rs = s.executeQuery("SELECT avg(octet_length(envelope)),"
+                + " avg(octet_length(source_payload)) FROM hub_record_version")) {
+            rs.next();
+            return String.format(Locale.ROOT, "envelope %.0f B + source payload %.0f B", rs.getDouble(1), rs.getDouble(2));
+        }
+    }
+
+    private void line(String format, Object... args) {
+        report.line(format, args);
+    }
+
+    private static void progress(String format, Object... args) {
+        BenchReport.progress(format, args);
+    }
+
+}
