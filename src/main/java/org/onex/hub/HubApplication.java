@@ -9,7 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The hub. With no command it runs the hub; {@code dry-run} maps sample rows with a mapping file and
- * prints the result without a running hub; {@code benchmark} runs the throughput benchmark.
+ * prints the result without a running hub; {@code benchmark} runs the throughput benchmark;
+ * {@code validate} checks config/, routes/ and mappings/; {@code password-hash} hashes a console password.
  */
 @SpringBootApplication
 public class HubApplication {
@@ -21,6 +22,7 @@ public class HubApplication {
         case "dry-run" -> System.exit(DryRunCommand.run(rest));
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
         case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
+        case "password-hash" -> System.exit(org.onex.hub.console.PasswordHashCommand.run(rest));
         default -> SpringApplication.run(HubApplication.class, args);
         }
     }

@@ -2,6 +2,7 @@ package org.onex.hub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.onex.hub.ops.ActionRefusedException;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,16 @@ public class ApiErrors extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 .onException(ApiException.class).handled(true)
-                .process(ApiErrors::problem);
+                .process(ApiErrors::problem).end()
+                .onException(ActionRefusedException.class).handled(true)
+                .process(ApiErrors::refused).end();
+    }
+
+    /** An operator action refused by {@link ActionRefusedException}: the same problem body. */
+    static void refused(Exchange exchange) {
+        ActionRefusedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ActionRefusedException.class);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(e.status(), e.parameter(), e.getMessage()));
+        problem(exchange);
     }
 
     static void problem(Exchange exchange) {

@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
-import org.onex.hub.delivery.DeliveryMessages;
+import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
-import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import jakarta.jms.ConnectionFactory;
 
 /**
  * {@code /api/v1/deliveries}: where each of the bureau's decisions went, when the department's channel
@@ -32,13 +29,12 @@ public class DeliveryApi {
             Delivery.DEAD, Delivery.DISCARDED);
 
     private final DeliveryStore deliveries;
-    private final JmsTemplate deadLetters;
+    private final OperatorActions actions;
     private final Clock clock;
 
-    public DeliveryApi(DeliveryStore deliveries, ConnectionFactory connectionFactory, Clock clock) {
+    public DeliveryApi(DeliveryStore deliveries, OperatorActions actions, Clock clock) {
         this.deliveries = deliveries;
-        this.deadLetters = new JmsTemplate(connectionFactory);
-        this.deadLetters.setReceiveTimeout(500);
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -72,26 +68,13 @@ public class DeliveryApi {
 
     public ObjectNode replay(Exchange exchange) {
         Delivery d = find(exchange);
-        String by = body(exchange).path("by").asText("operator");
-        if (!deliveries.replay(d.id(), by, clock.instant())) {
-            throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status() + "; only DEAD ones are replayed");
-        }
-        removeDeadLetter(d.id());
-        return json(deliveries.find(d.id()).orElseThrow());
+        return json(actions.replayDelivery(d.id(), body(exchange).path("by").asText("operator")));
     }
 
     public ObjectNode discard(Exchange exchange) {
         Delivery d = find(exchange);
         JsonNode body = body(exchange);
-        String comment = body.path("comment").asText("").trim();
-        if (comment.isEmpty()) {
-            throw ApiException.badParameter("comment", "discarding a decision's delivery needs a comment saying why");
-        }
-        if (!deliveries.discard(d.id(), body.path("by").asText("operator"), comment, clock.instant())) {
-            throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status() + "; only DEAD ones are discarded");
-        }
-        removeDeadLetter(d.id());
-        return json(deliveries.find(d.id()).orElseThrow());
+        return json(actions.discardDelivery(d.id(), body.path("by").asText("operator"), body.path("comment").asText("")));
     }
 
     /** The department (or an operator for it) confirms it has taken the decision in. */
@@ -104,10 +87,6 @@ public class DeliveryApi {
                     + "; only a DELIVERED one not yet acknowledged can be acknowledged");
         }
         return json(deliveries.find(d.id()).orElseThrow());
-    }
-
-    private void removeDeadLetter(long id) {
-        deadLetters.receiveSelected(DeliveryMessages.DEAD_LETTER_QUEUE, "deliveryId = " + id);
     }
 
     private Delivery find(Exchange exchange) {

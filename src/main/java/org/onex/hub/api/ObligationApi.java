@@ -1,7 +1,6 @@
 package org.onex.hub.api;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.onex.hub.deadline.ObligationEngine;
 import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
@@ -126,27 +123,11 @@ public class ObligationApi {
         if ("csv".equals(format)) {
             exchange.setProperty("hubCsv", true);
             exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"scorecard-" + month + ".csv\"");
-            return csv(lines);
+            return Scorecards.csv(lines);
         }
         ObjectNode out = HubJson.mapper().createObjectNode();
         out.put("month", month.toString());
         out.set("lines", HubJson.mapper().valueToTree(lines));
         return out;
-    }
-
-    private static String csv(List<Scorecards.Line> lines) {
-        StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            p.printRecord("department", "month", "rule", "obligations", "on_time", "late", "overdue", "open",
-                    "median_late_working_days", "worst_late_working_days", "median_late_hours", "worst_late_hours");
-            for (Scorecards.Line l : lines) {
-                p.printRecord(l.department(), l.month(), l.ruleId(), l.obligations(), l.onTime(), l.late(), l.overdue(),
-                        l.open(), l.medianLateWorkingDays(), l.worstLateWorkingDays(), l.medianLateHours(),
-                        l.worstLateHours());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return "\uFEFF" + w; // Excel opens UTF-8 CSV with Chinese correctly only with a BOM
     }
 }

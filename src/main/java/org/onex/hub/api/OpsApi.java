@@ -1,10 +1,10 @@
 package org.onex.hub.api;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
@@ -26,12 +26,12 @@ public class OpsApi {
 
     private final FileLedger files;
     private final AlertStore alerts;
-    private final Clock clock;
+    private final OperatorActions actions;
 
-    public OpsApi(FileLedger files, AlertStore alerts, Clock clock) {
+    public OpsApi(FileLedger files, AlertStore alerts, OperatorActions actions) {
         this.files = files;
         this.alerts = alerts;
-        this.clock = clock;
+        this.actions = actions;
     }
 
     public ObjectNode files(Exchange exchange) {
@@ -91,15 +91,7 @@ public class OpsApi {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badParameter("body", "the body is not JSON: " + e.getOriginalMessage());
         }
-        String comment = body.path("comment").asText("").trim();
-        if (comment.isEmpty()) {
-            throw ApiException.badParameter("comment", "an acknowledgement needs a comment saying what was done");
-        }
         String by = body.path("by").asText("operator").trim();
-        Alert alert = alerts.find(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
-        if (!alerts.acknowledge(id, by, comment, clock.instant())) {
-            throw new ApiException(409, null, "alert " + id + " is already " + alert.status());
-        }
-        return HubJson.mapper().valueToTree(alerts.find(id).orElseThrow());
+        return HubJson.mapper().valueToTree(actions.acknowledgeAlert(id, by, body.path("comment").asText("")));
     }
 }

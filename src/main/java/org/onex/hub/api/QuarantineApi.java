@@ -1,16 +1,12 @@
 package org.onex.hub.api;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
-import org.onex.hub.ingest.IngestBatch;
-import org.onex.hub.ingest.IngestResult;
-import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
-import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.QuarantineEntry;
@@ -28,15 +24,13 @@ public class QuarantineApi {
     private static final Set<String> PARAMS = Set.of("department", "feed", "rule", "status", "cursor", "limit");
 
     private final QuarantineStore quarantine;
-    private final IngestService ingest;
     private final SourcePayloads payloads;
-    private final Clock clock;
+    private final OperatorActions actions;
 
-    public QuarantineApi(QuarantineStore quarantine, IngestService ingest, SourcePayloads payloads, Clock clock) {
+    public QuarantineApi(QuarantineStore quarantine, SourcePayloads payloads, OperatorActions actions) {
         this.quarantine = quarantine;
-        this.ingest = ingest;
         this.payloads = payloads;
-        this.clock = clock;
+        this.actions = actions;
     }
 
     public ObjectNode list(Exchange exchange) {
@@ -63,18 +57,7 @@ public class QuarantineApi {
     /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
     public ObjectNode replay(Exchange exchange) {
         long id = id(exchange);
-        QuarantineEntry entry = quarantine.find(id).orElseThrow(() -> ApiException.notFound("no quarantine entry " + id));
-        if (!QuarantineEntry.OPEN.equals(entry.status())) {
-            throw new ApiException(409, null, "quarantine entry " + id + " is already " + entry.status());
-        }
-        SourceRow row = new SourceRow(payloads.fromJson(entry.payload()), entry.sourceRef());
-        IngestResult result = ingest.ingest(new IngestBatch(entry.department(), entry.feed(), List.of(row), null,
-                clock.instant()));
-        RowOutcome outcome = result.rows().get(0);
-        if (outcome.status() != RowOutcome.Status.QUARANTINED) {
-            quarantine.resolve(id, "replayed: record " + outcome.recordId() + " version " + outcome.version(),
-                    clock.instant());
-        }
+        RowOutcome outcome = actions.replayQuarantine(id);
         ObjectNode out = HubJson.mapper().createObjectNode();
         out.put("id", id);
         out.put("outcome", outcome.status().name());

@@ -1,5 +1,7 @@
 package org.onex.hub.deadline;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
@@ -77,6 +81,23 @@ public class Scorecards {
                     hours.isEmpty() ? null : hours.get(hours.size() - 1)));
         }
         return lines;
+    }
+
+    /** The scorecard as CSV (UTF-8 with a BOM), as the API and the console download it. */
+    public static String csv(List<Line> lines) {
+        StringWriter w = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            p.printRecord("department", "month", "rule", "obligations", "on_time", "late", "overdue", "open",
+                    "median_late_working_days", "worst_late_working_days", "median_late_hours", "worst_late_hours");
+            for (Line l : lines) {
+                p.printRecord(l.department(), l.month(), l.ruleId(), l.obligations(), l.onTime(), l.late(), l.overdue(),
+                        l.open(), l.medianLateWorkingDays(), l.worstLateWorkingDays(), l.medianLateHours(),
+                        l.worstLateHours());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return "\uFEFF" + w; // Excel opens UTF-8 CSV with Chinese correctly only with a BOM
     }
 
     private static Double median(List<? extends Number> sorted) {

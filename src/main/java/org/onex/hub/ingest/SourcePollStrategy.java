@@ -26,6 +26,7 @@ public final class SourcePollStrategy implements PollingConsumerPollStrategy {
     private final int alertAfter;
     private final AtomicInteger failures = new AtomicInteger();
     private final org.onex.hub.ops.SourceHealth health;
+    private volatile long pollStarted = System.nanoTime();
 
     public SourcePollStrategy(String department, String feed, String where, Alerts alerts, int alertAfter,
             org.onex.hub.ops.SourceHealth health) {
@@ -39,20 +40,25 @@ public final class SourcePollStrategy implements PollingConsumerPollStrategy {
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        pollStarted = System.nanoTime();
         return true;
     }
 
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         failures.set(0);
-        health.ok(department, feed);
+        health.ok(department, feed, sincePollStarted());
+    }
+
+    private java.time.Duration sincePollStarted() {
+        return java.time.Duration.ofNanos(System.nanoTime() - pollStarted);
     }
 
     @Override
     public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         int n = failures.incrementAndGet();
         String reason = rootMessage(cause);
-        health.failed(department, feed, "cannot poll " + where + ": " + reason);
+        health.failed(department, feed, "cannot poll " + where + ": " + reason, sincePollStarted());
         LOG.warn("{}/{}: cannot poll {} ({} failed polls in a row): {}", department, feed, where, n, reason);
         if (n >= alertAfter) {
             alerts.warning(Alerts.SOURCE_UNREACHABLE, department, feed, where, "cannot poll " + where + " ("

@@ -9,13 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health/departments}: each department DOWN while one of its feeds or channels has
- * failed {@value #DOWN_AFTER} times in a row (details say which and why), UP otherwise. It is not part
+ * failed {@value SourceHealth#DOWN_AFTER} times in a row (details say which and why), UP otherwise. It is not part
  * of the readiness group, so one unreachable department never makes the hub unready.
  */
 @Component("departments")
 public class DepartmentsHealthIndicator implements HealthIndicator {
-
-    static final int DOWN_AFTER = 3;
 
     private final SourceHealth sources;
 
@@ -31,7 +29,7 @@ public class DepartmentsHealthIndicator implements HealthIndicator {
             boolean up = true;
             Map<String, Object> feeds = new LinkedHashMap<>();
             for (SourceHealth.State s : dept.getValue().values()) {
-                boolean feedUp = s.failuresInARow() < DOWN_AFTER;
+                boolean feedUp = s.failuresInARow() < SourceHealth.DOWN_AFTER;
                 up &= feedUp;
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("status", feedUp ? "UP" : "DOWN");

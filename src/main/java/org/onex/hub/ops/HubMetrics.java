@@ -2,12 +2,21 @@ package org.onex.hub.ops;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onex.hub.schema.HubDates;
+import org.onex.hub.schema.HubJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +27,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * deliveries per department and status (outbox, queued, dead letters), obligations per rule and status
  * (late, overdue: R-ASSESS), open quarantine and alerts, and per department feed the seconds since it
  * last delivered rows. The store is read at most every 15 s, whatever the scrape rate. Counters
- * ({@code hub_ingest_rows_total}, {@code hub_files_total}) are incremented where things happen.
+ * ({@code hub_ingest_rows_total}, {@code hub_files_total}) are incremented where things happen; poll
+ * durations and last successes come from {@link SourceHealth}; {@code hub_watermark_lag_seconds} is now
+ * minus the source time of each pull feed's watermark.
  */
 @Component
 public class HubMetrics implements MeterBinder {
@@ -76,6 +87,40 @@ public class HubMetrics implements MeterBinder {
                         .tags("department", department, "feed", feed).register(registry);
             }
         });
+        jdbc.query("SELECT department, feed, cursor_json FROM hub_watermark", rs -> {
+            Instant at = watermarkTime(rs.getString(3));
+            if (at == null) {
+                return;
+            }
+            String key = "lag|" + rs.getString(1) + "|" + rs.getString(2);
+            if (values.put(key, Math.max(0, (nowMillis - at.toEpochMilli()) / 1000.0)) == null) {
+                Gauge.builder("hub_watermark_lag_seconds", this, m -> m.values.getOrDefault(key, 0.0))
+                        .description("Now minus the source time of the department feed's watermark (pull feeds)")
+                        .tags("department", rs.getString(1), "feed", rs.getString(2)).register(registry);
+            }
+        });
+    }
+
+    /**
+     * The source time a pull feed's watermark stands at: {@code time} of a JDBC cursor (the source's
+     * local time, read in the hub's zone) or {@code since} of an HTTP cursor; null for cursors without
+     * a time (file and push feeds have none: their freshness is {@code hub_feed_silence_seconds}).
+     */
+    static Instant watermarkTime(String cursorJson) {
+        try {
+            JsonNode cursor = HubJson.mapper().readTree(cursorJson);
+            String text = cursor.path("time").asText(cursor.path("since").asText(""));
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(text).atZone(HubDates.ZONE).toInstant();
+            }
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void grouped(String name, String sql, String label1, String label2, String description) {

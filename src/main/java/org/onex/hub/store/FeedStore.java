@@ -40,6 +40,12 @@ public class FeedStore {
         return jdbc.query(sql.toString(), FeedStore::item, args.toArray());
     }
 
+    /** The newest {@code limit} versions a department stored, newest first (the console's recent records). */
+    public List<FeedItem> latest(String department, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM hub_feed f JOIN hub_record_version v ON v.id = f.version_id"
+                + " WHERE v.department = ? ORDER BY f.seq DESC LIMIT ?", FeedStore::item, department, limit);
+    }
+
     /** All sequenced and unsequenced versions of a record, oldest first. */
     public List<FeedItem> versions(long recordId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM hub_record_version v LEFT JOIN hub_feed f ON f.version_id = v.id"

@@ -3,9 +3,6 @@ package org.onex.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -30,24 +27,7 @@ class EmbeddedDefaultIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        try {
-            String dataDir = Files.createTempDirectory("hub-embedded").toString();
-            int port = TestDatabases.freePort();
-            registry.add("hub.data-dir", () -> dataDir);
-            registry.add("hub.demo.period", () -> "300ms");
-            registry.add("hub.demo.push-period", () -> "500ms");
-            int sftpPort = TestDatabases.freePort();
-            registry.add("hub.demo.sftp.port", () -> sftpPort);
-            int restInboxPort = TestDatabases.freePort();
-            registry.add("hub.demo.rest-inbox.port", () -> restInboxPort);
-            registry.add("hub.demo.ack-after", () -> "1s");
-            registry.add("hub.delivery.ack-period", () -> "500");
-            registry.add("hub.deadline.scan-period", () -> "2000");
-            registry.add("hub.deadline.scan-delay", () -> "1000");
-            registry.add("hub.artemis.acceptor-url", () -> "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DemoHubProperties.register(registry);
     }
 
     @Test
@@ -120,10 +100,19 @@ class EmbeddedDefaultIT {
         String metrics = await().atMost(Duration.ofSeconds(90)).until(
                 () -> rest.getForObject("/actuator/prometheus", String.class),
                 m -> m.contains("hub_deliveries{department=") && m.contains("hub_obligations{rule=\"R-APPROVAL-NOTICE\"")
-                        && m.contains("hub_feed_silence_seconds{department=\"scjgj\",feed=\"licences\""));
+                        && m.contains("hub_feed_silence_seconds{department=\"scjgj\",feed=\"licences\"")
+                        && m.contains("hub_watermark_lag_seconds{"));
         assertThat(metrics).contains("hub_ingest_rows_total{department=\"scjgj\",feed=\"licences\",outcome=\"stored\"")
                 .contains("hub_files_total{department=\"sthjj\",feed=\"licences\",outcome=\"rejected\"")
-                .contains("hub_quarantine_open_rows").contains("hub_alerts_open");
+                .contains("hub_quarantine_open_rows").contains("hub_alerts_open")
+                // issue 7: poll duration, last successful poll and lag per department feed; Camel route metrics
+                .contains("hub_poll_duration_seconds_count{department=\"scjgj\",feed=\"licences\",outcome=\"success\"}")
+                .contains("hub_last_poll_success_timestamp_seconds{department=\"scjgj\",feed=\"licences\"}")
+                .contains("hub_watermark_lag_seconds{department=\"scjgj\",feed=\"licences\"}")
+                .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"scjgj-licences\"")
+                .containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"zrzyj-approvals\"");
+        assertThat(metrics.lines().filter(l -> l.startsWith("# TYPE hub_") && l.endsWith(" counter")))
+                .as("counters end in _total").isNotEmpty().allMatch(l -> l.split(" ")[2].endsWith("_total"));
     }
 
     @Test

@@ -1,0 +1,74 @@
+package org.onex.hub.console;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.onex.hub.registry.Department;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.onex.hub.schema.HubDates;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Formatting the templates call as {@code ${@consoleFormat.time(x)}}: local times, ages and names. */
+@Component("consoleFormat")
+public class ConsoleFormat {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(HubDates.ZONE);
+
+    private final Clock clock;
+    private final DepartmentRegistry registry;
+
+    public ConsoleFormat(Clock clock, DepartmentRegistry registry) {
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Beijing time, as the county reads it. */
+    public String time(Instant at) {
+        return at == null ? "—" : TIME.format(at);
+    }
+
+    /** How long ago: "5 分钟前" / "5 min ago". */
+    public String age(Instant at) {
+        if (at == null) {
+            return "—";
+        }
+        boolean zh = zh();
+        Duration d = Duration.between(at, clock.instant());
+        if (d.isNegative() || d.toSeconds() < 60) {
+            return zh ? Math.max(0, d.toSeconds()) + " 秒前" : Math.max(0, d.toSeconds()) + " s ago";
+        }
+        if (d.toMinutes() < 120) {
+            return zh ? d.toMinutes() + " 分钟前" : d.toMinutes() + " min ago";
+        }
+        if (d.toHours() < 72) {
+            return zh ? d.toHours() + " 小时前" : d.toHours() + " h ago";
+        }
+        return zh ? d.toDays() + " 天前" : d.toDays() + " days ago";
+    }
+
+    /** The department's name in the console's language; the code if unknown. */
+    public String department(String code) {
+        if (code == null) {
+            return "—";
+        }
+        return registry.find(code).map(this::name).orElse(code);
+    }
+
+    public String name(Department d) {
+        return zh() ? d.nameZh() : d.nameEn();
+    }
+
+    /** Text of the console's language where a Chinese and an English version exist. */
+    public String pick(String zhText, String enText) {
+        return zh() || enText == null || enText.isBlank() ? zhText : enText;
+    }
+
+    private static boolean zh() {
+        return !Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+}

@@ -1,0 +1,123 @@
+package org.onex.hub.console;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.onex.hub.ingest.RowOutcome;
+import org.onex.hub.ops.OperatorActions;
+import org.onex.hub.ops.SourceHealth;
+import org.onex.hub.registry.Department;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.schema.Violation;
+import org.onex.hub.store.FeedItem;
+import org.onex.hub.store.FeedStore;
+import org.onex.hub.store.OverviewStore;
+import org.onex.hub.store.QuarantineEntry;
+import org.onex.hub.store.QuarantineFilter;
+import org.onex.hub.store.QuarantineStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** One department: its feeds and channels, its newest records, and its quarantine with reasons and replay. */
+@Controller
+public class DepartmentController {
+
+    /** A feed or channel: health as its routes report it, and when it last delivered rows. */
+    public record FeedRow(String name, String status, Instant lastSuccess, int failuresInARow, String lastError,
+            Instant lastFailure, Instant lastRowsAt) {
+    }
+
+    /** A stored record version, summarised. */
+    public record RecordRow(long recordId, int version, String category, String recordType, String documentNumber,
+            String subjectName, String storedAt) {
+    }
+
+    private final DepartmentRegistry registry;
+    private final SourceHealth health;
+    private final OverviewStore overview;
+    private final FeedStore feed;
+    private final QuarantineStore quarantine;
+    private final OperatorActions actions;
+
+    public DepartmentController(DepartmentRegistry registry, SourceHealth health, OverviewStore overview, FeedStore feed,
+            QuarantineStore quarantine, OperatorActions actions) {
+        this.registry = registry;
+        this.health = health;
+        this.overview = overview;
+        this.feed = feed;
+        this.quarantine = quarantine;
+        this.actions = actions;
+    }
+
+    @GetMapping("/console/departments/{code}")
+    public String department(@PathVariable String code, Model model) {
+        Department d = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no department " + code));
+        Map<String, FeedRow> feeds = new TreeMap<>();
+        health.byDepartment().getOrDefault(code, Map.of()).values().forEach(s -> feeds.put(s.name(),
+                new FeedRow(s.name(), SourceHealth.status(s), s.lastSuccess(), s.failuresInARow(), s.lastError(),
+                        s.lastFailure(), null)));
+        for (OverviewStore.FeedActivity a : overview.feedActivity()) {
+            if (a.department().equals(code)) {
+                FeedRow f = feeds.get(a.feed());
+                feeds.put(a.feed(), f == null ? new FeedRow(a.feed(), "UNKNOWN", null, 0, null, null, a.lastRowsAt())
+                        : new FeedRow(f.name(), f.status(), f.lastSuccess(), f.failuresInARow(), f.lastError(),
+                                f.lastFailure(), a.lastRowsAt()));
+            }
+        }
+        List<RecordRow> records = new ArrayList<>();
+        for (FeedItem item : feed.latest(code, 20)) {
+            records.add(summary(item));
+        }
+        List<QuarantineEntry> open = quarantine.list(new QuarantineFilter(code, null, null, QuarantineEntry.OPEN),
+                null, 50);
+        model.addAttribute("department", d);
+        model.addAttribute("health", health.departmentStatus(code));
+        model.addAttribute("feeds", feeds.values());
+        model.addAttribute("records", records);
+        model.addAttribute("quarantine", open);
+        return "console/department";
+    }
+
+    @PostMapping("/console/quarantine/{id}/replay")
+    public String replay(@PathVariable long id, Principal principal, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        RowOutcome outcome = actions.replayQuarantine(id);
+        if (outcome.status() == RowOutcome.Status.QUARANTINED) {
+            redirect.addFlashAttribute("error", "#" + id + ": " + String.join("; ",
+                    outcome.violations().stream().map(Violation::message).toList()));
+        } else {
+            redirect.addFlashAttribute("notice", "#" + id + ": " + outcome.status() + " → record " + outcome.recordId()
+                    + " v" + outcome.version());
+        }
+        return "redirect:" + ConsoleModel.back(request);
+    }
+
+    private static RecordRow summary(FeedItem item) {
+        JsonNode e;
+        try {
+            e = HubJson.mapper().readTree(item.envelope());
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored envelope of record " + item.recordId() + " is not JSON", ex);
+        }
+        return new RecordRow(item.recordId(), item.version(), item.category(), item.recordType(),
+                e.path("document").path("number").asText(null), e.path("subject").path("name").asText(null),
+                e.path("times").path("storedAt").asText(null));
+    }
+}

@@ -1,0 +1,43 @@
+package org.onex.hub.console;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * {@code java -jar onex-hub.jar password-hash}: reads a console password (from the terminal without
+ * echo, or one line of standard input) and prints its {@code {bcrypt}} hash for
+ * {@code hub.console.operators.<name>.password-hash}. The password never appears in a command line.
+ */
+public final class PasswordHashCommand {
+
+    private PasswordHashCommand() {
+    }
+
+    public static int run(String[] args) {
+        String password;
+        Console console = System.console();
+        try {
+            if (console != null) {
+                char[] chars = console.readPassword("console password: ");
+                password = chars == null ? "" : new String(chars);
+            } else {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                password = line == null ? "" : line;
+            }
+        } catch (IOException e) {
+            System.err.println("password-hash: cannot read the password: " + e.getMessage());
+            return 2;
+        }
+        if (password.length() < 12) {
+            System.err.println("password-hash: a console password needs at least 12 characters");
+            return 1;
+        }
+        System.out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password));
+        return 0;
+    }
+}

@@ -1,0 +1,161 @@
+package org.onex.hub.ops;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.onex.hub.delivery.DeliveryMessages;
+import org.onex.hub.ingest.IngestBatch;
+import org.onex.hub.ingest.IngestService;
+import org.onex.hub.ingest.RowOutcome;
+import org.onex.hub.ingest.SourcePayloads;
+import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.store.Alert;
+import org.onex.hub.store.AlertStore;
+import org.onex.hub.store.Delivery;
+import org.onex.hub.store.DeliveryStore;
+import org.onex.hub.store.QuarantineEntry;
+import org.onex.hub.store.QuarantineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+
+import jakarta.jms.ConnectionFactory;
+
+/**
+ * What an operator can do to the hub, whether through the API or the console: acknowledge an alert,
+ * replay a quarantined row, replay or discard a dead delivery, suspend and resume a route. Both
+ * front ends call these methods, so an action has one set of rules and one place to be audited.
+ */
+@Component
+public class OperatorActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorActions.class);
+
+    private final AlertStore alerts;
+    private final QuarantineStore quarantine;
+    private final IngestService ingest;
+    private final SourcePayloads payloads;
+    private final DeliveryStore deliveries;
+    private final JmsTemplate deadLetters;
+    private final CamelContext camel;
+    private final Clock clock;
+
+    public OperatorActions(AlertStore alerts, QuarantineStore quarantine, IngestService ingest, SourcePayloads payloads,
+            DeliveryStore deliveries, ConnectionFactory connectionFactory, CamelContext camel, Clock clock) {
+        this.alerts = alerts;
+        this.quarantine = quarantine;
+        this.ingest = ingest;
+        this.payloads = payloads;
+        this.deliveries = deliveries;
+        this.deadLetters = new JmsTemplate(connectionFactory);
+        this.deadLetters.setReceiveTimeout(500);
+        this.camel = camel;
+        this.clock = clock;
+    }
+
+    public Alert acknowledgeAlert(long id, String by, String comment) {
+        String text = comment == null ? "" : comment.trim();
+        if (text.isEmpty()) {
+            throw new ActionRefusedException(400, "comment", "an acknowledgement needs a comment saying what was done");
+        }
+        Alert alert = alerts.find(id).orElseThrow(() -> new ActionRefusedException(404, null, "no alert " + id));
+        if (!alerts.acknowledge(id, by, text, clock.instant())) {
+            throw new ActionRefusedException(409, null, "alert " + id + " is already " + alert.status());
+        }
+        LOG.info("alert {} acknowledged by {}", id, by);
+        return alerts.find(id).orElseThrow();
+    }
+
+    /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
+    public RowOutcome replayQuarantine(long id) {
+        QuarantineEntry entry = quarantine.find(id)
+                .orElseThrow(() -> new ActionRefusedException(404, null, "no quarantine entry " + id));
+        if (!QuarantineEntry.OPEN.equals(entry.status())) {
+            throw new ActionRefusedException(409, null, "quarantine entry " + id + " is already " + entry.status());
+        }
+        SourceRow row = new SourceRow(payloads.fromJson(entry.payload()), entry.sourceRef());
+        RowOutcome outcome = ingest.ingest(new IngestBatch(entry.department(), entry.feed(), List.of(row), null,
+                clock.instant())).rows().get(0);
+        if (outcome.status() != RowOutcome.Status.QUARANTINED) {
+            quarantine.resolve(id, "replayed: record " + outcome.recordId() + " version " + outcome.version(),
+                    clock.instant());
+        }
+        LOG.info("quarantine entry {} replayed: {}", id, outcome.status());
+        return outcome;
+    }
+
+    public Delivery replayDelivery(long id, String by) {
+        Delivery d = delivery(id);
+        if (!deliveries.replay(id, by, clock.instant())) {
+            throw new ActionRefusedException(409, null, "delivery " + id + " is " + d.status()
+                    + "; only DEAD ones are replayed");
+        }
+        removeDeadLetter(id);
+        LOG.info("delivery {} replayed by {}", id, by);
+        return deliveries.find(id).orElseThrow();
+    }
+
+    public Delivery discardDelivery(long id, String by, String comment) {
+        String text = comment == null ? "" : comment.trim();
+        if (text.isEmpty()) {
+            throw new ActionRefusedException(400, "comment", "discarding a decision's delivery needs a comment saying why");
+        }
+        Delivery d = delivery(id);
+        if (!deliveries.discard(id, by, text, clock.instant())) {
+            throw new ActionRefusedException(409, null, "delivery " + id + " is " + d.status()
+                    + "; only DEAD ones are discarded");
+        }
+        removeDeadLetter(id);
+        LOG.info("delivery {} discarded by {}", id, by);
+        return deliveries.find(id).orElseThrow();
+    }
+
+    /** Suspends a route (a department feed or channel) until an operator resumes it. */
+    public ServiceStatus suspendRoute(String routeId, String by) {
+        route(routeId);
+        try {
+            camel.getRouteController().suspendRoute(routeId);
+        } catch (Exception e) {
+            throw new ActionRefusedException(409, null, "route " + routeId + " cannot be suspended: " + Causes.describe(e));
+        }
+        LOG.info("route {} suspended by {}", routeId, by);
+        return camel.getRouteController().getRouteStatus(routeId);
+    }
+
+    /** Resumes a suspended route, or starts a stopped one (e.g. a source the supervisor gave up on). */
+    public ServiceStatus resumeRoute(String routeId, String by) {
+        route(routeId);
+        try {
+            ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
+            if (status == ServiceStatus.Suspended) {
+                camel.getRouteController().resumeRoute(routeId);
+            } else if (status != ServiceStatus.Started) {
+                camel.getRouteController().startRoute(routeId);
+            }
+        } catch (Exception e) {
+            throw new ActionRefusedException(409, null, "route " + routeId + " cannot be resumed: " + Causes.describe(e));
+        }
+        LOG.info("route {} resumed by {}", routeId, by);
+        return camel.getRouteController().getRouteStatus(routeId);
+    }
+
+    private Route route(String routeId) {
+        Route route = routeId == null ? null : camel.getRoute(routeId);
+        if (route == null) {
+            throw new ActionRefusedException(404, null, "no route " + routeId);
+        }
+        return route;
+    }
+
+    private Delivery delivery(long id) {
+        return deliveries.find(id).orElseThrow(() -> new ActionRefusedException(404, null, "no delivery " + id));
+    }
+
+    private void removeDeadLetter(long id) {
+        deadLetters.receiveSelected(DeliveryMessages.DEAD_LETTER_QUEUE, "deliveryId = " + id);
+    }
+}

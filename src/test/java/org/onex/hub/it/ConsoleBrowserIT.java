@@ -1,0 +1,313 @@
+package org.onex.hub.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.onex.hub.demo.SyntheticData;
+import org.onex.hub.ingest.SourcePayloads;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.onex.hub.schema.Violation;
+import org.onex.hub.store.QuarantineStore;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 7: the operator console in a real browser (Debian's headless chromium through chromium-driver)
+ * against the embedded default with its demo departments. Every page loads with real data; acknowledging
+ * an alert, replaying a quarantined row and suspending a route take effect in the hub; the language
+ * switches. A failing test leaves a screenshot in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestRestTemplate rest;
+
+    @Autowired
+    QuarantineStore quarantine;
+
+    @Autowired
+    SourcePayloads payloads;
+
+    @Autowired
+    DepartmentRegistry registry;
+
+    @Autowired
+    CamelContext camel;
+
+    WebDriver browser;
+
+    @RegisterExtension
+    final TestWatcher screenshots = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try {
+                save(context);
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+
+        /** {@code -Dconsole.screenshots=true} keeps the last page of passing tests too (for the docs). */
+        @Override
+        public void testSuccessful(ExtensionContext context) {
+            if (Boolean.getBoolean("console.screenshots")) {
+                try {
+                    save(context);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        private void save(ExtensionContext context) throws IOException {
+            if (browser instanceof ChromeDriver chrome) {
+                Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+                Path file = dir.resolve("ConsoleBrowserIT-" + context.getRequiredTestMethod().getName() + ".png");
+                Files.write(file, chrome.getScreenshotAs(OutputType.BYTES));
+                Files.writeString(dir.resolve(file.getFileName() + ".html"), chrome.getPageSource());
+            }
+        }
+    };
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        DemoHubProperties.register(registry);
+    }
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+        String driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+        assertThat(new File(chromium)).as("Debian chromium (apt-get install -y chromium chromium-driver)").exists();
+        assertThat(new File(driver)).as("chromium-driver (apt-get install -y chromium chromium-driver)").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        // flags the machine notes ask for: no sandbox as root, and no background calls to the closed network
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("hub-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        signIn();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn() {
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).as("the console asks for a login first").contains("/console/login");
+        browser.findElement(By.id("username")).sendKeys("operator");
+        browser.findElement(By.id("password")).sendKeys("demo-operator-password");
+        browser.findElement(By.id("login")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.id("departments")).size() == 1);
+    }
+
+    @Test
+    void withoutASignInTheConsoleAndItsCsvRedirectToTheLoginAndAWrongPasswordIsRefused() throws Exception {
+        HttpClient anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        for (String path : List.of("/console", "/console/alerts", "/console/scorecards.csv")) {
+            HttpResponse<String> page = anonymous.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/console/login");
+        }
+        String form = anonymous.send(HttpRequest.newBuilder(URI.create(url("/console/login"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        HttpResponse<String> wrong = anonymous.send(HttpRequest.newBuilder(URI.create(url("/console/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=wrong-password&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(302);
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?error");
+    }
+
+    @Test
+    void overviewShowsEveryUnitWithHealthFreshnessAndCounts() {
+        List<WebElement> rows = reloadUntil("/console", () -> {
+            WebElement row = browser.findElement(By.cssSelector("tr[data-department='scjgj']"));
+            return !row.findElements(By.tagName("td")).get(3).getText().equals("—")
+                    && row.findElement(By.cssSelector(".status")).getText().equals("正常");
+        }).findElements(By.cssSelector("#departments tbody tr"));
+        assertThat(rows).as("every unit of config/departments.yaml").hasSize(registry.all().size())
+                .hasSizeGreaterThanOrEqualTo(14);
+        assertThat(browser.findElement(By.cssSelector("tr[data-department='scjgj']")).getText())
+                .contains(registry.require("scjgj").nameZh()).contains("秒前");
+        assertThat(Integer.parseInt(browser.findElement(By.id("tile-quarantine")).getText())).isPositive();
+    }
+
+    @Test
+    void departmentPageListsFeedsRecordsAndQuarantineWithReasons() {
+        reloadUntil("/console/departments/scjgj", () -> !browser.findElements(By.cssSelector("#records tbody tr td"))
+                .get(0).getText().isEmpty() && !browser.findElements(By.cssSelector("tr[data-quarantine]")).isEmpty());
+        assertThat(browser.findElement(By.id("feeds")).getText()).contains("licences");
+        assertThat(browser.findElement(By.id("records")).getText()).contains("LICENCE").contains("C2");
+        assertThat(browser.findElement(By.id("quarantine")).findElements(By.cssSelector("ul.reasons li code")))
+                .extracting(WebElement::getText).allMatch(rule -> rule.matches("[A-Z][A-Z0-9_]+"));
+    }
+
+    @Test
+    void replayingAQuarantinedRowFromTheConsoleStoresIt() {
+        // a row quarantined earlier (its mapping then lacked a code), valid under today's mapping
+        Random r = new Random(11);
+        Map<String, Object> row = Map.of("XK_WSH", "CONSOLE-REPLAY-1", "XK_XDR_MC", SyntheticData.companyName(r),
+                "XK_XDR_LB", "02", "XK_XDR_SHXYM", SyntheticData.creditCode(r), "XK_JDRQ", "2026-11-20",
+                "XK_XKLB", "01", "UPDATED_AT", "2026-11-20T09:00:00");
+        long id = quarantine.quarantine("scjgj", "licences", "CONSOLE-REPLAY-1", "console test", payloads.toJson(row),
+                List.of(new Violation("XK_XKLB", "MAPPING_CODE_UNKNOWN", Violation.Severity.ERROR, "code '01' is not in the code list")),
+                Instant.now());
+        browser.get(url("/console/departments/scjgj"));
+        browser.findElement(By.cssSelector("tr[data-quarantine='" + id + "'] button.replay")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("#" + id).contains("STORED");
+        assertThat(browser.findElements(By.cssSelector("tr[data-quarantine='" + id + "']"))).isEmpty();
+        JsonNode resolved = rest.getForObject("/api/v1/quarantine?status=RESOLVED&department=scjgj&limit=500",
+                JsonNode.class);
+        assertThat(resolved.get("items").findValuesAsText("sourceKey")).contains("CONSOLE-REPLAY-1");
+        JsonNode records = rest.getForObject("/api/v1/records?department=scjgj&limit=1000", JsonNode.class);
+        assertThat(records.findValuesAsText("number")).contains("CONSOLE-REPLAY-1");
+    }
+
+    @Test
+    void acknowledgingAnAlertWithACommentClosesIt() {
+        JsonNode open = await().atMost(PATIENCE).until(
+                () -> rest.getForObject("/api/v1/alerts?status=OPEN&kind=FILE_REJECTED", JsonNode.class),
+                a -> a.get("count").asInt() > 0);
+        long id = open.get("items").get(0).get("id").asLong();
+        browser.get(url("/console/alerts?kind=FILE_REJECTED"));
+        WebElement row = browser.findElement(By.cssSelector("tr[data-alert='" + id + "']"));
+        row.findElement(By.cssSelector("input.comment")).sendKeys("已联系生态环境局重新导出文件");
+        row.findElement(By.cssSelector("button.acknowledge")).click();
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("#" + id);
+        JsonNode alert = rest.getForObject("/api/v1/alerts?status=ACKNOWLEDGED&kind=FILE_REJECTED", JsonNode.class);
+        JsonNode acked = find(alert.get("items"), "id", String.valueOf(id));
+        assertThat(acked.get("acknowledgedBy").asText()).isEqualTo("operator");
+        assertThat(acked.get("ackComment").asText()).isEqualTo("已联系生态环境局重新导出文件");
+        browser.get(url("/console/alerts?status=ALL&kind=FILE_REJECTED"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-alert='" + id + "'] .alert-status")).getText())
+                .isEqualTo("已确认");
+    }
+
+    @Test
+    void suspendingARouteStopsItUntilItIsResumed() {
+        browser.get(url("/console/routes"));
+        String route = "tr[data-route='zrzyj-approvals']";
+        assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getText()).isEqualTo("运行中");
+        browser.findElement(By.cssSelector(route + " button.suspend")).click();
+        assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getText()).isEqualTo("已暂停");
+        assertThat(camel.getRouteController().getRouteStatus("zrzyj-approvals")).isEqualTo(ServiceStatus.Suspended);
+        assertThat(browser.findElement(By.cssSelector("tr[data-route='scjgj-licences'] .route-status"))
+                .getDomAttribute("data-status")).as("the other departments go on").isEqualTo("Started");
+        browser.findElement(By.cssSelector(route + " button.resume")).click();
+        assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getDomAttribute("data-status"))
+                .isEqualTo("Started");
+        assertThat(camel.getRouteController().getRouteStatus("zrzyj-approvals")).isEqualTo(ServiceStatus.Started);
+        assertThat(Long.parseLong(browser.findElement(By.cssSelector("tr[data-route='scjgj-licences'] td.num"))
+                .getText())).as("exchanges counted by camel-micrometer").isPositive();
+    }
+
+    @Test
+    void deliveriesAndScorecardsShowTheBureausDecisionsAndDeadlines() {
+        reloadUntil("/console/deliveries?status=DELIVERED",
+                () -> !browser.findElements(By.cssSelector("tr[data-delivery]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("tr[data-delivery] .delivery-status")).getText()).isEqualTo("已送达");
+        reloadUntil("/console/scorecards", () -> !"0".equals(browser.findElement(By.id("chart"))
+                .getDomAttribute("data-rendered")) && browser.findElement(By.id("chart")).getDomAttribute("data-rendered") != null);
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).as("ECharts drew the chart").isNotEmpty();
+        assertThat(browser.findElement(By.id("scorecard")).getText()).contains("R-APPROVAL-NOTICE");
+        String href = browser.findElement(By.id("csv")).getDomAttribute("href");
+        Object csv = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "fetch(arguments[0]).then(r => r.text()).then(arguments[1])", href);
+        assertThat((String) csv).contains("department,month,rule").contains("R-APPROVAL-NOTICE");
+    }
+
+    @Test
+    void languageSwitchesToEnglishAndBack() {
+        browser.get(url("/console/alerts"));
+        browser.findElement(By.id("lang-en")).click();
+        assertThat(navTexts()).contains("Overview", "Routes", "Alerts", "Deliveries", "Scorecards");
+        browser.get(url("/console"));
+        assertThat(browser.findElement(By.cssSelector("#departments thead")).getText()).contains("Freshness");
+        browser.findElement(By.id("lang-zh")).click();
+        assertThat(navTexts()).contains("总览", "路由", "告警", "送达", "时效考核");
+    }
+
+    private List<String> navTexts() {
+        return browser.findElements(By.cssSelector(".bar nav a")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Loads a page until the condition holds (the demo departments fill the hub over the first seconds). */
+    private WebElement reloadUntil(String path, java.util.concurrent.Callable<Boolean> condition) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            browser.get(url(path));
+            return condition.call();
+        });
+        return browser.findElement(By.tagName("main"));
+    }
+
+    private static JsonNode find(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (item.path(field).asText().equals(value)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with " + field + " = " + value + " in " + items);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
