@@ -23,6 +23,7 @@ public class HubApplication {
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
         case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
         case "password-hash" -> System.exit(org.onex.hub.console.PasswordHashCommand.run(rest));
+        case "audit-verify", "clients" -> System.exit(org.onex.hub.security.AuditCommand.run(command, rest));
         default -> SpringApplication.run(HubApplication.class, args);
         }
     }

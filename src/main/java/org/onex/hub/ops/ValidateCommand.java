@@ -19,6 +19,7 @@ import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.deadline.ObligationRules;
+import org.onex.hub.security.SharingPolicy;
 import org.onex.hub.delivery.InboxDefinition;
 import org.onex.hub.delivery.MatterTable;
 import org.onex.hub.mapping.MappingRegistry;
@@ -84,6 +85,10 @@ public final class ValidateCommand {
         if (departments != null) {
             load(config.resolve(MatterTable.FILE), file -> MatterTable.load(file, departments), problems);
             load(config.resolve(ObligationRules.FILE), file -> ObligationRules.load(file, departments), problems);
+            Path sharing = config.resolve(SharingPolicy.FILE);
+            if (Files.isRegularFile(sharing)) { // without it the hub shares nothing (and says so at start-up)
+                load(sharing, file -> SharingPolicy.load(file, departments, departmentsFile), problems);
+            }
         } else {
             out.println("(mappings, " + MatterTable.FILE + ", " + ObligationRules.FILE + " and route departments not"
                     + " checked: fix " + departmentsFile + " first)");
@@ -107,7 +112,7 @@ public final class ValidateCommand {
         }, problems));
 
         long configCount = Stream.of(departmentsFile, config.resolve(MatterTable.FILE),
-                config.resolve(ObligationRules.FILE)).filter(Files::isRegularFile).count() + inboxes.size()
+                config.resolve(ObligationRules.FILE), config.resolve(SharingPolicy.FILE)).filter(Files::isRegularFile).count() + inboxes.size()
                 + yamlFiles(calendar, 1).size();
         long mappingCount = yamlFiles(mappings, 2).size();
         long files = configCount + routeFiles.size() + mappingCount;

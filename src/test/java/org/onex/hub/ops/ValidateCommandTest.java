@@ -34,7 +34,7 @@ import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
 /** The validate command (issue 7 item 4) on the project's own files and on broken copies of them. */
 class ValidateCommandTest {
 
-    private static final String REAL_COUNTS = "20 files checked (config 5, routes 7, mappings 8)";
+    private static final String REAL_COUNTS = "21 files checked (config 6, routes 7, mappings 8)";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -144,7 +144,7 @@ class ValidateCommandTest {
                         + " 'permits' (mappings/scjgj/permits.yaml)",
                 at(file, 25) + "[3].templatedRoute.parameters[0].value: department 'xyz' is not in"
                         + " config/departments.yaml",
-                "5 problems in 21 files (config 5, routes 8, mappings 8)");
+                "5 problems in 22 files (config 6, routes 8, mappings 8)");
         assertThat(exit).isEqualTo(1);
     }
 
@@ -203,11 +203,11 @@ class ValidateCommandTest {
         int exit = validateCopy();
 
         if (problem == null) {
-            assertThat(outLines()).containsExactly("OK: 21 files checked (config 5, routes 8, mappings 8)");
+            assertThat(outLines()).containsExactly("OK: 22 files checked (config 6, routes 8, mappings 8)");
             assertThat(exit).isZero();
         } else {
             assertThat(outLines()).containsExactly(dir.resolve("routes/zz.camel.yaml") + problem,
-                    "1 problem in 21 files (config 5, routes 8, mappings 8)");
+                    "1 problem in 22 files (config 6, routes 8, mappings 8)");
             assertThat(exit).isEqualTo(1);
         }
     }
@@ -258,7 +258,7 @@ class ValidateCommandTest {
         assertThat(outLines().get(1)).startsWith(dir.resolve("config/departments.yaml") + ":").contains("YAML syntax");
         assertThat(outLines().get(2)).startsWith(at("config/inboxes/scjgj.yaml", 4)
                 + "columns.K: value 'delivery.nope' is not delivery.");
-        assertThat(outLines().get(3)).isEqualTo("2 problems in 20 files (config 5, routes 7, mappings 8)");
+        assertThat(outLines().get(3)).isEqualTo("2 problems in 21 files (config 6, routes 7, mappings 8)");
         assertThat(exit).isEqualTo(1);
     }
 

@@ -1,0 +1,33 @@
+package org.onex.hub.security;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The audit log's settings and its daily route {@code audit-purge}: retention purge, then the chain head logged,
+ * so that the log files (kept elsewhere) witness the head's hash day by day.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+public class AuditConfiguration {
+
+    @Bean
+    RouteBuilder auditPurgeRoute(AuditProperties properties) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:audit-purge?period=" + properties.purgePeriod().toMillis() + "&delay="
+                        + properties.purgeDelay().toMillis())
+                        .routeId("audit-purge").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .bean(AuditRetention.class, "purge")
+                        .bean(AuditVerifier.class, "head")
+                        .log(LoggingLevel.INFO, "org.onex.hub.security.AuditRetention",
+                                "audit chain head: entry ${body.lastSeq}, hash ${body.lastHash}");
+            }
+        };
+    }
+}
