@@ -2,7 +2,12 @@ package org.onex.hub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.onex.hub.ops.ActionRefusedException;
+import org.onex.hub.security.ApiKeyAuthenticationFilter;
+import org.onex.hub.security.AuditAction;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Client;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
 
@@ -14,24 +19,42 @@ public class ApiErrors extends RouteConfigurationBuilder {
 
     public static final String ID = "hub-api-errors";
 
+    private final AuditLog audit;
+
+    public ApiErrors(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** Every policy denial is an audit entry (issue 6), naming the client and what it asked for. */
+    private void denied(Exchange exchange, String reason) {
+        if (exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
+                && http.getRequest().getAttribute(ApiKeyAuthenticationFilter.CLIENT) instanceof Client client) {
+            audit.record(client, AuditAction.POLICY_DENIED, http.getRequest().getMethod() + " "
+                    + http.getRequest().getRequestURI(), java.util.Map.of("reason", reason));
+        }
+    }
+
     @Override
     public void configuration() {
         routeConfiguration(ID)
                 .onException(ApiException.class).handled(true)
-                .process(ApiErrors::problem).end()
+                .process(this::problem).end()
                 .onException(ActionRefusedException.class).handled(true)
-                .process(ApiErrors::refused).end();
+                .process(this::refused).end();
     }
 
     /** An operator action refused by {@link ActionRefusedException}: the same problem body. */
-    static void refused(Exchange exchange) {
+    void refused(Exchange exchange) {
         ActionRefusedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ActionRefusedException.class);
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(e.status(), e.parameter(), e.getMessage()));
         problem(exchange);
     }
 
-    static void problem(Exchange exchange) {
+    void problem(Exchange exchange) {
         ApiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class);
+        if (e.status() == 403) {
+            denied(exchange, e.getMessage());
+        }
         ObjectNode body = HubJson.mapper().createObjectNode();
         body.put("type", "about:blank");
         body.put("title", switch (e.status()) {

@@ -65,6 +65,12 @@ public class ApiRoutes extends RouteBuilder {
         rest("/scorecards").description("Timeliness scorecards per unit, month and rule (R-ASSESS); format=csv")
                 .get().id("rest-scorecards").produces("application/json,text/csv").to("direct:api-scorecards");
 
+        rest("/audit").description("The tamper-evident audit log (issue 6); admins only")
+                .get().id("rest-audit").produces("application/json").to("direct:api-audit")
+                .get("/verify").id("rest-audit-verify").produces("application/json").to("direct:api-audit-verify");
+        json(from("direct:api-audit").routeId("api-audit").bean(AuditApi.class, "entries"));
+        json(from("direct:api-audit-verify").routeId("api-audit-verify").bean(AuditApi.class, "verify"));
+
         json(from("direct:api-obligations").routeId("api-obligations").bean(ObligationApi.class, "list"));
         json(from("direct:api-obligation-complete").routeId("api-obligation-complete")
                 .bean(ObligationApi.class, "complete"));

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.onex.hub.ops.OperatorActions;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
@@ -30,11 +32,13 @@ public class DeliveryApi {
 
     private final DeliveryStore deliveries;
     private final OperatorActions actions;
+    private final RecordViews views;
     private final Clock clock;
 
-    public DeliveryApi(DeliveryStore deliveries, OperatorActions actions, Clock clock) {
+    public DeliveryApi(DeliveryStore deliveries, OperatorActions actions, RecordViews views, Clock clock) {
         this.deliveries = deliveries;
         this.actions = actions;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -47,7 +51,11 @@ public class DeliveryApi {
         String recordId = q.matching("recordId", "[0-9]{1,18}", "a record id");
         long before = Cursors.decode("deliveries", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        List<Delivery> list = deliveries.list(q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code"),
+        Client client = Callers.of(exchange);
+        String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
+        // a department sees its own deliveries; the bureau (whose decisions they are), operators and admins all
+        String department = client.role() == Role.DEPARTMENT ? Callers.department(client, asked) : asked;
+        List<Delivery> list = deliveries.list(department,
                 status, recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
@@ -61,26 +69,35 @@ public class DeliveryApi {
 
     public ObjectNode get(Exchange exchange) {
         Delivery d = find(exchange);
+        Client client = Callers.of(exchange);
+        if (client.role() == Role.DEPARTMENT) {
+            Callers.department(client, d.department());
+        }
         ObjectNode out = json(d);
-        deliveries.envelope(d.recordId(), d.version()).ifPresent(e -> out.set("record", read(e, "stored envelope")));
+        deliveries.envelope(d.recordId(), d.version()).flatMap(e -> views.view(client, read(e, "stored envelope"),
+                d.department())).ifPresent(view -> out.set("record", view));
         return out;
     }
 
     public ObjectNode replay(Exchange exchange) {
         Delivery d = find(exchange);
-        return json(actions.replayDelivery(d.id(), body(exchange).path("by").asText("operator")));
+        return json(actions.replayDelivery(d.id(), Callers.of(exchange)));
     }
 
     public ObjectNode discard(Exchange exchange) {
         Delivery d = find(exchange);
         JsonNode body = body(exchange);
-        return json(actions.discardDelivery(d.id(), body.path("by").asText("operator"), body.path("comment").asText("")));
+        return json(actions.discardDelivery(d.id(), Callers.of(exchange), body.path("comment").asText("")));
     }
 
     /** The department (or an operator for it) confirms it has taken the decision in. */
     public ObjectNode acknowledge(Exchange exchange) {
         Delivery d = find(exchange);
-        String by = body(exchange).path("by").asText(d.department());
+        Client client = Callers.of(exchange);
+        if (client.role() == Role.DEPARTMENT) {
+            Callers.department(client, d.department()); // a department acknowledges only its own deliveries
+        }
+        String by = client.id();
         if (!deliveries.acknowledge(d.id(), by, clock.instant())) {
             throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status()
                     + (d.acknowledgedAt() == null ? "" : ", acknowledged at " + d.acknowledgedAt())

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.onex.hub.security.AuditAction;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Client;
 import org.onex.hub.feed.FeedJson;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.RecordType;
@@ -24,9 +27,13 @@ public class FeedApi {
             "decidedTo", "storedFrom", "storedTo", "cursor", "limit");
 
     private final FeedStore feed;
+    private final RecordViews views;
+    private final AuditLog audit;
 
-    public FeedApi(FeedStore feed) {
+    public FeedApi(FeedStore feed, RecordViews views, AuditLog audit) {
         this.feed = feed;
+        this.views = views;
+        this.audit = audit;
     }
 
     public ObjectNode records(Exchange exchange) {
@@ -38,12 +45,17 @@ public class FeedApi {
                 q.instant("decidedFrom"), q.instant("decidedTo"), q.instant("storedFrom"), q.instant("storedTo"));
         long after = Math.max(0, Cursors.decode("feed", q.text("cursor"), "cursor"));
         int limit = q.limit(100, 1000);
+        Client client = Callers.of(exchange);
+        views.checkAsked(client, filter.department(), filter.category() == null ? null : Category.valueOf(filter.category()));
         List<FeedItem> items = feed.page(filter, after, limit);
+        // what the sharing policy lets this client see, masked for its role; the cursor still moves past the rest
+        List<ObjectNode> visible = views.visible(client, items);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode array = out.putArray("items");
-        items.forEach(i -> array.add(FeedJson.envelope(i)));
+        visible.forEach(array::add);
         long last = items.isEmpty() ? after : items.get(items.size() - 1).feedSeq();
-        out.put("count", items.size());
+        audit.recordRead(client, "records?" + exchange.getMessage().getHeader(Exchange.HTTP_QUERY, ""), RecordViews.ids(visible));
+        out.put("count", visible.size());
         out.put("nextCursor", Cursors.encode("feed", last));
         out.put("more", items.size() == limit);
         return out;
@@ -62,10 +74,17 @@ public class FeedApi {
         if (versions.isEmpty()) {
             throw ApiException.notFound("no record with id " + id);
         }
+        Client client = Callers.of(exchange);
+        List<ObjectNode> visible = views.visible(client, versions);
+        if (visible.size() < versions.size()) {
+            throw new ApiException(403, null, "client " + client.id() + " may not read record " + id
+                    + " (sharing policy, R-CATEGORIES)");
+        }
         ObjectNode out = HubJson.mapper().createObjectNode();
-        out.set("record", FeedJson.envelope(versions.get(versions.size() - 1)));
+        out.set("record", visible.get(visible.size() - 1));
         ArrayNode array = out.putArray("versions");
-        versions.forEach(v -> array.add(FeedJson.envelope(v)));
+        visible.forEach(array::add);
+        audit.recordRead(client, AuditAction.RECORD_READ, "records/" + id, List.of(id));
         return out;
     }
 }

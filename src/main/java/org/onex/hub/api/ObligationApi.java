@@ -13,6 +13,8 @@ import org.onex.hub.deadline.ObligationEngine;
 import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.schema.HubDates;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
@@ -58,8 +60,10 @@ public class ObligationApi {
         }
         long before = Cursors.decode("obligations", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
+        Client client = Callers.of(exchange);
+        String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         List<Obligation> list = store.list(q.matching("rule", "R-[A-Z-]{1,46}", "a rule ID"),
-                q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code"), status,
+                client.role() == Role.DEPARTMENT ? Callers.department(client, asked) : asked, status,
                 before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
@@ -118,8 +122,10 @@ public class ObligationApi {
         if (format != null && !Set.of("json", "csv").contains(format)) {
             throw ApiException.badParameter("format", "format '" + format + "' is not json or csv");
         }
-        List<Scorecards.Line> lines = scorecards.month(month, q.matching("department", "[a-z][a-z0-9]{1,15}",
-                "a department code"));
+        Client client = Callers.of(exchange);
+        String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
+        List<Scorecards.Line> lines = scorecards.month(month, client.role() == Role.DEPARTMENT
+                ? Callers.department(client, asked) : asked);
         if ("csv".equals(format)) {
             exchange.setProperty("hubCsv", true);
             exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"scorecard-" + month + ".csv\"");

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.onex.hub.ops.OperatorActions;
+import org.onex.hub.security.Client;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
@@ -43,7 +44,9 @@ public class OpsApi {
         }
         long before = Cursors.decode("files", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        List<FileEntry> entries = files.list(q.matching("department", DEPARTMENT, "a department code"),
+        Client client = Callers.of(exchange);
+        List<FileEntry> entries = files.list(Callers.department(client, q.matching("department", DEPARTMENT,
+                "a department code")),
                 q.text("feed"), status, before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
@@ -63,7 +66,9 @@ public class OpsApi {
         }
         long before = Cursors.decode("alerts", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        List<Alert> list = alerts.list(status, q.matching("department", DEPARTMENT, "a department code"),
+        Client client = Callers.of(exchange);
+        List<Alert> list = alerts.list(status, Callers.department(client, q.matching("department", DEPARTMENT,
+                "a department code")),
                 q.matching("kind", "[A-Z_]{1,48}", "an alert kind"), before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
@@ -91,7 +96,7 @@ public class OpsApi {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badParameter("body", "the body is not JSON: " + e.getOriginalMessage());
         }
-        String by = body.path("by").asText("operator").trim();
-        return HubJson.mapper().valueToTree(actions.acknowledgeAlert(id, by, body.path("comment").asText("")));
+        return HubJson.mapper().valueToTree(actions.acknowledgeAlert(id, Callers.of(exchange),
+                body.path("comment").asText("")));
     }
 }

@@ -21,8 +21,11 @@ import org.onex.hub.ingest.file.FileFormat;
 import org.onex.hub.ingest.file.FileLayout;
 import org.onex.hub.ingest.file.FileRejectedException;
 import org.onex.hub.ingest.file.RowFileReader;
-import org.onex.hub.ingest.push.PushKeys;
 import org.onex.hub.ingest.push.PushProperties;
+import org.onex.hub.security.AuditAction;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubJson;
@@ -39,16 +42,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component
 public class PushApi {
 
-    private final PushKeys keys;
+    private final SharingEnforcer enforcer;
+    private final AuditLog audit;
     private final PushProperties properties;
     private final DepartmentRegistry registry;
     private final MappingRegistry mappings;
     private final IngestService ingest;
     private final Clock clock;
 
-    public PushApi(PushKeys keys, PushProperties properties, DepartmentRegistry registry, MappingRegistry mappings,
-            IngestService ingest, Clock clock) {
-        this.keys = keys;
+    public PushApi(SharingEnforcer enforcer, AuditLog audit, PushProperties properties, DepartmentRegistry registry,
+            MappingRegistry mappings, IngestService ingest, Clock clock) {
+        this.enforcer = enforcer;
+        this.audit = audit;
         this.properties = properties;
         this.registry = registry;
         this.mappings = mappings;
@@ -58,9 +63,9 @@ public class PushApi {
 
     public ObjectNode push(Exchange exchange) {
         var m = exchange.getMessage();
-        String keyDepartment = keys.departmentOf(bearer(m.getHeader("Authorization", String.class)))
-                .orElseThrow(() -> new ApiException(401, null,
-                        "a valid push key is required: Authorization: Bearer <key of your department>"));
+        // the client's key (or the department's push key of hub.push.keys), checked by ApiKeyAuthenticationFilter
+        Client client = Callers.of(exchange);
+        String keyDepartment = enforcer.unitOf(client).orElse(client.id());
         String department = m.getHeader("department", String.class);
         String feed = m.getHeader("feed", String.class);
         if (registry.find(department).isEmpty()) {
@@ -71,8 +76,8 @@ public class PushApi {
                     + department + "/" + feed + ".yaml)");
         }
         if (!keyDepartment.equals(department)) {
-            throw new ApiException(403, null, "the key of department " + keyDepartment
-                    + " may only push to feeds of " + keyDepartment);
+            throw new ApiException(403, null, "the key of " + keyDepartment + " may only push to feeds of "
+                    + keyDepartment);
         }
         long limit = properties.maxBodySize().toBytes();
         Long length = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
@@ -100,19 +105,15 @@ public class PushApi {
         if (rows.isEmpty()) {
             throw ApiException.badParameter("body", "the body holds no rows");
         }
-        return json(ingest.ingest(new IngestBatch(department, feed, rows, null, now)));
+        IngestResult result = ingest.ingest(new IngestBatch(department, feed, rows, null, now));
+        audit.record(client, AuditAction.PUSH, department + "/" + feed, java.util.Map.of("rows", rows.size(),
+                "stored", result.rows().stream().filter(r -> r.recordId() != null).count()));
+        return json(result);
     }
 
     private static ApiException tooLarge(long limit) {
         return new ApiException(413, null, "the request body is larger than " + limit
                 + " bytes (hub.push.max-body-size); push fewer rows per request");
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
     }
 
     private static FileFormat format(String contentType) {

@@ -7,6 +7,10 @@ import org.apache.camel.Exchange;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
 import org.onex.hub.ops.OperatorActions;
+import org.onex.hub.security.AuditAction;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.QuarantineEntry;
@@ -26,11 +30,16 @@ public class QuarantineApi {
     private final QuarantineStore quarantine;
     private final SourcePayloads payloads;
     private final OperatorActions actions;
+    private final SharingEnforcer enforcer;
+    private final AuditLog audit;
 
-    public QuarantineApi(QuarantineStore quarantine, SourcePayloads payloads, OperatorActions actions) {
+    public QuarantineApi(QuarantineStore quarantine, SourcePayloads payloads, OperatorActions actions,
+            SharingEnforcer enforcer, AuditLog audit) {
         this.quarantine = quarantine;
         this.payloads = payloads;
         this.actions = actions;
+        this.enforcer = enforcer;
+        this.audit = audit;
     }
 
     public ObjectNode list(Exchange exchange) {
@@ -39,14 +48,18 @@ public class QuarantineApi {
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
             throw ApiException.badParameter("status", "status '" + status + "' is not one of [OPEN, RESOLVED]");
         }
-        QuarantineFilter filter = new QuarantineFilter(q.matching("department", "[a-z][a-z0-9]{1,15}",
-                "a department code"), q.text("feed"), q.matching("rule", "[A-Z0-9_]{1,64}", "a rule code"), status);
+        Client client = Callers.of(exchange);
+        QuarantineFilter filter = new QuarantineFilter(Callers.department(client, q.matching("department",
+                "[a-z][a-z0-9]{1,15}", "a department code")), q.text("feed"), q.matching("rule", "[A-Z0-9_]{1,64}", "a rule code"), status);
         long before = Cursors.decode("quarantine", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
         List<QuarantineEntry> entries = quarantine.list(filter, before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
-        entries.forEach(e -> items.add(json(e)));
+        entries.forEach(e -> items.add(json(e, client)));
+        audit.record(client, AuditAction.QUARANTINE_READ, "quarantine?" + exchange.getMessage().getHeader(
+                Exchange.HTTP_QUERY, ""), java.util.Map.of("count", entries.size(), "ids",
+                AuditLog.idsDigest(entries.stream().map(QuarantineEntry::id).toList())));
         out.put("count", entries.size());
         if (entries.size() == limit) {
             out.put("nextCursor", Cursors.encode("quarantine", entries.get(entries.size() - 1).id()));
@@ -57,7 +70,7 @@ public class QuarantineApi {
     /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
     public ObjectNode replay(Exchange exchange) {
         long id = id(exchange);
-        RowOutcome outcome = actions.replayQuarantine(id);
+        RowOutcome outcome = actions.replayQuarantine(id, Callers.of(exchange));
         ObjectNode out = HubJson.mapper().createObjectNode();
         out.put("id", id);
         out.put("outcome", outcome.status().name());
@@ -78,7 +91,7 @@ public class QuarantineApi {
         }
     }
 
-    private ObjectNode json(QuarantineEntry e) {
+    private ObjectNode json(QuarantineEntry e, Client client) {
         ObjectNode n = HubJson.mapper().createObjectNode();
         n.put("id", e.id());
         n.put("department", e.department());
@@ -94,7 +107,9 @@ public class QuarantineApi {
             n.put("resolution", e.resolution());
         }
         n.set("failures", failures(e.failures()));
-        n.set("payload", HubJson.mapper().valueToTree(payloads.fromJson(e.payload())));
+        // raw source rows: masked for every client but the unit that provided them (issue 6)
+        n.set("payload", enforcer.maskQuarantinePayload(client, e.department(),
+                HubJson.mapper().valueToTree(payloads.fromJson(e.payload()))));
         return n;
     }
 

@@ -64,7 +64,7 @@ public class AlertsController implements ConsolePage {
     @PostMapping("/console/alerts/{id}/ack")
     public String acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String comment,
             Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
-        actions.acknowledgeAlert(id, principal.getName(), comment);
+        actions.acknowledgeAlert(id, ConsoleActor.of(principal), comment);
         redirect.addFlashAttribute("notice", "#" + id + " ✓");
         return "redirect:" + ConsoleModel.back(request);
     }

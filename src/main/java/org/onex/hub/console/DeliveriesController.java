@@ -61,7 +61,7 @@ public class DeliveriesController implements ConsolePage {
     @PostMapping("/console/deliveries/{id}/replay")
     public String replay(@PathVariable long id, Principal principal, HttpServletRequest request,
             RedirectAttributes redirect) {
-        Delivery d = actions.replayDelivery(id, principal.getName());
+        Delivery d = actions.replayDelivery(id, ConsoleActor.of(principal));
         redirect.addFlashAttribute("notice", "#" + id + ": " + d.status());
         return "redirect:" + ConsoleModel.back(request);
     }
@@ -69,7 +69,7 @@ public class DeliveriesController implements ConsolePage {
     @PostMapping("/console/deliveries/{id}/discard")
     public String discard(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal principal,
             HttpServletRequest request, RedirectAttributes redirect) {
-        Delivery d = actions.discardDelivery(id, principal.getName(), comment);
+        Delivery d = actions.discardDelivery(id, ConsoleActor.of(principal), comment);
         redirect.addFlashAttribute("notice", "#" + id + ": " + d.status());
         return "redirect:" + ConsoleModel.back(request);
     }

@@ -98,7 +98,7 @@ public class DepartmentController {
     @PostMapping("/console/quarantine/{id}/replay")
     public String replay(@PathVariable long id, Principal principal, HttpServletRequest request,
             RedirectAttributes redirect) {
-        RowOutcome outcome = actions.replayQuarantine(id);
+        RowOutcome outcome = actions.replayQuarantine(id, ConsoleActor.of(principal));
         if (outcome.status() == RowOutcome.Status.QUARANTINED) {
             redirect.addFlashAttribute("error", "#" + id + ": " + String.join("; ",
                     outcome.violations().stream().map(Violation::message).toList()));

@@ -46,13 +46,13 @@ public class RoutesController implements ConsolePage {
 
     @PostMapping("/console/routes/{id}/suspend")
     public String suspend(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", id + ": " + actions.suspendRoute(id, principal.getName()));
+        redirect.addFlashAttribute("notice", id + ": " + actions.suspendRoute(id, ConsoleActor.of(principal)));
         return "redirect:/console/routes";
     }
 
     @PostMapping("/console/routes/{id}/resume")
     public String resume(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", id + ": " + actions.resumeRoute(id, principal.getName()));
+        redirect.addFlashAttribute("notice", id + ": " + actions.resumeRoute(id, ConsoleActor.of(principal)));
         return "redirect:/console/routes";
     }
 }

@@ -84,7 +84,7 @@ public class DemoClients {
         String table = table(keys);
         write(file, "# Demo API clients of the embedded default (docs/audit-and-keys.md), one per role.\n"
                 + "# Send a key as a bearer token (the push API's convention), e.g.\n"
-                + "#   curl -H \"Authorization: Bearer <key>\" http://localhost:8080/api/v1/feed\n" + table);
+                + "#   curl -H \"Authorization: Bearer <key>\" http://localhost:8080/api/v1/records\n" + table);
         String rule = "=".repeat(100);
         out.println(rule + "\n Demo API clients, one per role. Their keys are shown only now, and are kept in\n "
                 + file.toAbsolutePath() + "\n" + rule + "\n" + table + rule);

@@ -68,9 +68,9 @@ public class DemoConfiguration {
 
     /** The departments' inboxes of the bureau's decisions, one per channel kind; see {@link DemoInboxes}. */
     @Bean(initMethod = "seed", destroyMethod = "close")
-    DemoInboxes demoInboxes(Environment env, DemoDepartments departments, DemoFileDrops drops, java.time.Clock clock)
-            throws java.io.IOException {
-        return new DemoInboxes(env, drops, clock);
+    DemoInboxes demoInboxes(Environment env, DemoDepartments departments, DemoFileDrops drops,
+            org.onex.hub.security.ApiClients clients, java.time.Clock clock) throws java.io.IOException {
+        return new DemoInboxes(env, drops, clients, clock);
     }
 
     @Bean

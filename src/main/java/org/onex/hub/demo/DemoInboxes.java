@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.security.ApiClients;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -51,12 +54,19 @@ public final class DemoInboxes implements AutoCloseable {
     private final Clock clock;
     private final Duration ackAfter;
     private final HttpServer rest;
-    /** Delivery id → arrival, of the REST department's inbox. */
-    private final Map<Long, Instant> received = new ConcurrentHashMap<>();
+    /** Delivery id → arrival, of the REST departments' inbox. */
+    private final Map<Long, Arrival> received = new ConcurrentHashMap<>();
+    /** Each REST department acknowledges with its own API key (issue 6), made on first use. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final ApiClients clients;
+
+    private record Arrival(Instant at, String department) {
+    }
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public DemoInboxes(Environment env, DemoFileDrops sftp, Clock clock) throws IOException {
+    public DemoInboxes(Environment env, DemoFileDrops sftp, ApiClients clients, Clock clock) throws IOException {
         this.env = env;
+        this.clients = clients;
         this.sftp = sftp;
         this.clock = clock;
         this.ackAfter = env.getProperty("hub.demo.ack-after", Duration.class, Duration.ofSeconds(20));
@@ -68,7 +78,9 @@ public final class DemoInboxes implements AutoCloseable {
         this.rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         rest.createContext("/inbox", exchange -> {
             JsonNode body = HubJson.mapper().readTree(exchange.getRequestBody());
-            received.putIfAbsent(body.path("deliveryId").asLong(), clock.instant()); // Idempotency-Key: first wins
+            String path = exchange.getRequestURI().getPath(); // /inbox (jtysj), /inbox/jsj, /inbox/swj
+            String department = path.equals("/inbox") ? "jtysj" : path.substring(path.lastIndexOf('/') + 1);
+            received.putIfAbsent(body.path("deliveryId").asLong(), new Arrival(clock.instant(), department));
             exchange.sendResponseHeaders(201, -1);
             exchange.close();
         });
@@ -96,17 +108,29 @@ public final class DemoInboxes implements AutoCloseable {
             }
         }
         String port = env.getProperty("local.server.port");
-        for (Map.Entry<Long, Instant> e : received.entrySet()) {
-            if (port != null && e.getValue().isBefore(before)) {
+        for (Map.Entry<Long, Arrival> e : received.entrySet()) {
+            if (port != null && e.getValue().at().isBefore(before)) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/deliveries/" + e.getKey() + "/ack")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"by\": \"交通运输局法制科\"}", StandardCharsets.UTF_8))
+                        .header("Authorization", "Bearer " + key(e.getValue().department()))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}", StandardCharsets.UTF_8))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 || r.statusCode() == 409) {
                     received.remove(e.getKey());
                 }
             }
         }
+    }
+
+    /** The department's demo key: client {@code demo-inbox-<dept>}, added on first use. */
+    private String key(String department) {
+        return keys.computeIfAbsent(department, d -> {
+            String id = "demo-inbox-" + d;
+            if (clients.find(id).isEmpty()) {
+                clients.add(id, Role.DEPARTMENT, d, "Demo: " + d + "'s inbox acknowledging deliveries", AuditLog.HUB);
+            }
+            return clients.issue(id, AuditLog.HUB).key();
+        });
     }
 
     @Override

@@ -33,6 +33,8 @@ public class Alerts {
     public static final String SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE";
     public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";
     public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
+    /** A department provided a category the sharing policy does not entitle it to (R-CATEGORIES). */
+    public static final String NOT_ENTITLED_TO_PROVIDE = "NOT_ENTITLED_TO_PROVIDE";
     /** Next (or this) year's working-day calendar has not been added (org.onex.hub.calendar.CalendarYearCheck). */
     public static final String CALENDAR_MISSING = "CALENDAR_MISSING";
     /** Deadline engine (R-ASSESS): an obligation met late, about to be due, overdue; a feed gone silent. */

@@ -2,6 +2,7 @@ package org.onex.hub.ops;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -12,6 +13,9 @@ import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
 import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.security.AuditAction;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Client;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.Delivery;
@@ -28,7 +32,8 @@ import jakarta.jms.ConnectionFactory;
 /**
  * What an operator can do to the hub, whether through the API or the console: acknowledge an alert,
  * replay a quarantined row, replay or discard a dead delivery, suspend and resume a route. Both
- * front ends call these methods, so an action has one set of rules and one place to be audited.
+ * front ends call these methods, so an action has one set of rules and one place where it is audited
+ * (issue 6: every operator action is an entry of the tamper-evident audit log, naming who did it).
  */
 @Component
 public class OperatorActions {
@@ -42,10 +47,12 @@ public class OperatorActions {
     private final DeliveryStore deliveries;
     private final JmsTemplate deadLetters;
     private final CamelContext camel;
+    private final AuditLog audit;
     private final Clock clock;
 
     public OperatorActions(AlertStore alerts, QuarantineStore quarantine, IngestService ingest, SourcePayloads payloads,
-            DeliveryStore deliveries, ConnectionFactory connectionFactory, CamelContext camel, Clock clock) {
+            DeliveryStore deliveries, ConnectionFactory connectionFactory, CamelContext camel, AuditLog audit,
+            Clock clock) {
         this.alerts = alerts;
         this.quarantine = quarantine;
         this.ingest = ingest;
@@ -54,24 +61,26 @@ public class OperatorActions {
         this.deadLetters = new JmsTemplate(connectionFactory);
         this.deadLetters.setReceiveTimeout(500);
         this.camel = camel;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Alert acknowledgeAlert(long id, String by, String comment) {
+    public Alert acknowledgeAlert(long id, Client actor, String comment) {
         String text = comment == null ? "" : comment.trim();
         if (text.isEmpty()) {
             throw new ActionRefusedException(400, "comment", "an acknowledgement needs a comment saying what was done");
         }
         Alert alert = alerts.find(id).orElseThrow(() -> new ActionRefusedException(404, null, "no alert " + id));
-        if (!alerts.acknowledge(id, by, text, clock.instant())) {
+        if (!alerts.acknowledge(id, actor.id(), text, clock.instant())) {
             throw new ActionRefusedException(409, null, "alert " + id + " is already " + alert.status());
         }
-        LOG.info("alert {} acknowledged by {}", id, by);
+        audit.record(actor, AuditAction.ALERT_ACK, "alert " + id, Map.of("comment", text));
+        LOG.info("alert {} acknowledged by {}", id, actor.id());
         return alerts.find(id).orElseThrow();
     }
 
     /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
-    public RowOutcome replayQuarantine(long id) {
+    public RowOutcome replayQuarantine(long id, Client actor) {
         QuarantineEntry entry = quarantine.find(id)
                 .orElseThrow(() -> new ActionRefusedException(404, null, "no quarantine entry " + id));
         if (!QuarantineEntry.OPEN.equals(entry.status())) {
@@ -84,50 +93,55 @@ public class OperatorActions {
             quarantine.resolve(id, "replayed: record " + outcome.recordId() + " version " + outcome.version(),
                     clock.instant());
         }
-        LOG.info("quarantine entry {} replayed: {}", id, outcome.status());
+        audit.record(actor, AuditAction.QUARANTINE_REPLAY, "quarantine " + id, Map.of("outcome",
+                outcome.status().name()));
+        LOG.info("quarantine entry {} replayed by {}: {}", id, actor.id(), outcome.status());
         return outcome;
     }
 
-    public Delivery replayDelivery(long id, String by) {
+    public Delivery replayDelivery(long id, Client actor) {
         Delivery d = delivery(id);
-        if (!deliveries.replay(id, by, clock.instant())) {
+        if (!deliveries.replay(id, actor.id(), clock.instant())) {
             throw new ActionRefusedException(409, null, "delivery " + id + " is " + d.status()
                     + "; only DEAD ones are replayed");
         }
         removeDeadLetter(id);
-        LOG.info("delivery {} replayed by {}", id, by);
+        audit.record(actor, AuditAction.DELIVERY_REPLAY, "delivery " + id, Map.of());
+        LOG.info("delivery {} replayed by {}", id, actor.id());
         return deliveries.find(id).orElseThrow();
     }
 
-    public Delivery discardDelivery(long id, String by, String comment) {
+    public Delivery discardDelivery(long id, Client actor, String comment) {
         String text = comment == null ? "" : comment.trim();
         if (text.isEmpty()) {
             throw new ActionRefusedException(400, "comment", "discarding a decision's delivery needs a comment saying why");
         }
         Delivery d = delivery(id);
-        if (!deliveries.discard(id, by, text, clock.instant())) {
+        if (!deliveries.discard(id, actor.id(), text, clock.instant())) {
             throw new ActionRefusedException(409, null, "delivery " + id + " is " + d.status()
                     + "; only DEAD ones are discarded");
         }
         removeDeadLetter(id);
-        LOG.info("delivery {} discarded by {}", id, by);
+        audit.record(actor, AuditAction.DELIVERY_DISCARD, "delivery " + id, Map.of("comment", text));
+        LOG.info("delivery {} discarded by {}", id, actor.id());
         return deliveries.find(id).orElseThrow();
     }
 
     /** Suspends a route (a department feed or channel) until an operator resumes it. */
-    public ServiceStatus suspendRoute(String routeId, String by) {
+    public ServiceStatus suspendRoute(String routeId, Client actor) {
         route(routeId);
         try {
             camel.getRouteController().suspendRoute(routeId);
         } catch (Exception e) {
             throw new ActionRefusedException(409, null, "route " + routeId + " cannot be suspended: " + Causes.describe(e));
         }
-        LOG.info("route {} suspended by {}", routeId, by);
+        audit.record(actor, AuditAction.ROUTE_SUSPEND, "route " + routeId, Map.of());
+        LOG.info("route {} suspended by {}", routeId, actor.id());
         return camel.getRouteController().getRouteStatus(routeId);
     }
 
     /** Resumes a suspended route, or starts a stopped one (e.g. a source the supervisor gave up on). */
-    public ServiceStatus resumeRoute(String routeId, String by) {
+    public ServiceStatus resumeRoute(String routeId, Client actor) {
         route(routeId);
         try {
             ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
@@ -139,7 +153,8 @@ public class OperatorActions {
         } catch (Exception e) {
             throw new ActionRefusedException(409, null, "route " + routeId + " cannot be resumed: " + Causes.describe(e));
         }
-        LOG.info("route {} resumed by {}", routeId, by);
+        audit.record(actor, AuditAction.ROUTE_RESUME, "route " + routeId, Map.of());
+        LOG.info("route {} resumed by {}", routeId, actor.id());
         return camel.getRouteController().getRouteStatus(routeId);
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.onex.hub.console.ConsoleProperties;
+import org.onex.hub.ingest.push.PushKeys;
+import org.onex.hub.ingest.push.PushProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,16 +26,19 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * Web security of the hub. The operator console ({@code /console/**}) has a form login with the
  * operator accounts of {@code hub.console.operators}; its actions (acknowledge, replay, discard,
  * suspend, resume) need the OPERATOR or ADMIN role and carry a CSRF token. The leadership-group
- * office (OFFICE) sees the scorecards only (R-ASSESS).
+ * office (OFFICE) sees the scorecards only (R-ASSESS). The API authenticates clients by key (issue 6).
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties(ConsoleProperties.class)
+@EnableConfigurationProperties({ConsoleProperties.class, SecurityProperties.class})
 public class WebSecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSecurityConfiguration.class);
@@ -52,16 +57,64 @@ public class WebSecurityConfiguration {
                 .formLogin(f -> f.loginPage("/console/login").loginProcessingUrl("/console/login")
                         .defaultSuccessUrl("/console", false).failureUrl("/console/login?error"))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
-                .exceptionHandling(e -> e.accessDeniedPage("/console/login?denied"));
+                .exceptionHandling(e -> e.accessDeniedPage("/console/login?denied"))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'"
+                        + " 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
         return http.build();
     }
 
-    /** Everything else: the API, actuator and webjars. API keys and the sharing policy come with issue 6. */
+    /**
+     * Everything else: the API, actuator and webjars. API clients authenticate with their key
+     * ({@link ApiKeyAuthenticationFilter}); the rules below say which roles may call what, and the API
+     * classes narrow it to the client's own department and to what the sharing policy lets it see
+     * (object level). Health, Prometheus, the schema and the OpenAPI document stay open to monitoring and
+     * integrators; they carry no record.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
+            SecurityProperties limits, PushProperties push) throws Exception {
+        String[] operators = {"OPERATOR", "ADMIN"};
         http.securityMatcher("/**")
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .authorizeHttpRequests(a -> a
+                        // Camel answers API calls asynchronously: the async re-dispatch of an already
+                        // authorized request, and error pages, are not checked a second time
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(operators)
+                        .requestMatchers("/webjars/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/schema").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ingest/**").hasAnyRole("DEPARTMENT", "BUREAU")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/quarantine/*/replay", "/api/v1/alerts/*/ack",
+                                "/api/v1/deliveries/*/replay", "/api/v1/deliveries/*/discard").hasAnyRole(operators)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/deliveries/*/ack")
+                            .hasAnyRole("DEPARTMENT", "OPERATOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/obligations/*/complete")
+                            .hasAnyRole("BUREAU", "OPERATOR", "ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/alerts", "/api/v1/quarantine",
+                                "/api/v1/deliveries", "/api/v1/deliveries/*")
+                            .hasAnyRole("OPERATOR", "ADMIN", "DEPARTMENT", "BUREAU")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .anyRequest().denyAll())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, pushKeys), AuthorizationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
+                        limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()), ApiKeyAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ApiProblems.write(response, 401,
+                                "Unauthorized", "an API key is required: Authorization: Bearer <key>"))
+                        .accessDeniedHandler((request, response, ex) -> {
+                            Object client = request.getAttribute(ApiKeyAuthenticationFilter.CLIENT);
+                            if (client instanceof Client c) {
+                                audit.record(c, AuditAction.POLICY_DENIED, request.getMethod() + " "
+                                        + request.getRequestURI(), java.util.Map.of("reason", "role " + c.role()));
+                            }
+                            ApiProblems.write(response, 403, "Forbidden", "role " + (client instanceof Client c
+                                    ? c.role() : "anonymous") + " may not " + request.getMethod() + " "
+                                    + request.getRequestURI());
+                        }))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();

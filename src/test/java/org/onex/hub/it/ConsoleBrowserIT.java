@@ -119,7 +119,8 @@ class ConsoleBrowserIT {
     }
 
     @BeforeAll
-    void startBrowser() throws IOException {
+    void startBrowser(@Autowired org.springframework.context.ApplicationContext hub) throws IOException {
+        TestClients.authorize(rest, TestClients.operator(hub)); // the API checks what the console did
         String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
         String driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
         assertThat(new File(chromium)).as("Debian chromium (apt-get install -y chromium chromium-driver)").exists();
@@ -234,7 +235,7 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("#" + id);
         JsonNode alert = rest.getForObject("/api/v1/alerts?status=ACKNOWLEDGED&kind=FILE_REJECTED", JsonNode.class);
         JsonNode acked = find(alert.get("items"), "id", String.valueOf(id));
-        assertThat(acked.get("acknowledgedBy").asText()).isEqualTo("operator");
+        assertThat(acked.get("acknowledgedBy").asText()).isEqualTo("console:operator");
         assertThat(acked.get("ackComment").asText()).isEqualTo("已联系生态环境局重新导出文件");
         browser.get(url("/console/alerts?status=ALL&kind=FILE_REJECTED"));
         assertThat(browser.findElement(By.cssSelector("tr[data-alert='" + id + "'] .alert-status")).getText())

@@ -282,6 +282,7 @@ class DeadlineIT {
     private HttpResponse<String> post(String path, String body) throws Exception {
         String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestClients.operator(hub))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -335,6 +336,7 @@ class DeadlineIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + TestClients.operator(hub)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -20,14 +20,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability // export metrics as the hub does
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class EmbeddedDefaultIT {
+
+    /** An 18-digit resident ID number (with or without a valid check character) or a mainland mobile number. */
+    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
+            "(?<![0-9A-Za-z])(\\d{17}[\\dXx]|1[3-9]\\d{9})(?![0-9A-Za-z])");
 
     @Autowired
     TestRestTemplate rest;
 
+    @Autowired
+    org.springframework.context.ApplicationContext hub;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         DemoHubProperties.register(registry);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void authorize() {
+        TestClients.authorize(rest, TestClients.operator(hub)); // issue 6: the API needs a key
     }
 
     @Test
@@ -113,6 +126,22 @@ class EmbeddedDefaultIT {
                 .containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"zrzyj-approvals\"");
         assertThat(metrics.lines().filter(l -> l.startsWith("# TYPE hub_") && l.endsWith(" counter")))
                 .as("counters end in _total").isNotEmpty().allMatch(l -> l.split(" ")[2].endsWith("_total"));
+    }
+
+    /**
+     * Issue 6, log hygiene: whatever the demo scenarios made the hub log since this class started, no line
+     * carries an unmasked ID or mobile number, also when a component puts them into a message.
+     */
+    @Test
+    void nothingTheHubLoggedCarriesAnUnmaskedIdOrPhoneNumber(org.springframework.boot.test.system.CapturedOutput output) {
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/records?department=zhzf", JsonNode.class).get("count").asInt() > 0);
+        hub.getBean(org.onex.hub.ops.Alerts.class).warning("LOG_HYGIENE_TEST", "scjgj", "licences", "test",
+                "holder 330723198001010313 reachable at 13812345678");
+        String all = output.getAll();
+        assertThat(all).contains("holder 330723********0313 reachable at 138****5678");
+        java.util.List<String> leaks = all.lines().filter(l -> PERSONAL.matcher(l).find()).limit(5).toList();
+        assertThat(leaks).as("log lines with an unmasked ID or mobile number").isEmpty();
     }
 
     @Test

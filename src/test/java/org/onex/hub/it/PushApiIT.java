@@ -104,7 +104,8 @@ class PushApiIT {
         assertThat(second.at("/results/1/recordId").asLong()).isEqualTo(first.at("/results/1/recordId").asLong());
 
         JsonNode quarantined = ok(http.send(HttpRequest.newBuilder(URI.create(base
-                + "/quarantine?department=jtysj")).build(), HttpResponse.BodyHandlers.ofString()));
+                + "/quarantine?department=jtysj")).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.ofString())); // a department reads its own quarantine with its key
         assertThat(quarantined.get("items").findValuesAsText("sourceRef"))
                 .anyMatch(ref -> ref.startsWith("REST push ") && ref.endsWith("element 3 (line 1)"));
     }
@@ -155,11 +156,11 @@ class PushApiIT {
         HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create(base + "/ingest/jtysj/licences"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("[]")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertProblem(none, 401, "push key");
-        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-        assertProblem(push("wrong-key", "jtysj", "licences", "application/json", "[]"), 401, "push key");
+        assertProblem(none, 401, "an API key is required");
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"onex-hub\"");
+        assertProblem(push("wrong-key", "jtysj", "licences", "application/json", "[]"), 401, "API key is not valid");
         assertProblem(push(OTHER_KEY, "jtysj", "licences", "application/json", json(List.of(licence(20)))), 403,
-                "department scjgj may only push to feeds of scjgj");
+                "the key of scjgj may only push to feeds of scjgj");
     }
 
     @Test
@@ -173,7 +174,7 @@ class PushApiIT {
         long id = hub.getBean(org.onex.hub.ops.Alerts.class).error(org.onex.hub.ops.Alerts.PUSH_REJECTED, "jtysj",
                 "licences", "test-subject-" + System.nanoTime(), "a test alert");
         JsonNode open = ok(http.send(HttpRequest.newBuilder(URI.create(base + "/alerts?status=OPEN&department=jtysj"))
-                .build(), HttpResponse.BodyHandlers.ofString()));
+                .header("Authorization", "Bearer " + TestClients.operator(hub)).build(), HttpResponse.BodyHandlers.ofString()));
         assertThat(open.get("items").findValuesAsText("message")).contains("a test alert");
         // published on hub.alerts and posted to the operators' webhook, after one refused attempt
         await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hooked.stream().anyMatch(h -> h.contains(
@@ -191,7 +192,7 @@ class PushApiIT {
 
     private HttpResponse<String> ack(long id, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/alerts/" + id + "/ack"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestClients.operator(hub)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -54,13 +54,14 @@ class QuarantineReplayIT {
         Files.writeString(codeLists, fixed);
         try (ConfigurableApplicationContext hub = start(work, mappings)) {
             String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
-            JsonNode replay = call(HttpRequest.newBuilder(URI.create(base + "/quarantine/" + quarantineId + "/replay"))
+            String key = "Bearer " + TestClients.operator(hub);
+            JsonNode replay = call(HttpRequest.newBuilder(URI.create(base + "/quarantine/" + quarantineId + "/replay")).header("Authorization", key)
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
             assertThat(replay.get("outcome").asText()).isEqualTo("STORED");
-            JsonNode record = call(HttpRequest.newBuilder(URI.create(base + "/records/" + replay.get("recordId").asLong()))
+            JsonNode record = call(HttpRequest.newBuilder(URI.create(base + "/records/" + replay.get("recordId").asLong())).header("Authorization", key)
                     .build());
             assertThat(record.at("/record/body/XK_XKLB").asText()).isEqualTo("其他");
-            JsonNode resolved = call(HttpRequest.newBuilder(URI.create(base + "/quarantine?status=RESOLVED")).build());
+            JsonNode resolved = call(HttpRequest.newBuilder(URI.create(base + "/quarantine?status=RESOLVED")).header("Authorization", key).build());
             assertThat(resolved.get("items").findValuesAsText("resolution")).anyMatch(r -> r.startsWith("replayed: record"));
         } finally {
             FileSystemUtils.deleteRecursively(work);

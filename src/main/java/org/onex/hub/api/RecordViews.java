@@ -1,0 +1,89 @@
+package org.onex.hub.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.onex.hub.feed.FeedJson;
+import org.onex.hub.schema.Category;
+import org.onex.hub.security.Access;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.SharingEnforcer;
+import org.onex.hub.store.DeliveryTargets;
+import org.onex.hub.store.FeedItem;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The REST side of the one enforcement point: every record the API returns goes through
+ * {@link SharingEnforcer#view}, which drops what the client may not see and masks what its role may
+ * see only masked (R-CATEGORIES; issue 6). A C3 decision "concerns" the departments it was delivered to.
+ */
+@Component
+public class RecordViews {
+
+    private final SharingEnforcer enforcer;
+    private final DeliveryTargets targets;
+
+    public RecordViews(SharingEnforcer enforcer, DeliveryTargets targets) {
+        this.enforcer = enforcer;
+        this.targets = targets;
+    }
+
+    /** The envelopes of these versions the client may see, masked for its role, in the same order. */
+    public List<ObjectNode> visible(Client client, List<FeedItem> items) {
+        Map<Long, Set<String>> concerned = targets.departmentsOf(items.stream()
+                .filter(i -> Category.C3.name().equals(i.category())).map(FeedItem::recordId).distinct().toList());
+        List<ObjectNode> out = new ArrayList<>(items.size());
+        for (FeedItem item : items) {
+            ObjectNode envelope = FeedJson.envelope(item);
+            String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
+            enforcer.view(client, envelope, department).ifPresent(view -> {
+                if (envelope.has("feedSeq")) {
+                    view.set("feedSeq", envelope.get("feedSeq"));
+                }
+                out.add(view);
+            });
+        }
+        return out;
+    }
+
+    /** One record (a delivery's envelope) as the client may see it, if at all. */
+    public java.util.Optional<ObjectNode> view(Client client, JsonNode record, String concernedDepartment) {
+        return enforcer.view(client, record, concernedDepartment);
+    }
+
+    /**
+     * A client that asks explicitly for another unit's records of a category it cannot receive is refused
+     * (403) instead of getting an empty page: asking is itself a policy denial worth auditing.
+     */
+    public void checkAsked(Client client, String department, Category category) {
+        String own = enforcer.unitOf(client).orElse(null);
+        if (department == null || department.equals(own)) {
+            return;
+        }
+        boolean mayRead = category == null ? enforcer.receivable(client).stream()
+                .anyMatch(c -> enforcer.access(client, c) == Access.ALL) : enforcer.access(client, category) == Access.ALL;
+        if (!mayRead) {
+            throw new ApiException(403, "department", "client " + client.id() + " may not read "
+                    + (category == null ? "" : category + " ") + "records of department " + department
+                    + " (sharing policy, R-CATEGORIES)");
+        }
+    }
+
+    /** The concerned department to judge a C3 record by: the client's own if it was delivered there. */
+    private String concernedDepartment(Client client, Set<String> delivered) {
+        String own = enforcer.unitOf(client).orElse(null);
+        if (own != null && delivered.contains(own)) {
+            return own;
+        }
+        return delivered.isEmpty() ? null : delivered.iterator().next();
+    }
+
+    static List<Long> ids(List<ObjectNode> envelopes) {
+        return envelopes.stream().map(e -> e.path("identity").path("recordId").asLong()).distinct().toList();
+    }
+}

@@ -1,0 +1,53 @@
+package org.onex.hub.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.onex.hub.ingest.push.PushKeys;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates API requests by {@code Authorization: Bearer <key>}: a client key of the key store
+ * (issue 6), or a department's push key of {@code hub.push.keys} (issue 3), which stands for that
+ * department. A key that is presented but unknown, expired or revoked is refused at once (401);
+ * a request without a key goes on anonymous, and the API's rules answer it with 401.
+ */
+public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the authenticated {@link Client}, read by the API's Camel routes. */
+    public static final String CLIENT = "org.onex.hub.security.client";
+
+    private final ApiClients clients;
+    private final PushKeys pushKeys;
+
+    public ApiKeyAuthenticationFilter(ApiClients clients, PushKeys pushKeys) {
+        this.clients = clients;
+        this.pushKeys = pushKeys;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = header.substring(7).trim();
+        Optional<Client> client = clients.authenticate(key)
+                .or(() -> pushKeys.departmentOf(key).map(d -> new Client("push-key:" + d, Role.DEPARTMENT, d)));
+        if (client.isEmpty()) {
+            ApiProblems.write(response, 401, "Unauthorized", "the API key is not valid: unknown, expired or revoked");
+            return;
+        }
+        request.setAttribute(CLIENT, client.get());
+        SecurityContextHolder.getContext().setAuthentication(new ClientAuthentication(client.get()));
+        chain.doFilter(request, response);
+    }
+}

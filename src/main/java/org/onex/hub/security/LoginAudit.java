@@ -1,0 +1,36 @@
+package org.onex.hub.security;
+
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Console sign-ins and failed attempts in the audit log (issue 6: every operator action, and who tried).
+ * API key authentication is stateless and audited by what the client then does.
+ */
+@Component
+public class LoginAudit {
+
+    private final AuditLog audit;
+
+    public LoginAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    public void success(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken token) {
+            audit.record("console:" + token.getName(), null, AuditAction.LOGIN, "console", Map.of());
+        }
+    }
+
+    @EventListener
+    public void failure(AbstractAuthenticationFailureEvent event) {
+        audit.record("console:" + event.getAuthentication().getName(), null, AuditAction.LOGIN_FAILED, "console",
+                Map.of("reason", event.getException().getClass().getSimpleName()));
+    }
+}
