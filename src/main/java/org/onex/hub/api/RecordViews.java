@@ -10,7 +10,7 @@ import org.onex.hub.schema.Category;
 import org.onex.hub.security.Access;
 import org.onex.hub.security.Client;
 import org.onex.hub.security.SharingEnforcer;
-import org.onex.hub.store.DeliveryTargets;
+import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class RecordViews {
 
     private final SharingEnforcer enforcer;
-    private final DeliveryTargets targets;
+    private final DeliveryStore targets;
 
-    public RecordViews(SharingEnforcer enforcer, DeliveryTargets targets) {
+    public RecordViews(SharingEnforcer enforcer, DeliveryStore targets) {
         this.enforcer = enforcer;
         this.targets = targets;
     }

@@ -1,8 +1,12 @@
 package org.onex.hub.feed;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -11,37 +15,50 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.onex.hub.schema.Category;
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.security.SharingEnforcer;
+import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedSequencer;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Beans of the feed routes: sequencing committed versions, and publishing feed entries to Artemis.
  *
  * <p>Publishing sends a page of up to 500 entries in one locally transacted JMS session, with one
- * producer per category topic, and moves the published mark only after the commit. An earlier version
+ * producer per topic, and moves the published mark only after the commit. An earlier version
  * split the page into one Camel exchange per message; on the benchmark's 2 cores that cost about a
  * third of the ingest throughput (docs/design-decisions.md).
+ *
+ * <p>Each version goes to the internal topic {@code hub.feed.<C>} as stored, and to the masked topics of
+ * {@link FeedTopics} as {@link SharingEnforcer#view} for that topic's audience (issue 6 item 2: one enforcement
+ * point on every channel): the stored envelope is parsed once per version and each view built once per topic,
+ * only for topics that have a subscription ({@link FeedBindings}: the broker drops a message nobody subscribed to).
+ * For a per-unit topic ({@code own} access, a department's C3) the concerned units are the departments the
+ * decision is delivered to (R-PENALTY-FEEDBACK). A topic the view denies gets nothing. Every message of a version
+ * carries the same properties and duplicate-detection id (the broker de-duplicates per address).
  */
 @Component
 public class FeedPublisher {
 
     private static final int PAGE = 500;
-    /** The only topics the feed publishes to: one per category, fixed (never built from message content). */
-    private static final Map<Category, String> TOPICS = new EnumMap<>(Category.class);
-
-    static {
-        for (Category c : Category.values()) {
-            TOPICS.put(c, FeedHeaders.TOPIC_PREFIX + c.name());
-        }
-    }
 
     private final FeedSequencer sequencer;
+    private final FeedTopics topics;
+    private final SharingEnforcer enforcer;
+    private final DeliveryStore deliveries;
     private final JmsTemplate jms;
 
-    public FeedPublisher(FeedSequencer sequencer, ConnectionFactory connectionFactory) {
+    public FeedPublisher(FeedSequencer sequencer, FeedTopics topics, SharingEnforcer enforcer,
+            DeliveryStore deliveries, ConnectionFactory connectionFactory) {
         this.sequencer = sequencer;
+        this.topics = topics;
+        this.enforcer = enforcer;
+        this.deliveries = deliveries;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
     }
@@ -56,16 +73,17 @@ public class FeedPublisher {
         if (items.isEmpty()) {
             return 0;
         }
+        Map<Long, Set<String>> concerned = deliveries.departmentsOf(items.stream()
+                .filter(i -> topics.hasUnitTopics(Category.valueOf(i.category()))).map(FeedItem::recordId).toList());
         jms.execute(session -> {
-            Map<Category, MessageProducer> producers = new EnumMap<>(Category.class);
+            Map<String, MessageProducer> producers = new HashMap<>();
+            Predicate<String> subscribed = FeedBindings.of(session);
             for (FeedItem item : items) {
                 Category category = Category.valueOf(item.category());
-                MessageProducer producer = producers.get(category);
-                if (producer == null) {
-                    producer = session.createProducer(session.createTopic(TOPICS.get(category)));
-                    producers.put(category, producer);
-                }
-                producer.send(message(session, item));
+                send(session, producers, FeedTopics.internal(category), message(session, item,
+                        FeedJson.envelopeText(item)));
+                publishViews(session, producers, subscribed, item, category,
+                        concerned.getOrDefault(item.recordId(), Set.of()));
             }
             session.commit();
             return null;
@@ -74,9 +92,50 @@ public class FeedPublisher {
         return items.size();
     }
 
-    /** The message of one version: the envelope as body, selector properties, duplicate-detection id. */
-    static TextMessage message(Session session, FeedItem item) throws JMSException {
-        TextMessage m = session.createTextMessage(FeedJson.envelopeText(item));
+    /**
+     * The masked copies of one version: one view per subscribed role topic, one per concerned unit's subscribed
+     * topic. The envelope is parsed only if some topic needs it.
+     */
+    private void publishViews(Session session, Map<String, MessageProducer> producers, Predicate<String> subscribed,
+            FeedItem item, Category category, Set<String> concernedUnits) throws JMSException {
+        List<FeedTopic> targets = new ArrayList<>();
+        for (FeedTopic topic : topics.forRoles(category)) {
+            if (subscribed.test(topic.address())) {
+                targets.add(topic);
+            }
+        }
+        Map<String, FeedTopic> forUnits = topics.forUnits(category);
+        for (String unit : concernedUnits) {
+            FeedTopic topic = forUnits.get(unit);
+            if (topic != null && subscribed.test(topic.address())) {
+                targets.add(topic);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        ObjectNode record = FeedJson.envelope(item);
+        for (FeedTopic topic : targets) {
+            Optional<ObjectNode> view = enforcer.view(topic.viewerFor(item.department()), record, topic.unit());
+            if (view.isPresent()) {
+                send(session, producers, topic.address(), message(session, item, json(view.get())));
+            }
+        }
+    }
+
+    private static void send(Session session, Map<String, MessageProducer> producers, String address, TextMessage m)
+            throws JMSException {
+        MessageProducer producer = producers.get(address);
+        if (producer == null) {
+            producer = session.createProducer(session.createTopic(address));
+            producers.put(address, producer);
+        }
+        producer.send(m);
+    }
+
+    /** The message of one version: {@code body} (the envelope or a view of it), selector properties, duplicate id. */
+    static TextMessage message(Session session, FeedItem item, String body) throws JMSException {
+        TextMessage m = session.createTextMessage(body);
         m.setStringProperty(FeedHeaders.CATEGORY, item.category());
         m.setStringProperty(FeedHeaders.RECORD_TYPE, item.recordType());
         m.setStringProperty(FeedHeaders.DEPARTMENT, item.department());
@@ -86,5 +145,13 @@ public class FeedPublisher {
         m.setLongProperty(FeedHeaders.FEED_SEQ, item.feedSeq());
         m.setStringProperty(FeedHeaders.DUPLICATE_ID, String.valueOf(item.versionId()));
         return m;
+    }
+
+    private static String json(ObjectNode view) {
+        try {
+            return HubJson.mapper().writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a feed view", e);
+        }
     }
 }

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -124,6 +128,22 @@ public class DeliveryStore {
     public List<Delivery> list(String department, String status, Long recordId, Long beforeId, int limit) {
         Where where = new Where().eq("department", department).eq("status", status).eq("record_id", recordId);
         return jdbc.query(where.newestFirst("hub_delivery", beforeId, limit), DeliveryStore::delivery, where.args());
+    }
+
+    /**
+     * The departments each record is routed to (any version, any status): for a C3 decision the departments it
+     * concerns (R-PENALTY-FEEDBACK). Records without deliveries are absent from the map.
+     */
+    public Map<Long, Set<String>> departmentsOf(Collection<Long> recordIds) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("SELECT DISTINCT record_id, department FROM hub_delivery WHERE record_id IN ("
+                + marks(recordIds.size()) + ")", rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new TreeSet<>()).add(rs.getString(2));
+                }, new ArrayList<Object>(recordIds).toArray());
+        return out;
     }
 
     /** The department whose C2 licence or approval this is (credit code and licence or document number). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -34,11 +35,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The feed routes (DESIGN.md "publish after commit") against the embedded broker: a committed version
  * reaches its category's topic once with the selector properties and the duplicate-detection id; a
- * rolled-back one never does. The store is the embedded H2.
+ * rolled-back one never does. The store is the embedded H2. The test subscribes in-VM with the hub's own
+ * connection factory, so the broker treats it as the hub (role {@code hub}); network consumers and the masked
+ * role topics are tested in {@link ArtemisSecurityIT}.
  */
 @CamelSpringBootTest
+// no network acceptor: the test subscribes in-VM, as the hub does (an acceptor vm://0 would clash with the broker
+// of another cached test context in the same JVM, which already holds in-VM id 0)
 @SpringBootTest(properties = { "hub.demo.enabled=false", "spring.artemis.embedded.persistent=false",
-        "hub.artemis.acceptor-url=vm://0" })
+        "hub.artemis.acceptor-url=" })
 class FeedRoutesTest {
 
     @Autowired
@@ -98,6 +103,20 @@ class FeedRoutesTest {
         List<TextMessage> got = receive(1);
         assertThat(got.get(0).getText()).contains("FEED-TEST-2").doesNotContain("FEED-TEST-ROLLBACK");
         assertThat(c2.receive(500)).isNull();
+    }
+
+    /** Views are built only for topics with a subscription: the publisher asks the broker through its session. */
+    @Test
+    void aTopicCountsAsSubscribedWhileAQueueIsBoundToIt() throws Exception {
+        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        assertThat(session).isInstanceOf(org.springframework.jms.connection.SessionProxy.class);
+        MessageConsumer office = session.createConsumer(session.createTopic("hub.feed.office.C3"));
+        Predicate<String> bound = FeedBindings.of(session);
+        assertThat(bound.test("hub.feed.office.C3")).isTrue();
+        assertThat(bound.test("hub.feed.C2")).as("the test's own subscription").isTrue();
+        assertThat(bound.test("hub.feed.operator.C7")).isFalse();
+        office.close();
+        assertThat(FeedBindings.of(session).test("hub.feed.office.C3")).isFalse();
     }
 
     private List<TextMessage> receive(int count) throws Exception {

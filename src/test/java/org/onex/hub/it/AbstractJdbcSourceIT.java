@@ -20,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.security.ApiClients;
+import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -30,8 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * End to end through real servers: a department database (PostgreSQL or MariaDB) polled by the
- * jdbc-source template into a PostgreSQL hub store, served on the REST feed and on the Artemis topic
- * to a JMS consumer connected over the broker's network acceptor.
+ * jdbc-source template into a PostgreSQL hub store, served on the REST feed and on the bureau's Artemis
+ * topic to a JMS consumer that logs in over the broker's network acceptor as a bureau API client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class AbstractJdbcSourceIT {
@@ -43,6 +46,8 @@ abstract class AbstractJdbcSourceIT {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate store;
+    @Autowired
+    ApiClients clients;
 
     Connection jms;
     MessageConsumer topic;
@@ -65,11 +70,23 @@ abstract class AbstractJdbcSourceIT {
         registry.add("hub.datasources.it-src.username", () -> user);
     }
 
+    @Autowired
+    org.springframework.context.ApplicationContext hubContext;
+
+    @BeforeEach
+    void authorize() {
+        TestClients.authorize(rest, TestClients.operator(hubContext)); // issue 6: the API needs a key
+    }
+
+    /** Issue 6: the broker admits API clients only; a bureau system subscribes to the bureau's view of C2. */
     @BeforeEach
     void subscribe() throws Exception {
-        jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection();
+        String id = "it-bureau-" + IDS.incrementAndGet();
+        clients.add(id, Role.BUREAU, null, null, AuditLog.HUB);
+        String key = clients.issue(id, AuditLog.HUB).key();
+        jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort).createConnection(id, key);
         Session session = jms.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        topic = session.createConsumer(session.createTopic("hub.feed.C2"), "department = 'scjgj'");
+        topic = session.createConsumer(session.createTopic("hub.feed.bureau.C2"), "department = 'scjgj'");
         jms.start();
     }
 

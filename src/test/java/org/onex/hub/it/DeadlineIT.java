@@ -65,6 +65,7 @@ class DeadlineIT {
         Path config = Files.createDirectories(work.resolve("config"));
         Files.copy(Path.of("config/departments.yaml"), config.resolve("departments.yaml"));
         Files.copy(Path.of("config/obligations.yaml"), config.resolve("obligations.yaml"));
+        Files.copy(Path.of("config/sharing-policy.yaml"), config.resolve("sharing-policy.yaml")); // issue 6: no policy, nothing shared
         Files.writeString(config.resolve("matters.yaml"), "matters:\n  - { code: IT-JTYS, department: jtysj }\n");
         Path mappings = work.resolve("mappings");
         FileSystemUtils.copyRecursively(Path.of("mappings"), mappings);

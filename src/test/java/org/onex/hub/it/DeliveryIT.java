@@ -88,6 +88,7 @@ class DeliveryIT {
 
         Path config = Files.createDirectories(work.resolve("config/inboxes"));
         Files.copy(Path.of("config/departments.yaml"), work.resolve("config/departments.yaml"));
+        Files.copy(Path.of("config/sharing-policy.yaml"), work.resolve("config/sharing-policy.yaml")); // issue 6
         Files.writeString(work.resolve("config/matters.yaml"), "matters:\n"
                 + "  - { code: IT-SCJG, department: scjgj }\n  - { code: IT-ZRZY, department: zrzyj }\n"
                 + "  - { code: IT-STHJ, department: sthjj }\n  - { code: IT-JTYS, department: jtysj }\n");
@@ -261,7 +262,9 @@ class DeliveryIT {
         pgInbox.update("UPDATE hub_inbox SET ack_at = now() WHERE delivery_key = ?", column.key());
         Files.write(sftp.home("sthjj").resolve("inbox").resolve("decisions-" + file.id() + "-" + file.id()
                 + ".json.ack"), new byte[0]);
-        HttpResponse<String> ack = post("/deliveries/" + api.id() + "/ack", "{\"by\": \"交通运输局法制科\"}");
+        // the department acknowledges with its own key (issue 6): the receipt names that client
+        String jtysj = TestClients.key(hub, "jtysj-legal", org.onex.hub.security.Role.DEPARTMENT, "jtysj");
+        HttpResponse<String> ack = post("/deliveries/" + api.id() + "/ack", "{}", jtysj);
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
 
         for (Delivery d : List.of(column, file, api)) {
@@ -269,8 +272,11 @@ class DeliveryIT {
                     x -> x.acknowledgedAt() != null);
             assertThat(acked.acknowledgedAt()).isAfterOrEqualTo(acked.deliveredAt());
         }
-        assertThat(store().find(api.id()).orElseThrow().acknowledgedBy()).isEqualTo("交通运输局法制科");
-        assertThat(post("/deliveries/" + api.id() + "/ack", "{}").statusCode()).isEqualTo(409);
+        assertThat(store().find(api.id()).orElseThrow().acknowledgedBy()).isEqualTo("jtysj-legal");
+        assertThat(post("/deliveries/" + api.id() + "/ack", "{}", jtysj).statusCode()).isEqualTo(409);
+        String scjgj = TestClients.key(hub, "scjgj-legal", org.onex.hub.security.Role.DEPARTMENT, "scjgj");
+        assertThat(post("/deliveries/" + api.id() + "/ack", "{}", scjgj).statusCode())
+                .as("another department's delivery").isEqualTo(403);
     }
 
     @Test
@@ -427,9 +433,13 @@ class DeliveryIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, TestClients.operator(hub));
+    }
+
+    private HttpResponse<String> post(String path, String body, String key) throws Exception {
         String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/api/v1";
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestClients.operator(hub))
+                .header("Authorization", "Bearer " + key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

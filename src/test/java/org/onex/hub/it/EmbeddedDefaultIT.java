@@ -144,6 +144,21 @@ class EmbeddedDefaultIT {
         assertThat(leaks).as("log lines with an unmasked ID or mobile number").isEmpty();
     }
 
+    /** Issue 7: department routes start under the supervising route controller (retried in the background). */
+    @Test
+    void departmentRoutesAreSupervisedAndTheHubsOwnRoutesAreNot() {
+        org.apache.camel.CamelContext camel = hub.getBean(org.apache.camel.CamelContext.class);
+        org.apache.camel.spi.SupervisingRouteController supervisor = camel.getRouteController()
+                .adapt(org.apache.camel.spi.SupervisingRouteController.class);
+        java.util.Set<String> notSupervised = supervisor.getNonControlledRouteIds();
+        assertThat(notSupervised).contains("api-records", "ingest", "obligation-scan")
+                .doesNotContain("scjgj-licences", "sthjj-licences-gbk", "zhzf-penalties", "jtysj-deliveries");
+        assertThat(supervisor.getControlledRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                .contains("scjgj-licences", "zhzf-penalties");
+        await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRouteController().getRouteStatus("scjgj-licences")
+                == org.apache.camel.ServiceStatus.Started);
+    }
+
     @Test
     void replayingAStillBrokenRowKeepsOneOpenEntryWithItsReasons() {
         JsonNode open = await().atMost(Duration.ofSeconds(60)).until(

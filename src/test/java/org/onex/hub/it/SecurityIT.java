@@ -111,7 +111,9 @@ class SecurityIT {
                 .get("record");
         assertThat(provider.at("/subject/idNumber").asText()).as("the provider holds its own data").isEqualTo(idNumber);
 
-        JsonNode page = json(get("/records?department=scjgj", key("sec-operator2", Role.OPERATOR, null)));
+        String operatorKey = key("sec-operator2", Role.OPERATOR, null);
+        JsonNode page = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> json(get("/records?department=scjgj", operatorKey)), p -> p.get("count").asInt() >= 2); // sequenced
         assertThat(page.toString()).doesNotContain(idNumber).contains("330723********");
     }
 
