@@ -10,6 +10,7 @@ import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
+import org.onex.hub.security.Masking;
 import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
@@ -106,7 +107,9 @@ public class QuarantineApi {
             n.put("resolvedAt", e.resolvedAt().toString());
             n.put("resolution", e.resolution());
         }
-        n.set("failures", failures(e.failures()));
+        boolean provider = e.department().equals(enforcer.unitOf(client).orElse(null));
+        n.set("failures", failures(provider ? e.failures() : e.failures().stream().map(v -> new Violation(v.field(),
+                v.rule(), v.severity(), Masking.maskText(v.message()))).toList())); // reasons may quote the value
         // raw source rows: masked for every client but the unit that provided them (issue 6)
         n.set("payload", enforcer.maskQuarantinePayload(client, e.department(),
                 HubJson.mapper().valueToTree(payloads.fromJson(e.payload()))));

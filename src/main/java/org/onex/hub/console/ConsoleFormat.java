@@ -63,6 +63,11 @@ public class ConsoleFormat {
         return zh() ? d.nameZh() : d.nameEn();
     }
 
+    /** A text that may quote personal data (a quarantine reason), with ID and mobile numbers masked (issue 6). */
+    public String masked(String text) {
+        return text == null ? "" : org.onex.hub.security.Masking.maskText(text);
+    }
+
     /** Text of the console's language where a Chinese and an English version exist. */
     public String pick(String zhText, String enText) {
         return zh() || enText == null || enText.isBlank() ? zhText : enText;

@@ -12,7 +12,9 @@ import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.ops.SourceHealth;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
-import org.onex.hub.schema.HubJson;
+import org.onex.hub.feed.FeedJson;
+import org.onex.hub.security.Client;
+import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
@@ -29,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,9 +55,11 @@ public class DepartmentController {
     private final FeedStore feed;
     private final QuarantineStore quarantine;
     private final OperatorActions actions;
+    private final SharingEnforcer enforcer;
 
     public DepartmentController(DepartmentRegistry registry, SourceHealth health, OverviewStore overview, FeedStore feed,
-            QuarantineStore quarantine, OperatorActions actions) {
+            QuarantineStore quarantine, OperatorActions actions, SharingEnforcer enforcer) {
+        this.enforcer = enforcer;
         this.registry = registry;
         this.health = health;
         this.overview = overview;
@@ -66,7 +69,7 @@ public class DepartmentController {
     }
 
     @GetMapping("/console/departments/{code}")
-    public String department(@PathVariable String code, Model model) {
+    public String department(@PathVariable String code, Model model, Principal principal) {
         Department d = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no department " + code));
         Map<String, FeedRow> feeds = new TreeMap<>();
@@ -82,8 +85,10 @@ public class DepartmentController {
             }
         }
         List<RecordRow> records = new ArrayList<>();
+        Client operator = ConsoleActor.of(principal);
         for (FeedItem item : feed.latest(code, 20)) {
-            records.add(summary(item));
+            // what the operator's role may see, masked as on the API (issue 6); other categories are left out
+            enforcer.view(operator, FeedJson.envelope(item), null).ifPresent(view -> records.add(summary(item, view)));
         }
         List<QuarantineEntry> open = quarantine.list(new QuarantineFilter(code, null, null, QuarantineEntry.OPEN),
                 null, 50);
@@ -109,13 +114,7 @@ public class DepartmentController {
         return "redirect:" + ConsoleModel.back(request);
     }
 
-    private static RecordRow summary(FeedItem item) {
-        JsonNode e;
-        try {
-            e = HubJson.mapper().readTree(item.envelope());
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("stored envelope of record " + item.recordId() + " is not JSON", ex);
-        }
+    private static RecordRow summary(FeedItem item, JsonNode e) {
         return new RecordRow(item.recordId(), item.version(), item.category(), item.recordType(),
                 e.path("document").path("number").asText(null), e.path("subject").path("name").asText(null),
                 e.path("times").path("storedAt").asText(null));

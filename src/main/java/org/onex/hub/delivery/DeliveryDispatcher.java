@@ -2,12 +2,19 @@ package org.onex.hub.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.onex.hub.security.Client;
+import org.onex.hub.security.Role;
+import org.onex.hub.security.SharingEnforcer;
+import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.PendingDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
@@ -15,6 +22,8 @@ import org.springframework.stereotype.Component;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.TextMessage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Moves planned deliveries from the hub store's outbox to the durable Artemis queue of their
@@ -26,14 +35,18 @@ import jakarta.jms.TextMessage;
 @Component
 public class DeliveryDispatcher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
     private final DeliveryStore store;
+    private final SharingEnforcer enforcer;
     private final JmsTemplate jms;
     private final Clock clock;
     private final int batchSize;
 
-    public DeliveryDispatcher(DeliveryStore store, ConnectionFactory connectionFactory, Clock clock,
-            @Value("${hub.delivery.batch-size:50}") int batchSize) {
+    public DeliveryDispatcher(DeliveryStore store, SharingEnforcer enforcer, ConnectionFactory connectionFactory,
+            Clock clock, @Value("${hub.delivery.batch-size:50}") int batchSize) {
         this.store = store;
+        this.enforcer = enforcer;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
         this.clock = clock;
@@ -46,8 +59,27 @@ public class DeliveryDispatcher {
         if (pending.isEmpty()) {
             return 0;
         }
+        // each department receives the decision as the sharing policy shows it to that department (issue 6:
+        // one enforcement point on every egress); a decision the policy does not share with it is not sent
+        Map<Long, ObjectNode> views = new HashMap<>();
+        List<Long> refused = new ArrayList<>();
+        for (PendingDelivery p : pending) {
+            Delivery d = p.delivery();
+            ObjectNode record = DeliveryMessages.envelope(p.envelope(), d.recordId(), d.version(), p.versionId());
+            enforcer.view(new Client("delivery:" + d.department(), Role.DEPARTMENT, d.department()), record,
+                    d.department()).ifPresentOrElse(v -> views.put(d.id(), v), () -> refused.add(d.id()));
+        }
+        if (!refused.isEmpty()) {
+            LOG.warn("deliveries {} not sent: config/sharing-policy.yaml does not share them with their department",
+                    refused);
+            store.markDead(refused, "not shared with this department by config/sharing-policy.yaml (R-CATEGORIES)",
+                    clock.instant());
+        }
         Map<String, List<List<PendingDelivery>>> batches = new LinkedHashMap<>();
         for (PendingDelivery p : pending) {
+            if (!views.containsKey(p.delivery().id())) {
+                continue;
+            }
             List<List<PendingDelivery>> ofDept = batches.computeIfAbsent(p.delivery().department(), d -> new ArrayList<>());
             if (ofDept.isEmpty() || ofDept.get(ofDept.size() - 1).size() == batchSize) {
                 ofDept.add(new ArrayList<>());
@@ -58,7 +90,7 @@ public class DeliveryDispatcher {
             for (Map.Entry<String, List<List<PendingDelivery>>> e : batches.entrySet()) {
                 MessageProducer producer = session.createProducer(session.createQueue(DeliveryMessages.queue(e.getKey())));
                 for (List<PendingDelivery> batch : e.getValue()) {
-                    TextMessage m = session.createTextMessage(DeliveryMessages.write(e.getKey(), batch));
+                    TextMessage m = session.createTextMessage(DeliveryMessages.write(e.getKey(), batch, views));
                     m.setStringProperty(DeliveryMessages.DEPARTMENT, e.getKey());
                     m.setStringProperty(DeliveryMessages.DELIVERY_IDS, String.join(",",
                             batch.stream().map(p -> Long.toString(p.delivery().id())).toList()));
@@ -69,7 +101,8 @@ public class DeliveryDispatcher {
             session.commit();
             return null;
         }, true);
-        store.markQueued(pending.stream().map(p -> p.delivery().id()).toList(), clock.instant());
+        store.markQueued(pending.stream().map(p -> p.delivery().id()).filter(views::containsKey).toList(),
+                clock.instant());
         return pending.size();
     }
 }

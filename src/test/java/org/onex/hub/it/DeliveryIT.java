@@ -106,8 +106,9 @@ class DeliveryIT {
                 + "category: C3\nrecordType: PENALTY_DECISION\nsourceSystem: 案件管理系统（测试）\n"
                 + "sourceKey: { column: CF_WSH }\nfields:\n"
                 + "  subject.name: { column: CF_XDR_MC, required: true }\n"
-                + "  subject.kind: { constant: LEGAL_PERSON }\n"
+                + "  subject.kind: { column: CF_XDR_LB, codes: subject-kinds, default: \"02\" }\n"
                 + "  subject.creditCode: { column: CF_XDR_SHXYM }\n"
+                + "  subject.idNumber: { column: CF_XDR_ZJHM }\n"
                 + "  document.number: { column: CF_WSH, required: true }\n"
                 + "  document.decisionDate: { column: CF_JDRQ, required: true }\n"
                 + "  document.matterCode: { column: SXBM }\n"
@@ -160,6 +161,28 @@ class DeliveryIT {
         sftp.close();
         pgRelay.close();
         FileSystemUtils.deleteRecursively(work.toFile());
+    }
+
+    /** Issue 6: a department receives the decision as the sharing policy shows it to a department (masked). */
+    @Test
+    void aDecisionOnANaturalPersonReachesTheDepartmentMasked() throws Exception {
+        String id17 = "33072319850202041";
+        String idNumber = id17 + org.onex.hub.schema.IdNumbers.checkCharacter(id17);
+        Map<String, Object> person = decision("IT-SCJG", null, null);
+        person.remove("CF_XDR_SHXYM");
+        person.put("CF_XDR_MC", "李四");
+        person.put("CF_XDR_LB", "01");
+        person.put("CF_XDR_ZJHM", idNumber);
+        RowOutcome stored = ingest(person).rows().get(0);
+        assertThat(stored.status()).as(stored.violations().toString()).isEqualTo(RowOutcome.Status.STORED);
+
+        awaitDelivered(person);
+        Map<String, Object> row = pgInbox.queryForMap("SELECT * FROM hub_inbox WHERE cf_wsh = ?", person.get("CF_WSH"));
+        JsonNode payload = HubJson.mapper().readTree((String) row.get("payload"));
+        assertThat(payload.at("/subject/idNumber").asText()).isEqualTo("330723********" + idNumber.substring(14));
+        assertThat(payload.at("/subject/name").asText()).isEqualTo("李*");
+        assertThat((String) row.get("payload")).doesNotContain(idNumber);
+        assertThat(payload.at("/document/number").asText()).isEqualTo(person.get("CF_WSH"));
     }
 
     @Test

@@ -122,7 +122,9 @@ class SftpSourceIT {
         Map<String, String> expected = LicenceFiles.row(1002, 0);
         assertThat(subjectName(expected.get("XK_WSH")))
                 .hasValueSatisfying(e -> assertThat(e).contains(expected.get("XK_XDR_MC")));
-        assertThat(done("gbk", "gbk-1.csv")).exists();
+        // the ledger commits before Camel moves the file on completion of the exchange
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> java.nio.file.Files.exists(done("gbk", "gbk-1.csv")));
         assertThat(drop("gbk").resolve("gbk-1.csv")).doesNotExist();
     }
 
