@@ -48,4 +48,12 @@ final class Callers {
         }
         return own;
     }
+
+    /**
+     * As {@link #department} for a department client; the other roles (the bureau, whose decisions the
+     * deliveries are, the office, operators, admins) may ask for any department's rows.
+     */
+    static String departmentIfConfined(Client client, String asked) {
+        return client.role() == Role.DEPARTMENT ? department(client, asked) : asked;
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
@@ -54,7 +53,7 @@ public class DeliveryApi {
         Client client = Callers.of(exchange);
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         // a department sees its own deliveries; the bureau (whose decisions they are), operators and admins all
-        String department = client.role() == Role.DEPARTMENT ? Callers.department(client, asked) : asked;
+        String department = Callers.departmentIfConfined(client, asked);
         List<Delivery> list = deliveries.list(department,
                 status, recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
@@ -70,9 +69,7 @@ public class DeliveryApi {
     public ObjectNode get(Exchange exchange) {
         Delivery d = find(exchange);
         Client client = Callers.of(exchange);
-        if (client.role() == Role.DEPARTMENT) {
-            Callers.department(client, d.department());
-        }
+        Callers.departmentIfConfined(client, d.department());
         ObjectNode out = json(d);
         deliveries.envelope(d.recordId(), d.version()).flatMap(e -> views.view(client, read(e, "stored envelope"),
                 d.department())).ifPresent(view -> out.set("record", view));
@@ -94,9 +91,7 @@ public class DeliveryApi {
     public ObjectNode acknowledge(Exchange exchange) {
         Delivery d = find(exchange);
         Client client = Callers.of(exchange);
-        if (client.role() == Role.DEPARTMENT) {
-            Callers.department(client, d.department()); // a department acknowledges only its own deliveries
-        }
+        Callers.departmentIfConfined(client, d.department()); // a department acknowledges only its own deliveries
         String by = client.id();
         if (!deliveries.acknowledge(d.id(), by, clock.instant())) {
             throw new ApiException(409, null, "delivery " + d.id() + " is " + d.status()

@@ -14,7 +14,6 @@ import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
@@ -63,7 +62,7 @@ public class ObligationApi {
         Client client = Callers.of(exchange);
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         List<Obligation> list = store.list(q.matching("rule", "R-[A-Z-]{1,46}", "a rule ID"),
-                client.role() == Role.DEPARTMENT ? Callers.department(client, asked) : asked, status,
+                Callers.departmentIfConfined(client, asked), status,
                 before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
@@ -124,8 +123,7 @@ public class ObligationApi {
         }
         Client client = Callers.of(exchange);
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
-        List<Scorecards.Line> lines = scorecards.month(month, client.role() == Role.DEPARTMENT
-                ? Callers.department(client, asked) : asked);
+        List<Scorecards.Line> lines = scorecards.month(month, Callers.departmentIfConfined(client, asked));
         if ("csv".equals(format)) {
             exchange.setProperty("hubCsv", true);
             exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"scorecard-" + month + ".csv\"");
