@@ -39,6 +39,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -151,7 +153,7 @@ class ConsoleBrowserIT {
         assertThat(browser.getCurrentUrl()).as("the console asks for a login first").contains("/console/login");
         browser.findElement(By.id("username")).sendKeys("operator");
         browser.findElement(By.id("password")).sendKeys("demo-operator-password");
-        browser.findElement(By.id("login")).click();
+        navigateBy(browser.findElement(By.id("login")));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.id("departments")).size() == 1);
     }
 
@@ -212,7 +214,7 @@ class ConsoleBrowserIT {
                 List.of(new Violation("XK_XKLB", "MAPPING_CODE_UNKNOWN", Violation.Severity.ERROR, "code '01' is not in the code list")),
                 Instant.now());
         browser.get(url("/console/departments/scjgj"));
-        browser.findElement(By.cssSelector("tr[data-quarantine='" + id + "'] button.replay")).click();
+        navigateBy(browser.findElement(By.cssSelector("tr[data-quarantine='" + id + "'] button.replay")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("#" + id).contains("STORED");
         assertThat(browser.findElements(By.cssSelector("tr[data-quarantine='" + id + "']"))).isEmpty();
         JsonNode resolved = rest.getForObject("/api/v1/quarantine?status=RESOLVED&department=scjgj&limit=500",
@@ -231,7 +233,7 @@ class ConsoleBrowserIT {
         browser.get(url("/console/alerts?kind=FILE_REJECTED"));
         WebElement row = browser.findElement(By.cssSelector("tr[data-alert='" + id + "']"));
         row.findElement(By.cssSelector("input.comment")).sendKeys("已联系生态环境局重新导出文件");
-        row.findElement(By.cssSelector("button.acknowledge")).click();
+        navigateBy(row.findElement(By.cssSelector("button.acknowledge")));
         assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("#" + id);
         JsonNode alert = rest.getForObject("/api/v1/alerts?status=ACKNOWLEDGED&kind=FILE_REJECTED", JsonNode.class);
         JsonNode acked = find(alert.get("items"), "id", String.valueOf(id));
@@ -247,12 +249,12 @@ class ConsoleBrowserIT {
         browser.get(url("/console/routes"));
         String route = "tr[data-route='zrzyj-approvals']";
         assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getText()).isEqualTo("运行中");
-        browser.findElement(By.cssSelector(route + " button.suspend")).click();
+        navigateBy(browser.findElement(By.cssSelector(route + " button.suspend")));
         assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getText()).isEqualTo("已暂停");
         assertThat(camel.getRouteController().getRouteStatus("zrzyj-approvals")).isEqualTo(ServiceStatus.Suspended);
         assertThat(browser.findElement(By.cssSelector("tr[data-route='scjgj-licences'] .route-status"))
                 .getDomAttribute("data-status")).as("the other departments go on").isEqualTo("Started");
-        browser.findElement(By.cssSelector(route + " button.resume")).click();
+        navigateBy(browser.findElement(By.cssSelector(route + " button.resume")));
         assertThat(browser.findElement(By.cssSelector(route + " .route-status")).getDomAttribute("data-status"))
                 .isEqualTo("Started");
         assertThat(camel.getRouteController().getRouteStatus("zrzyj-approvals")).isEqualTo(ServiceStatus.Started);
@@ -278,12 +280,22 @@ class ConsoleBrowserIT {
     @Test
     void languageSwitchesToEnglishAndBack() {
         browser.get(url("/console/alerts"));
-        browser.findElement(By.id("lang-en")).click();
+        navigateBy(browser.findElement(By.id("lang-en")));
         assertThat(navTexts()).contains("Overview", "Routes", "Alerts", "Deliveries", "Scorecards");
         browser.get(url("/console"));
         assertThat(browser.findElement(By.cssSelector("#departments thead")).getText()).contains("Freshness");
-        browser.findElement(By.id("lang-zh")).click();
+        navigateBy(browser.findElement(By.id("lang-zh")));
         assertThat(navTexts()).contains("总览", "路由", "告警", "送达", "时效考核");
+    }
+
+    /**
+     * Clicks a button or link that loads a new page and waits until the old page is gone: a click does not
+     * always wait for the navigation it starts, and the old page would answer the next lookup.
+     */
+    private void navigateBy(WebElement control) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private List<String> navTexts() {

@@ -3,16 +3,21 @@ package org.onex.hub.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.onex.hub.HubApplication;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.LicenceFiles;
+import org.onex.hub.ops.SourceHealth;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -58,10 +63,29 @@ class LargeFileBoundedHeapIT {
                 assertThat(entry.status()).as(entry.reason()).isEqualTo(FileEntry.INGESTED);
                 assertThat(entry.rowsRead()).isEqualTo(ROWS);
                 assertThat(entry.stored()).isEqualTo(ROWS);
-                await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(drop.resolve("licences-full-export.csv")));
+                // The move to .done/ follows the commit in the same exchange; on a timeout, say what was seen.
+                try {
+                    await().atMost(Duration.ofMinutes(2)).until(() -> !Files.exists(file));
+                } catch (ConditionTimeoutException e) {
+                    throw new AssertionError("file still in the drop after ingest: " + diagnosis(hub, sftp, ledger), e);
+                }
             }
         } finally {
             FileSystemUtils.deleteRecursively(work.toFile());
         }
+    }
+
+    /** What an operator would look at: the files on the server, the ledger, the route and its source health. */
+    private static String diagnosis(ConfigurableApplicationContext hub, EmbeddedSftpServer sftp, FileLedger ledger)
+            throws IOException {
+        StringBuilder s = new StringBuilder("\nfiles on the server:");
+        try (Stream<Path> files = Files.walk(sftp.home("sthjj"))) {
+            files.forEach(f -> s.append("\n  ").append(sftp.home("sthjj").relativize(f)));
+        }
+        s.append("\nledger: ").append(ledger.list("sthjj", "licences", null, null, 10));
+        CamelContext camel = hub.getBean(CamelContext.class);
+        s.append("\nroute: ").append(camel.getRouteController().getRouteStatus("sthjj-licences"));
+        s.append("\nsource health: ").append(hub.getBean(SourceHealth.class).byDepartment().get("sthjj"));
+        return s.toString();
     }
 }
