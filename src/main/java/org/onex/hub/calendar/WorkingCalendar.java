@@ -31,10 +31,34 @@ public final class WorkingCalendar {
 
     private final Map<LocalDate, CalendarDay> listed;
     private final SortedSet<Integer> years;
+    /** Epoch day of 1 January of the first covered year (0 if none). */
+    private final long firstDay;
+    /**
+     * {@code workingUpTo[i]}: working days from {@link #firstDay} to {@code firstDay + i}, both included, up
+     * to 31 December of the last covered year (days of uncovered years in between count none). Counting
+     * is then a subtraction: every record's lateness is counted on the ingest path, often over months.
+     */
+    private final int[] workingUpTo;
 
     private WorkingCalendar(Map<LocalDate, CalendarDay> listed, SortedSet<Integer> years) {
         this.listed = Map.copyOf(listed);
         this.years = Collections.unmodifiableSortedSet(new TreeSet<>(years));
+        if (years.isEmpty()) {
+            this.firstDay = 0;
+            this.workingUpTo = new int[0];
+        } else {
+            LocalDate first = LocalDate.of(years.first(), 1, 1);
+            this.firstDay = first.toEpochDay();
+            this.workingUpTo = new int[(int) (LocalDate.of(years.last(), 12, 31).toEpochDay() - firstDay + 1)];
+            int count = 0;
+            for (int i = 0; i < workingUpTo.length; i++) {
+                LocalDate day = first.plusDays(i);
+                if (covers(day) && isWorkingDay(day)) {
+                    count++;
+                }
+                workingUpTo[i] = count;
+            }
+        }
     }
 
     /**
@@ -117,13 +141,21 @@ public final class WorkingCalendar {
         if (to.isBefore(from)) {
             return -workingDaysBetween(to, from);
         }
-        int count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                count++;
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        for (int year = from.plusDays(1).getYear(); year <= to.getYear(); year++) {
+            if (!covers(year)) {
+                throw new CalendarYearMissingException(year);
             }
         }
-        return count;
+        return workingUpTo(to) - workingUpTo(from);
+    }
+
+    /** Working days from the first covered day to {@code day}; 0 before it. {@code day}'s year is covered or earlier. */
+    private int workingUpTo(LocalDate day) {
+        long i = day.toEpochDay() - firstDay;
+        return i < 0 ? 0 : workingUpTo[(int) i];
     }
 
     /**

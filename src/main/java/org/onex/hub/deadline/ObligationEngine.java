@@ -2,6 +2,7 @@ package org.onex.hub.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.onex.hub.calendar.CalendarYearMissingException;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * itself meets ({@code completion: stored}) with lateness and attribution, and raises a late alert.
  * Obligations met later (deliveries, acknowledgements, replies) are completed by the {@link ObligationScanner}.
  * Runs after the delivery router ({@code @Order}), which plans the deliveries it needs. A record is never
- * refused for a deadline: problems here are logged, never thrown.
+ * refused for a deadline: a record that cannot be evaluated (no calendar for its year) is logged, never
+ * thrown. The obligations met on arrival are written as one batch per ingest batch.
  */
 @Component
 @Order(100)
@@ -53,27 +55,39 @@ public class ObligationEngine implements IngestHook {
 
     @Override
     public void stored(String department, String feed, HubRecord record, long recordId, int version, Instant now) {
-        if (version != 1) {
-            return; // a correction does not restart the clock
-        }
-        boolean fromBureau = department.equals(registry.bureau().code());
-        for (ObligationRule rule : rules.rules()) {
-            if (!rule.applies(record.category(), record.recordType(), fromBureau)) {
-                continue;
-            }
-            try {
-                open(rule, department, record, recordId, now);
-            } catch (CalendarYearMissingException e) {
-                LOG.warn("{}: no due time for {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
-                        e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("{}: cannot evaluate {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
-                        e.toString());
-            }
-        }
+        stored(department, feed, List.of(new Stored(record, recordId, version)), now);
     }
 
-    private void open(ObligationRule rule, String department, HubRecord record, long recordId, Instant now) {
+    /** Evaluates a batch; the obligations its arrivals meet are written in one batch statement. */
+    @Override
+    public void stored(String department, String feed, List<Stored> rows, Instant now) {
+        boolean fromBureau = department.equals(registry.bureau().code());
+        List<ObligationStore.Arrival> arrivals = new ArrayList<>();
+        for (Stored row : rows) {
+            if (row.version() != 1) {
+                continue; // a correction does not restart the clock
+            }
+            HubRecord record = row.record();
+            for (ObligationRule rule : rules.rules()) {
+                if (!rule.applies(record.category(), record.recordType(), fromBureau)) {
+                    continue;
+                }
+                try {
+                    open(rule, department, record, row.recordId(), now, arrivals);
+                } catch (CalendarYearMissingException e) {
+                    LOG.warn("{}: no due time for {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
+                            e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: cannot evaluate {} of {}: {}", rule.id(), record.identity().sourceKey(), department,
+                            e.toString());
+                }
+            }
+        }
+        store.insertCompleted(arrivals, now);
+    }
+
+    private void open(ObligationRule rule, String department, HubRecord record, long recordId, Instant now,
+            List<ObligationStore.Arrival> arrivals) {
         Instant event = event(rule, record);
         if (event == null) {
             return;
@@ -84,7 +98,7 @@ public class ObligationEngine implements IngestHook {
         for (String party : parties) {
             String responsible = rule.responsible() == ObligationRule.Responsible.PARTY ? party : department;
             if (rule.completion() == ObligationRule.Completion.STORED) {
-                arrived(rule, record, recordId, party, responsible, event, due, now);
+                arrivals.add(arrived(rule, record, recordId, party, responsible, event, due, now));
             } else {
                 store.open(rule.id(), recordId, party, responsible, record.identity().sourceKey(), record.urgent(),
                         event, due, now);
@@ -92,19 +106,21 @@ public class ObligationEngine implements IngestHook {
         }
     }
 
-    /** An obligation met by the record's own arrival: evaluated and written in one statement. */
-    private void arrived(ObligationRule rule, HubRecord record, long recordId, String party, String responsible,
-            Instant event, Instant due, Instant now) {
+    /**
+     * An obligation met by the record's own arrival, evaluated: lateness on the working-day calendar and,
+     * if late, who made it late. The late alert is raised by the next scan ({@link ObligationScanner}), so
+     * a bulk load does not pay an alert transaction per row.
+     */
+    private ObligationStore.Arrival arrived(ObligationRule rule, HubRecord record, long recordId, String party,
+            String responsible, Instant event, Instant due, Instant now) {
         Instant recorded = record.times() == null ? null : record.times().sourceUpdatedAt();
         Instant extracted = record.times() == null ? null : record.times().extractedAt();
         Lateness lateness = periods.lateness(due, now);
         Attribution.Result why = lateness.isLate()
                 ? Attribution.ofArrival(due, recorded, extracted, now, rules.lateCommitThreshold()) : null;
-        // One statement on the ingest path; the late alert is raised by the next scan (ObligationScanner),
-        // so a bulk load does not pay an alert transaction per row.
-        store.insertCompleted(rule.id(), recordId, party, responsible, record.identity().sourceKey(),
+        return new ObligationStore.Arrival(rule.id(), recordId, party, responsible, record.identity().sourceKey(),
                 record.urgent(), event, due, now, lateness.isLate(), lateness.workingDays(), lateness.hours(),
-                why == null ? null : why.attribution().name(), why == null ? null : why.note(), now);
+                why == null ? null : why.attribution().name(), why == null ? null : why.note());
     }
 
     /** The event the period counts from, or null if the record lacks it. */

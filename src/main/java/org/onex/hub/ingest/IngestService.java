@@ -78,16 +78,19 @@ public class IngestService {
             }
         }
         List<StoreOutcome> stored = records.upsert(batch.department(), batch.feed(), candidates, now);
+        List<IngestHook.Stored> changed = new ArrayList<>(stored.size());
         for (int c = 0; c < stored.size(); c++) {
             StoreOutcome s = stored.get(c);
             int i = candidateRows.get(c);
             outcomes.set(i, new RowOutcome(i, candidates.get(c).record().identity().sourceKey(), status(s.kind()),
                     s.recordId(), s.version(), null, List.of()));
             if (s.kind() != StoreOutcome.Kind.UNCHANGED) {
-                for (IngestHook hook : hooks) {
-                    hook.stored(batch.department(), batch.feed(), candidates.get(c).record(), s.recordId(), s.version(),
-                            now);
-                }
+                changed.add(new IngestHook.Stored(candidates.get(c).record(), s.recordId(), s.version()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            for (IngestHook hook : hooks) {
+                hook.stored(batch.department(), batch.feed(), changed, now);
             }
         }
         if (!validKeys.isEmpty()) {

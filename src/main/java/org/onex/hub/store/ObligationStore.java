@@ -48,36 +48,41 @@ public class ObligationStore {
         return Optional.of(Columns.ids(key).get(0));
     }
 
-    /**
-     * Inserts an obligation met by the arrival of its record (completion: stored), already evaluated: one
-     * statement per record on the ingest path. Only for a record's first version, which is stored once.
-     */
-    public long insertCompleted(String ruleId, long recordId, String party, String responsible, String sourceKey,
+    /** An obligation met by the arrival of its record (completion: stored), already evaluated. */
+    public record Arrival(String ruleId, long recordId, String party, String responsible, String sourceKey,
             boolean urgent, Instant eventAt, Instant dueAt, Instant completedAt, boolean late, int lateWorkingDays,
-            long lateHours, String attribution, String note, Instant now) {
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO hub_obligation (rule_id, record_id, party, responsible, source_key,"
-                    + " urgent, event_at, due_at, completed_at, status, late_working_days, late_hours, attribution,"
-                    + " attribution_note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] { "id" });
-            ps.setString(1, ruleId);
-            ps.setLong(2, recordId);
-            ps.setString(3, party);
-            ps.setString(4, responsible);
-            ps.setString(5, AlertStore.truncate(sourceKey, 256));
-            ps.setBoolean(6, urgent);
-            ps.setTimestamp(7, Timestamp.from(eventAt));
-            ps.setTimestamp(8, Timestamp.from(dueAt));
-            ps.setTimestamp(9, Timestamp.from(completedAt));
-            ps.setString(10, late ? Obligation.LATE : Obligation.MET);
-            ps.setInt(11, lateWorkingDays);
-            ps.setLong(12, lateHours);
-            ps.setString(13, attribution);
-            ps.setString(14, AlertStore.truncate(note, 512));
-            ps.setTimestamp(15, Timestamp.from(now));
-            return ps;
-        }, key);
-        return Columns.ids(key).get(0);
+            long lateHours, String attribution, String note) {
+    }
+
+    /**
+     * Inserts the obligations met by the arrival of their records, as one batch per ingest batch (it is on
+     * the ingest path of every first version). Only for a record's first version, which is stored once.
+     */
+    public void insertCompleted(List<Arrival> arrivals, Instant now) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        Timestamp created = Timestamp.from(now);
+        jdbc.batchUpdate("INSERT INTO hub_obligation (rule_id, record_id, party, responsible, source_key, urgent,"
+                + " event_at, due_at, completed_at, status, late_working_days, late_hours, attribution,"
+                + " attribution_note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", arrivals, arrivals.size(),
+                (ps, a) -> {
+                    ps.setString(1, a.ruleId());
+                    ps.setLong(2, a.recordId());
+                    ps.setString(3, a.party());
+                    ps.setString(4, a.responsible());
+                    ps.setString(5, AlertStore.truncate(a.sourceKey(), 256));
+                    ps.setBoolean(6, a.urgent());
+                    ps.setTimestamp(7, Timestamp.from(a.eventAt()));
+                    ps.setTimestamp(8, Timestamp.from(a.dueAt()));
+                    ps.setTimestamp(9, Timestamp.from(a.completedAt()));
+                    ps.setString(10, a.late() ? Obligation.LATE : Obligation.MET);
+                    ps.setInt(11, a.lateWorkingDays());
+                    ps.setLong(12, a.lateHours());
+                    ps.setString(13, a.attribution());
+                    ps.setString(14, AlertStore.truncate(a.note(), 512));
+                    ps.setTimestamp(15, created);
+                });
     }
 
     /** Completes an open (or overdue) obligation; false if it was already completed. */

@@ -107,4 +107,41 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> CALENDAR.workingDaysBetween(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 2)))
                 .isInstanceOf(CalendarYearMissingException.class);
     }
+
+    @Test
+    void countingBetweenTwoDaysAgreesWithCountingEachDayInBetween() {
+        java.util.Random random = new java.util.Random(5);
+        LocalDate first = LocalDate.of(CALENDAR.coveredYears().first(), 1, 1);
+        int span = (int) (LocalDate.of(CALENDAR.coveredYears().last(), 12, 31).toEpochDay() - first.toEpochDay());
+        for (int i = 0; i < 2_000; i++) {
+            LocalDate a = first.plusDays(random.nextInt(span + 1));
+            LocalDate b = i % 4 == 0 ? a.plusDays(random.nextInt(20)) : first.plusDays(random.nextInt(span + 1));
+            if (b.isAfter(first.plusDays(span))) {
+                continue;
+            }
+            int expected = 0;
+            for (LocalDate d = a.plusDays(1); !d.isAfter(b); d = d.plusDays(1)) {
+                expected += CALENDAR.isWorkingDay(d) ? 1 : 0;
+            }
+            for (LocalDate d = b.plusDays(1); !d.isAfter(a); d = d.plusDays(1)) {
+                expected -= CALENDAR.isWorkingDay(d) ? 1 : 0;
+            }
+            assertThat(CALENDAR.workingDaysBetween(a, b)).as("%s to %s", a, b).isEqualTo(expected);
+        }
+        // from the last day before the calendar's first year: the count starts inside it
+        assertThat(CALENDAR.workingDaysBetween(first.minusDays(1), first.plusDays(6)))
+                .isEqualTo(CALENDAR.workingDaysBetween(first, first.plusDays(6)) + (CALENDAR.isWorkingDay(first) ? 1 : 0));
+    }
+
+    @Test
+    void aCountAcrossAGapYearNamesTheMissingYear() {
+        WorkingCalendar gap = CalendarLoader.load(files("2030.yaml", yearFile(2030, ""), "2032.yaml",
+                yearFile(2032, "")), List.of());
+        assertThat(gap.workingDaysBetween(LocalDate.of(2032, 1, 1), LocalDate.of(2032, 1, 9))).isEqualTo(6);
+        assertThatThrownBy(() -> gap.workingDaysBetween(LocalDate.of(2030, 12, 1), LocalDate.of(2032, 1, 5)))
+                .isInstanceOfSatisfying(CalendarYearMissingException.class, e -> assertThat(e.year()).isEqualTo(2031));
+        assertThatThrownBy(() -> gap.workingDaysBetween(LocalDate.of(2032, 1, 5), LocalDate.of(2030, 12, 1)))
+                .isInstanceOfSatisfying(CalendarYearMissingException.class, e -> assertThat(e.year()).isEqualTo(2031));
+        assertThat(gap.workingDaysBetween(LocalDate.of(2031, 12, 31), LocalDate.of(2032, 1, 2))).isEqualTo(2);
+    }
 }
