@@ -17,6 +17,6 @@ public class FeedRoutes extends RouteBuilder {
                 .bean(FeedPublisher.class, "sequence").id("feed-sequence");
 
         from("timer:feed-publisher?period={{hub.feed.publish-period:200}}").routeId("feed-publisher")
-                .bean(FeedPublisher.class, "publishNext").id("feed-publish");
+                .bean(FeedPublisher.class, "publishAvailable").id("feed-publish");
     }
 }
