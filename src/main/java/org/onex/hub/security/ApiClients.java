@@ -3,6 +3,8 @@ package org.onex.hub.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,14 +62,82 @@ public class ApiClients {
         }
         byte[] digest = AuditEntry.sha256(presentedKey.getBytes(StandardCharsets.UTF_8));
         Instant now = clock.instant();
-        return jdbc.query("SELECT k.key_hash, k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at,"
+        return jdbc.query("SELECT k.key_hash, k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at, k.kind, k.label,"
                 + " c.client_role, c.department, c.enabled FROM hub_client_key k JOIN hub_client c ON c.id = k.client_id"
-                + " WHERE k.key_hash = ?", (rs, i) -> MessageDigest.isEqual(HexFormat.of().parseHex(rs.getString(1)),
-                        digest) && rs.getBoolean("enabled") && key(rs, i).validAt(now)
-                                ? new Client(rs.getString("client_id"), Role.valueOf(rs.getString("client_role")),
-                                        rs.getString("department"))
-                                : null,
+                + " WHERE k.key_hash = ? AND k.kind = '" + ApiClientKey.KEY + "'", (rs, i) -> MessageDigest.isEqual(
+                        HexFormat.of().parseHex(rs.getString(1)), digest) && rs.getBoolean("enabled")
+                                && key(rs, i).validAt(now)
+                                        ? new Client(rs.getString("client_id"), Role.valueOf(rs.getString("client_role")),
+                                                rs.getString("department"))
+                                        : null,
                 HexFormat.of().formatHex(digest)).stream().filter(c -> c != null).findFirst();
+    }
+
+    /**
+     * The client a TLS client certificate is mapped to, if the mapping is not revoked, the certificate is within
+     * its validity and the client enabled. The TLS layer has already checked the certificate against the trust
+     * store (its chain and signature); this maps exactly that certificate, by its SHA-256 fingerprint, so a new
+     * certificate for the same subject needs its own mapping.
+     */
+    public Optional<Client> authenticateCertificate(X509Certificate certificate) {
+        Instant now = clock.instant();
+        if (certificate == null || now.isBefore(certificate.getNotBefore().toInstant())
+                || now.isAfter(certificate.getNotAfter().toInstant())) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at, k.kind, k.label,"
+                + " c.client_role, c.department, c.enabled FROM hub_client_key k JOIN hub_client c ON c.id = k.client_id"
+                + " WHERE k.key_hash = ? AND k.kind = '" + ApiClientKey.CERTIFICATE + "'",
+                (rs, i) -> rs.getBoolean("enabled") && key(rs, i).validAt(now)
+                        ? new Client(rs.getString("client_id"), Role.valueOf(rs.getString("client_role")),
+                                rs.getString("department"))
+                        : null,
+                fingerprint(certificate)).stream().filter(c -> c != null).findFirst();
+    }
+
+    /**
+     * Maps a TLS client certificate to the client: requests presenting it act as the client until it expires or
+     * the mapping is revoked ({@link #revoke} with the returned key id, or every credential of the client).
+     */
+    public ApiClientKey mapCertificate(String clientId, X509Certificate certificate, Client actor) {
+        Instant now = clock.instant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        if (!now.isBefore(notAfter)) {
+            throw new IllegalArgumentException("the certificate of " + certificate.getSubjectX500Principal()
+                    + " expired at " + notAfter);
+        }
+        String fingerprint = fingerprint(certificate);
+        return tx.execute(status -> {
+            lockClient(clientId);
+            List<String> holder = jdbc.queryForList("SELECT client_id FROM hub_client_key WHERE key_hash = ?",
+                    String.class, fingerprint);
+            if (!holder.isEmpty()) {
+                throw new IllegalArgumentException("the certificate " + fingerprint + " is mapped to client '"
+                        + holder.get(0) + "' already");
+            }
+            String keyId = KEY_ID_PREFIX + random(9);
+            String subject = certificate.getSubjectX500Principal().getName();
+            jdbc.update("INSERT INTO hub_client_key (key_id, client_id, key_hash, created_at, not_after, kind, label)"
+                    + " VALUES (?,?,?,?,?,?,?)", keyId, clientId, fingerprint, Timestamp.from(now),
+                    Timestamp.from(notAfter), ApiClientKey.CERTIFICATE, subject.length() > 512 ? subject.substring(0, 512) : subject);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("keyId", keyId);
+            detail.put("subject", subject);
+            detail.put("issuer", certificate.getIssuerX500Principal().getName());
+            detail.put("sha256", fingerprint);
+            detail.put("notAfter", notAfter.toString());
+            audit.record(actor, AuditAction.CERTIFICATE_MAPPED, clientId, detail);
+            return jdbc.queryForObject("SELECT * FROM hub_client_key WHERE key_id = ?", ApiClients::key, keyId);
+        });
+    }
+
+    /** The SHA-256 fingerprint of a certificate's DER encoding, in lower-case hex. */
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(AuditEntry.sha256(certificate.getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded: " + e.getMessage(), e);
+        }
     }
 
     /** Adds a client without a key ({@link #issue} gives it one). */
@@ -107,11 +177,13 @@ public class ApiClients {
         return tx.execute(status -> {
             lockClient(clientId);
             Instant until = clock.instant().plus(overlap);
+            // certificates end with their validity; a key rotation leaves them alone
             List<String> older = jdbc.queryForList("SELECT key_id FROM hub_client_key WHERE client_id = ? AND"
-                    + " revoked_at IS NULL AND (not_after IS NULL OR not_after > ?) ORDER BY created_at, key_id",
-                    String.class, clientId, Timestamp.from(until));
-            jdbc.update("UPDATE hub_client_key SET not_after = ? WHERE client_id = ? AND revoked_at IS NULL AND"
-                    + " (not_after IS NULL OR not_after > ?)", Timestamp.from(until), clientId, Timestamp.from(until));
+                    + " kind = 'KEY' AND revoked_at IS NULL AND (not_after IS NULL OR not_after > ?)"
+                    + " ORDER BY created_at, key_id", String.class, clientId, Timestamp.from(until));
+            jdbc.update("UPDATE hub_client_key SET not_after = ? WHERE client_id = ? AND kind = 'KEY' AND"
+                    + " revoked_at IS NULL AND (not_after IS NULL OR not_after > ?)", Timestamp.from(until), clientId,
+                    Timestamp.from(until));
             ApiClientSecret secret = insertKey(clientId, until);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("keyId", secret.keyId());
@@ -122,7 +194,10 @@ public class ApiClients {
         });
     }
 
-    /** Revokes a key ({@value #KEY_ID_PREFIX}…) or every key of a client: refused from this instant on. */
+    /**
+     * Revokes a key or certificate mapping ({@value #KEY_ID_PREFIX}…) or every credential of a client: refused
+     * from this instant on.
+     */
     public int revoke(String keyIdOrClientId, Client actor) {
         return keyIdOrClientId != null && keyIdOrClientId.startsWith(KEY_ID_PREFIX) ? revokeKey(keyIdOrClientId, actor)
                 : revokeClient(keyIdOrClientId, actor);
@@ -212,7 +287,7 @@ public class ApiClients {
 
     private static ApiClientKey key(ResultSet rs, int row) throws SQLException {
         return new ApiClientKey(rs.getString("key_id"), rs.getString("client_id"), instant(rs, "created_at"),
-                instant(rs, "not_after"), instant(rs, "revoked_at"));
+                instant(rs, "not_after"), instant(rs, "revoked_at"), rs.getString("kind"), rs.getString("label"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

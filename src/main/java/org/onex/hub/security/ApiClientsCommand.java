@@ -1,8 +1,13 @@
 package org.onex.hub.security;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +32,7 @@ public final class ApiClientsCommand {
             "usage: clients add <id> --role bureau|department|office|operator|admin [--department CODE] [--name NAME]",
             "       clients rotate <id> [--overlap 7d]     new key; the old ones work until the overlap ends",
             "       clients revoke <id|keyId>              refused from now on (all keys of a client, or one key)",
+            "       clients map-certificate <id> <cert.pem>  requests over TLS with this client certificate act as <id>",
             "       clients disable <id> | enable <id>",
             "       clients list",
             "  each with " + AuditCommandStore.DATASOURCE_OPTIONS);
@@ -41,8 +47,8 @@ public final class ApiClientsCommand {
         try {
             options = AuditCommandStore.Options.parse(args).allow("role", "department", "name", "overlap");
             action = options.positional().isEmpty() ? "" : options.positional().get(0);
-            int operands = action.equals("list") ? 1 : 2;
-            if (!List.of("add", "rotate", "revoke", "disable", "enable", "list").contains(action)
+            int operands = action.equals("list") ? 1 : action.equals("map-certificate") ? 3 : 2;
+            if (!List.of("add", "rotate", "revoke", "disable", "enable", "list", "map-certificate").contains(action)
                     || options.positional().size() != operands) {
                 throw new IllegalArgumentException(action.isEmpty() ? "what to do?" : "cannot understand "
                         + String.join(" ", options.positional()));
@@ -61,6 +67,7 @@ public final class ApiClientsCommand {
             case "rotate" -> printKey(clients.rotate(id, overlap(options), actor), out);
             case "revoke" -> out.println("revoked " + clients.revoke(id, actor) + " key(s) of " + id
                     + "; they are refused from now on");
+            case "map-certificate" -> mapCertificate(clients, id, Path.of(options.positional().get(2)), actor, out);
             case "disable", "enable" -> out.println(clients.setEnabled(id, action.equals("enable"), actor)
                     ? id + " " + action + "d" : id + " was " + action + "d already");
             default -> list(clients.list(), out);
@@ -98,6 +105,19 @@ public final class ApiClientsCommand {
         printKey(clients.issue(id, actor), out);
     }
 
+    private static void mapCertificate(ApiClients clients, String id, Path pem, Client actor, PrintStream out) {
+        X509Certificate certificate;
+        try (InputStream in = Files.newInputStream(pem)) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (IOException | CertificateException e) {
+            throw new IllegalArgumentException("cannot read a certificate from " + pem + ": " + e.getMessage());
+        }
+        ApiClientKey mapped = clients.mapCertificate(id, certificate, actor);
+        out.println("mapped " + mapped.keyId() + " to " + id + ": " + mapped.label() + ", SHA-256 "
+                + ApiClients.fingerprint(certificate) + ", valid until " + mapped.notAfter());
+        out.println("Revoke it with: clients revoke " + mapped.keyId());
+    }
+
     private static void printKey(ApiClientSecret secret, PrintStream out) {
         out.println("new key " + secret.keyId() + " of " + secret.clientId() + ":");
         out.println();
@@ -113,13 +133,20 @@ public final class ApiClientsCommand {
         Instant now = Instant.now();
         out.printf("%-24s %-10s %-10s %-8s %s%n", "ID", "ROLE", "DEPT", "ENABLED", "KEYS / NAME");
         for (ApiClient c : clients) {
-            String keys = c.keys().stream().map(k -> k.keyId() + " " + k.status(now)
-                    + (k.notAfter() != null && k.validAt(now) ? " until " + k.notAfter() : ""))
-                    .collect(Collectors.joining(", "));
+            String keys = c.keys().stream().map(k -> describe(k, now)).collect(Collectors.joining(", "));
             out.printf("%-24s %-10s %-10s %-8s %s%n", c.id(), c.role(), c.department() == null ? "-" : c.department(),
                     c.enabled() ? "yes" : "no", (keys.isEmpty() ? "no key" : keys) + " / " + c.displayName());
         }
         out.println(clients.size() + (clients.size() == 1 ? " client" : " clients"));
+    }
+
+    /** A key or certificate as listed: a certificate's end of validity is not an overlap, so it shows ACTIVE. */
+    private static String describe(ApiClientKey k, Instant now) {
+        boolean certificate = ApiClientKey.CERTIFICATE.equals(k.kind());
+        ApiClientKey.Status status = k.status(now);
+        return k.keyId() + (certificate ? " certificate " + k.label() : "") + " "
+                + (certificate && status == ApiClientKey.Status.EXPIRING ? ApiClientKey.Status.ACTIVE : status)
+                + (k.notAfter() != null && k.validAt(now) ? " until " + k.notAfter() : "");
     }
 
     private static Duration overlap(AuditCommandStore.Options options) {

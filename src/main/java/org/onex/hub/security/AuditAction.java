@@ -34,6 +34,7 @@ public final class AuditAction {
     public static final String KEY_ISSUED = "KEY_ISSUED";
     public static final String KEY_ROTATED = "KEY_ROTATED";
     public static final String KEY_REVOKED = "KEY_REVOKED";
+    public static final String CERTIFICATE_MAPPED = "CERTIFICATE_MAPPED";
     /** The retention purge removed old entries; its detail repeats the new anchor ({@link AuditRetention}). */
     public static final String AUDIT_PURGED = "AUDIT_PURGED";
 

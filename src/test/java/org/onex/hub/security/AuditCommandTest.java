@@ -86,6 +86,40 @@ class AuditCommandTest {
     }
 
     @Test
+    void aClientCertificateIsMappedFromItsPemFile() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("hub-store") + AuditStores.H2_FLAGS;
+        assertThat(clients("add", "scjgj-gw", "--role", "department", "--department", "scjgj", "--datasource-url", url)
+                .code).isZero();
+        java.security.KeyPair caKey = TestCertificates.keyPair();
+        java.security.cert.X509Certificate ca = TestCertificates.authority("CN=County CA", caKey);
+        java.security.KeyPair key = TestCertificates.keyPair();
+        java.security.cert.X509Certificate certificate = TestCertificates.client("CN=scjgj-gw,OU=scjgj", key, ca,
+                caKey.getPrivate());
+        Path pem = java.nio.file.Files.writeString(dir.resolve("scjgj-gw.pem"), TestCertificates.pem(certificate));
+
+        Run mapped = clients("map-certificate", "scjgj-gw", pem.toString(), "--datasource-url", url);
+        assertThat(mapped.code).as(mapped.err).isZero();
+        assertThat(mapped.out).contains("mapped kid_").contains(ApiClients.fingerprint(certificate))
+                .contains("clients revoke kid_");
+        assertThat(clients("list", "--datasource-url", url).out).contains("certificate OU=scjgj,CN=scjgj-gw ACTIVE");
+        Run again = clients("map-certificate", "scjgj-gw", pem.toString(), "--datasource-url", url);
+        assertThat(again.code).isEqualTo(1);
+        assertThat(again.err).contains("is mapped to client 'scjgj-gw' already");
+        Run notPem = clients("map-certificate", "scjgj-gw", dir.resolve("missing.pem").toString(), "--datasource-url",
+                url);
+        assertThat(notPem.code).isEqualTo(1);
+        assertThat(notPem.err).contains("cannot read a certificate from");
+
+        try (AuditStores store = AuditStores.at(url, "sa")) {
+            store.clock.set(java.time.Instant.now());
+            assertThat(store.clients.authenticateCertificate(certificate)).map(Client::id).contains("scjgj-gw");
+            assertThat(store.clients.authenticateCertificate(TestCertificates.client("CN=scjgj-gw,OU=scjgj", key, ca,
+                    caKey.getPrivate()))).as("a renewed certificate needs its own mapping").isEmpty();
+            assertThat(store.audit.page(0, 10)).extracting(AuditEntry::action).contains(AuditAction.CERTIFICATE_MAPPED);
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertThat(clients("frobnicate", "x").code).isEqualTo(2);
         assertThat(clients().err).contains("clients: what to do?").contains("usage: clients add");
