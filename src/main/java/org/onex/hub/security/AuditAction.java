@@ -27,6 +27,8 @@ public final class AuditAction {
     public static final String POLICY_DENIED = "POLICY_DENIED";
     public static final String LOGIN = "LOGIN";
     public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    /** Broker logins from a host refused for a period after too many failures (once per host and period). */
+    public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
     /** Admin actions on API clients and their keys ({@link ApiClients}). */
     public static final String CLIENT_ADDED = "CLIENT_ADDED";
     public static final String CLIENT_ENABLED = "CLIENT_ENABLED";

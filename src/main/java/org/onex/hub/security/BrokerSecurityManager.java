@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
  * key or disabled client is refused at its next connection or session.</li>
  * <li>What a role may do on an address is the broker's security settings; refused logins and refused
  * operations are written to the audit log ({@link AuditAction#LOGIN_FAILED}, {@link AuditAction#POLICY_DENIED}).</li>
+ * <li>After {@code hub.security.broker-login.failures} failed logins from one host within {@code .period}, its
+ * logins are refused until the period has passed ({@link LoginThrottle}, audited once as
+ * {@link AuditAction#LOGIN_THROTTLED}).</li>
  * </ul>
  *
  * <p>The beans it calls are looked up when a network client first connects, not when the broker is built: the
@@ -53,12 +56,15 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     private final ObjectProvider<ApiClients> clients;
     private final ObjectProvider<SharingEnforcer> enforcer;
     private final ObjectProvider<AuditLog> audit;
+    private final ObjectProvider<SecurityProperties> properties;
+    private volatile LoginThrottle throttle;
 
     public BrokerSecurityManager(ObjectProvider<ApiClients> clients, ObjectProvider<SharingEnforcer> enforcer,
-            ObjectProvider<AuditLog> audit) {
+            ObjectProvider<AuditLog> audit, ObjectProvider<SecurityProperties> properties) {
         this.clients = clients;
         this.enforcer = enforcer;
         this.audit = audit;
+        this.properties = properties;
     }
 
     /**
@@ -71,10 +77,24 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         if (connection != null && connection.getTransportConnection() instanceof InVMConnection) {
             return HUB;
         }
+        String host = LoginThrottle.host(connection == null ? null : connection.getRemoteAddress());
+        if (throttle().blocked(host)) {
+            LOG.debug("broker login of '{}' from {} refused: too many failed logins from there", user, host);
+            return null;
+        }
         Optional<Client> client = user == null || password == null ? Optional.empty()
                 : clients.getObject().authenticate(password).filter(c -> c.id().equals(user));
         if (client.isEmpty()) {
             audit(user, AuditAction.LOGIN_FAILED, TARGET, remote(connection));
+            if (throttle().failed(host)) {
+                SecurityProperties.BrokerLogin limit = properties.getObject().brokerLogin();
+                LOG.warn("broker logins from {} refused for up to {}: {} failed logins", host, limit.period(),
+                        limit.failures());
+                Map<String, Object> detail = remote(connection);
+                detail.put("failures", limit.failures());
+                detail.put("period", limit.period().toString());
+                audit(user, AuditAction.LOGIN_THROTTLED, TARGET, detail);
+            }
             return null;
         }
         Set<String> roles = BrokerRoles.of(client.get(), enforcer.getObject());
@@ -99,6 +119,20 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         detail.put("roles", new TreeSet<>(held));
         audit(getUserFromSubject(subject), AuditAction.POLICY_DENIED, TARGET + ":" + bare(address), detail);
         return false;
+    }
+
+    private LoginThrottle throttle() {
+        LoginThrottle t = throttle;
+        if (t == null) {
+            synchronized (this) {
+                if (throttle == null) {
+                    SecurityProperties.BrokerLogin limit = properties.getObject().brokerLogin();
+                    throttle = new LoginThrottle(limit.failures(), limit.period());
+                }
+                t = throttle;
+            }
+        }
+        return t;
     }
 
     /** Not used: the broker calls {@link #authenticate} of this interface version, which knows the connection. */

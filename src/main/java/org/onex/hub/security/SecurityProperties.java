@@ -6,15 +6,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Abuse limits of the API ({@code hub.security.*}): requests per client and period (429 beyond, with
- * Retry-After), and the largest request body outside the push endpoint (413 beyond).
+ * Abuse limits ({@code hub.security.*}): API requests per client and period (429 beyond, with Retry-After), the
+ * largest request body outside the push endpoint (413 beyond), and failed broker logins per host and period
+ * (logins from the host refused beyond, {@link LoginThrottle}).
  */
 @ConfigurationProperties(prefix = "hub.security")
-public record SecurityProperties(RateLimit rateLimit, DataSize maxBodySize) {
+public record SecurityProperties(RateLimit rateLimit, DataSize maxBodySize, BrokerLogin brokerLogin) {
 
     public SecurityProperties {
         rateLimit = rateLimit == null ? new RateLimit(100, Duration.ofSeconds(1)) : rateLimit;
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(64) : maxBodySize;
+        brokerLogin = brokerLogin == null ? new BrokerLogin(20, Duration.ofMinutes(1)) : brokerLogin;
+    }
+
+    /** {@code failures} failed broker logins per {@code period} and remote host. */
+    public record BrokerLogin(int failures, Duration period) {
     }
 
     /** {@code requests} per {@code period} and client. */

@@ -25,7 +25,10 @@ import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourceRow;
@@ -51,7 +54,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * departments; the test ingests its own records through the real mappings and delivery routing.
  */
 @SpringBootTest(properties = { "hub.demo.enabled=false", "spring.artemis.embedded.persistent=false",
-        "hub.artemis.key-check-period=500" })
+        "hub.artemis.key-check-period=500", "hub.security.broker-login.failures=8",
+        "hub.security.broker-login.period=10m" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArtemisSecurityIT {
 
     static final AtomicInteger IDS = new AtomicInteger();
@@ -214,6 +219,32 @@ class ArtemisSecurityIT {
         assertThat(otherFailure.get()).as("a valid key stays connected").isNull();
         Session session = other.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createConsumer(session.createTopic("hub.feed.department.zrzyj.C3")).close();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it blocks this host's broker logins for the rest of the period
+    void aHostWithTooManyFailedLoginsIsRefusedEvenWithTheRightKeyAndAuditedOnce() throws Exception {
+        Credentials bureau = client(Role.BUREAU, null);
+        connect(bureau.id(), bureau.key()).close();
+        int tries = 0;
+        while (count(AuditAction.LOGIN_THROTTLED) == 0) {
+            assertThat(++tries).as("failed logins before the host is blocked (limit 8 per period)").isLessThanOrEqualTo(8);
+            assertThatThrownBy(() -> connect(bureau.id(), "hub_" + "y".repeat(43))).isInstanceOf(JMSSecurityException.class);
+        }
+        long failed = count(AuditAction.LOGIN_FAILED);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> connect(bureau.id(), bureau.key())).as("the right key, from a blocked host")
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+        assertThat(count(AuditAction.LOGIN_FAILED)).as("refusals while blocked are not audited one by one")
+                .isEqualTo(failed);
+        assertThat(count(AuditAction.LOGIN_THROTTLED)).isEqualTo(1);
+        assertThat(audit.page(0, 10_000)).filteredOn(e -> e.action().equals(AuditAction.LOGIN_THROTTLED)).first()
+                .satisfies(e -> assertThat(e.detail()).contains("127.0.0.1").contains("\"failures\":8"));
+    }
+
+    private long count(String action) {
+        return audit.page(0, 100_000).stream().filter(e -> e.action().equals(action)).count();
     }
 
     record Credentials(String id, String key) {
