@@ -62,32 +62,57 @@ public class Alerts {
     /** An error that needs someone to act (a feed stopped, a file rejected). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long error(String kind, String department, String feed, String subject, String message) {
-        LOG.error("ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
-        return raised(store.raise(kind, "ERROR", department, feed, subject, message, clock.instant()));
+        return raised(() -> store.raise(kind, "ERROR", department, feed, subject, message, clock.instant()), true,
+                "ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
     }
 
     /** Something to look at that does not stop anything. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long warning(String kind, String department, String feed, String subject, String message) {
-        LOG.warn("ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
-        return raised(store.raise(kind, "WARNING", department, feed, subject, message, clock.instant()));
+        return raised(() -> store.raise(kind, "WARNING", department, feed, subject, message, clock.instant()), false,
+                "ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
     }
 
     /** An alert about a rule of the policy, in Chinese and English, naming the record or obligation. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long rule(String kind, String severity, String ruleId, String department, String subject, String messageZh,
             String messageEn, Long recordId, Long obligationId) {
-        if ("ERROR".equals(severity)) {
-            LOG.error("ALERT {} {} {}: {} - {}", kind, ruleId, department, subject, messageEn);
-        } else {
-            LOG.warn("ALERT {} {} {}: {} - {}", kind, ruleId, department, subject, messageEn);
-        }
-        return raised(store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn, recordId,
-                obligationId, clock.instant()));
+        return raised(() -> store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn,
+                recordId, obligationId, clock.instant()), "ERROR".equals(severity), "ALERT {} {} {}: {} - {}", kind,
+                ruleId, department, subject, messageEn);
     }
 
-    private long raised(long id) {
+    /**
+     * Logs an alert when it opens, at ERROR or WARN. An open alert raised again (a department still unreachable at
+     * every poll, a decision still without a competent department at every sweep) only counts up its
+     * {@code timesSeen}; that repeat is logged at DEBUG, so the log is not a copy of the alert list.
+     */
+    private static void log(Alert alert, boolean error, String format, Object... args) {
+        if (alert.timesSeen() > 1) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(format + " (alert " + alert.id() + ", seen " + alert.timesSeen() + " times)", args);
+            }
+        } else if (error) {
+            LOG.error(format, args);
+        } else {
+            LOG.warn(format, args);
+        }
+    }
+
+    /**
+     * Stores the alert, logs it ({@link #log}) and, when it opens, publishes it after commit; returns its id. One
+     * that cannot be stored (the store down) is still logged, with why, before the failure goes on.
+     */
+    private long raised(java.util.function.LongSupplier raise, boolean error, String format, Object... args) {
+        long id;
+        try {
+            id = raise.getAsLong();
+        } catch (RuntimeException e) {
+            LOG.error(format + " (not stored: " + e + ")", args);
+            throw e;
+        }
         Alert alert = store.find(id).orElseThrow();
+        log(alert, error, format, args);
         if (alert.timesSeen() == 1 && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
