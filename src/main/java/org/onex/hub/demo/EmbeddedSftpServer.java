@@ -29,9 +29,12 @@ public final class EmbeddedSftpServer implements AutoCloseable {
 
     /**
      * Starts on 127.0.0.1:{@code port} (0 = any free port). {@code users} maps user name to password;
-     * each user's home is {@code root/<user>}.
+     * each user's home is {@code root/<user>}. A relative {@code root} (the default {@code ./data}) is taken
+     * from the working directory: MINA's virtual file system answers a client's first "current directory"
+     * with "Invalid filename" on a relative root.
      */
-    public static EmbeddedSftpServer start(int port, Path root, Map<String, String> users) {
+    public static EmbeddedSftpServer start(int port, Path directory, Map<String, String> users) {
+        Path root = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
             VirtualFileSystemFactory fs = new VirtualFileSystemFactory(root);
