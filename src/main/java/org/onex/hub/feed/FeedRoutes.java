@@ -18,5 +18,10 @@ public class FeedRoutes extends RouteBuilder {
 
         from("timer:feed-publisher?period={{hub.feed.publish-period:200}}").routeId("feed-publisher")
                 .bean(FeedPublisher.class, "publishAvailable").id("feed-publish");
+
+        // Feed reads of broker subscriptions that stay open are audited once a period (issue 6 item 4)
+        from("timer:broker-read-audit?period={{hub.artemis.read-audit-period:3600000}}&delay=60000")
+                .routeId("broker-read-audit")
+                .bean(BrokerReads.class, "flush").id("broker-read-flush");
     }
 }

@@ -68,6 +68,8 @@ class ArtemisSecurityIT {
     IngestService ingest;
     @Autowired
     AuditLog audit;
+    @Autowired
+    BrokerReads reads;
 
     final List<Connection> open = new ArrayList<>();
 
@@ -219,6 +221,43 @@ class ArtemisSecurityIT {
         assertThat(otherFailure.get()).as("a valid key stays connected").isNull();
         Session session = other.createSession(false, Session.AUTO_ACKNOWLEDGE);
         session.createConsumer(session.createTopic("hub.feed.department.zrzyj.C3")).close();
+    }
+
+    /**
+     * Issue 6 item 4 on Artemis: a subscription's reads are audited with count and digest of the record ids, once a
+     * period while it stays open and when it closes.
+     */
+    @Test
+    void aSubscriptionsReadsAreAuditedWhileOpenAndWhenClosed() throws Exception {
+        Credentials bureau = client(Role.BUREAU, "zhzf");
+        Connection connection = connect(bureau.id(), bureau.key());
+        MessageConsumer c2 = subscribe(connection, "hub.feed.bureau.C2");
+        int n = IDS.incrementAndGet();
+        ingest("scjgj", "licences", licence("武市监许〔2026〕" + (9500 + n) + "号", "赵六", idNumber("33072319880808123")));
+        long first = receiveMessages(c2, 1).get(0).getLongProperty(FeedHeaders.RECORD_ID);
+        // the broker counts a delivery just after sending it: the client may see the message a moment earlier
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.flush() == 1);
+        assertThat(reads.flush()).as("nothing new since").isZero();
+
+        ingest("scjgj", "licences", licence("武市监许〔2026〕" + (9600 + n) + "号", "钱七", idNumber("33072319770707456")));
+        long second = receiveMessages(c2, 1).get(0).getLongProperty(FeedHeaders.RECORD_ID);
+        connection.close();
+
+        List<AuditEntry> entries = await().atMost(Duration.ofSeconds(20)).until(() -> audit.page(0, 100_000).stream()
+                .filter(e -> e.action().equals(AuditAction.FEED_READ) && e.clientId().equals(bureau.id())).toList(),
+                l -> l.size() == 2);
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.target()).isEqualTo("artemis:hub.feed.bureau.C2");
+            assertThat(e.role()).isEqualTo("BUREAU");
+        });
+        JsonNode open = HubJson.mapper().readTree(entries.get(0).detail());
+        assertThat(open.get("consumer").asText()).isEqualTo("open");
+        assertThat(open.get("count").asLong()).isEqualTo(1);
+        assertThat(open.get("idsSha256").asText()).isEqualTo(AuditLog.idsDigest(List.of(first)));
+        JsonNode closed = HubJson.mapper().readTree(entries.get(1).detail());
+        assertThat(closed.get("consumer").asText()).isEqualTo("closed");
+        assertThat(closed.get("count").asLong()).isEqualTo(1);
+        assertThat(closed.get("idsSha256").asText()).isEqualTo(AuditLog.idsDigest(List.of(second)));
     }
 
     @Test
