@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -61,16 +63,8 @@ public class ApiClients {
             return Optional.empty();
         }
         byte[] digest = AuditEntry.sha256(presentedKey.getBytes(StandardCharsets.UTF_8));
-        Instant now = clock.instant();
-        return jdbc.query("SELECT k.key_hash, k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at, k.kind, k.label,"
-                + " c.client_role, c.department, c.enabled FROM hub_client_key k JOIN hub_client c ON c.id = k.client_id"
-                + " WHERE k.key_hash = ? AND k.kind = '" + ApiClientKey.KEY + "'", (rs, i) -> MessageDigest.isEqual(
-                        HexFormat.of().parseHex(rs.getString(1)), digest) && rs.getBoolean("enabled")
-                                && key(rs, i).validAt(now)
-                                        ? new Client(rs.getString("client_id"), Role.valueOf(rs.getString("client_role")),
-                                                rs.getString("department"))
-                                        : null,
-                HexFormat.of().formatHex(digest)).stream().filter(c -> c != null).findFirst();
+        return clientOf(ApiClientKey.KEY, HexFormat.of().formatHex(digest),
+                stored -> MessageDigest.isEqual(HexFormat.of().parseHex(stored), digest));
     }
 
     /**
@@ -85,14 +79,23 @@ public class ApiClients {
                 || now.isAfter(certificate.getNotAfter().toInstant())) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at, k.kind, k.label,"
-                + " c.client_role, c.department, c.enabled FROM hub_client_key k JOIN hub_client c ON c.id = k.client_id"
-                + " WHERE k.key_hash = ? AND k.kind = '" + ApiClientKey.CERTIFICATE + "'",
-                (rs, i) -> rs.getBoolean("enabled") && key(rs, i).validAt(now)
+        return clientOf(ApiClientKey.CERTIFICATE, fingerprint(certificate), stored -> true);
+    }
+
+    /**
+     * The enabled client with a credential of this kind and hash that is valid now, if {@code matches} accepts the
+     * stored hash (keys compare it again in constant time).
+     */
+    private Optional<Client> clientOf(String kind, String hash, Predicate<String> matches) {
+        Instant now = clock.instant();
+        return jdbc.query("SELECT k.key_hash, k.key_id, k.client_id, k.created_at, k.not_after, k.revoked_at, k.kind,"
+                + " k.label, c.client_role, c.department, c.enabled FROM hub_client_key k JOIN hub_client c"
+                + " ON c.id = k.client_id WHERE k.key_hash = ? AND k.kind = ?",
+                (rs, i) -> matches.test(rs.getString("key_hash")) && rs.getBoolean("enabled") && key(rs, i).validAt(now)
                         ? new Client(rs.getString("client_id"), Role.valueOf(rs.getString("client_role")),
                                 rs.getString("department"))
                         : null,
-                fingerprint(certificate)).stream().filter(c -> c != null).findFirst();
+                hash, kind).stream().filter(Objects::nonNull).findFirst();
     }
 
     /**
@@ -117,9 +120,10 @@ public class ApiClients {
             }
             String keyId = KEY_ID_PREFIX + random(9);
             String subject = certificate.getSubjectX500Principal().getName();
+            String label = subject.length() > 512 ? subject.substring(0, 512) : subject;
             jdbc.update("INSERT INTO hub_client_key (key_id, client_id, key_hash, created_at, not_after, kind, label)"
                     + " VALUES (?,?,?,?,?,?,?)", keyId, clientId, fingerprint, Timestamp.from(now),
-                    Timestamp.from(notAfter), ApiClientKey.CERTIFICATE, subject.length() > 512 ? subject.substring(0, 512) : subject);
+                    Timestamp.from(notAfter), ApiClientKey.CERTIFICATE, label);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("keyId", keyId);
             detail.put("subject", subject);
