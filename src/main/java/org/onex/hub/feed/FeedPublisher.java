@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Each version goes to the internal topic {@code hub.feed.<C>} as stored, and to the masked topics of
  * {@link FeedTopics} as {@link SharingEnforcer#view} for that topic's audience (issue 6 item 2: one enforcement
  * point on every channel): the stored envelope is parsed once per version and each view built once per topic,
- * only for topics that have a subscription ({@link FeedBindings}: the broker drops a message nobody subscribed to).
+ * only for topics that have a subscription, the internal one included ({@link FeedBindings}: the broker drops a
+ * message nobody subscribed to, so building and sending it would only take the cores from the ingest).
  * For a per-unit topic ({@code own} access, a department's C3) the concerned units are the departments the
  * decision is delivered to (R-PENALTY-FEEDBACK). A topic the view denies gets nothing. Every message of a version
  * carries the same properties and duplicate-detection id (the broker de-duplicates per address).
@@ -99,8 +100,10 @@ public class FeedPublisher {
             Predicate<String> subscribed = FeedBindings.of(session);
             for (FeedItem item : items) {
                 Category category = Category.valueOf(item.category());
-                send(session, producers, FeedTopics.internal(category), message(session, item,
-                        FeedJson.envelopeText(item)));
+                String internal = FeedTopics.internal(category);
+                if (subscribed.test(internal)) { // the broker would drop it: nobody inside the hub reads it unasked
+                    send(session, producers, internal, message(session, item, FeedJson.envelopeText(item)));
+                }
                 publishViews(session, producers, subscribed, item, category,
                         concerned.getOrDefault(item.recordId(), Set.of()));
             }

@@ -19,6 +19,9 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.activemq.artemis.api.core.management.AddressControl;
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,6 +56,10 @@ class FeedRoutesTest {
     TransactionTemplate tx;
     @Autowired
     ConnectionFactory connectionFactory;
+    @Autowired
+    EmbeddedActiveMQ broker;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Connection connection;
     MessageConsumer c2;
@@ -117,6 +125,27 @@ class FeedRoutesTest {
         assertThat(bound.test("hub.feed.operator.C7")).isFalse();
         office.close();
         assertThat(FeedBindings.of(session).test("hub.feed.office.C3")).isFalse();
+    }
+
+    /** The internal topic too is sent a version only while something subscribes to it (the broker would drop it). */
+    @Test
+    void nothingIsSentToAFeedTopicWithoutASubscription() throws Exception {
+        // the test's own subscription to hub.feed.C2 goes (the cached connection keeps consumers open until reset)
+        connection.close();
+        ((org.springframework.jms.connection.CachingConnectionFactory) connectionFactory).resetConnection();
+        AddressControl address = (AddressControl) broker.getActiveMQServer().getManagementService()
+                .getResource(ResourceNames.ADDRESS + "hub.feed.C2");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> address.getQueueNames().length == 0);
+        long unrouted = address.getUnRoutedMessageCount();
+        long routed = address.getRoutedMessageCount();
+        ingest.ingest(batch("FEED-TEST-UNSUBSCRIBED"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM hub_feed_outbox", Long.class) == 0 && jdbc.queryForObject("SELECT counter_value"
+                        + " FROM hub_counter WHERE name = 'published_seq'", Long.class).equals(jdbc.queryForObject(
+                                "SELECT COALESCE(MAX(seq), 0) FROM hub_feed", Long.class)));
+        assertThat(address.getUnRoutedMessageCount()).as("sent and dropped").isEqualTo(unrouted);
+        assertThat(address.getRoutedMessageCount()).isEqualTo(routed);
     }
 
     private List<TextMessage> receive(int count) throws Exception {
