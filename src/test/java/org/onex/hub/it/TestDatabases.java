@@ -21,17 +21,31 @@ public final class TestDatabases {
     }
 
     /** Drops and creates a PostgreSQL database; returns its JDBC URL. */
-    public static String freshPostgres(String name) {
+    public static String freshPostgres(String database) {
+        String name = database + suffix();
         exec(PG + "postgres", "postgres", "", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)",
                 "CREATE DATABASE " + name);
         return PG + name;
     }
 
     /** Drops and creates a MariaDB database; returns its JDBC URL. */
-    public static String freshMariaDb(String name) {
+    public static String freshMariaDb(String database) {
+        String name = database + suffix();
         exec(MARIADB, "root", "", "DROP DATABASE IF EXISTS " + name, "CREATE DATABASE " + name
                 + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return MARIADB + name;
+    }
+
+    /**
+     * {@code HUB_TEST_DB_SUFFIX} (letters, digits, underscore) keeps the databases of two checkouts testing on
+     * one machine at once apart; empty by default.
+     */
+    private static String suffix() {
+        String s = System.getenv().getOrDefault("HUB_TEST_DB_SUFFIX", "");
+        if (!s.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalStateException("HUB_TEST_DB_SUFFIX must be letters, digits and underscores: " + s);
+        }
+        return s;
     }
 
     public static void exec(String url, String user, String password, String... statements) {
