@@ -172,6 +172,16 @@ class NewestWinsIT {
         assertThat(history.at("/record/body/XK_NR").asText()).isEqualTo("准予食品经营许可（首次申请稿）");
         assertThat(get("/records/" + a).at("/superseded")).isEmpty();
 
+        // the export job sends the same stale file again under another name (item 5): a duplicate, not read again
+        drop("scjgj", "许可导出-早-重发.csv", List.of(grantedA, staleB), Instant.now().plusSeconds(60));
+        assertThat(awaitFile("scjgj", "许可导出-早-重发.csv").status()).isEqualTo(FileEntry.DUPLICATE);
+        JsonNode duplicates = get("/files?department=scjgj&status=DUPLICATE");
+        assertThat(duplicates.at("/items/0/fileName").asText()).isEqualTo("许可导出-早-重发.csv");
+        assertThat(duplicates.at("/items/0/duplicateOf").asLong()).isEqualTo(stale.id());
+        assertThat(duplicates.at("/items/0/duplicateOfName").asText()).isEqualTo("许可导出-早.csv");
+        assertThat(duplicates.at("/items/0/rowsRead").asInt()).isZero();
+        assertThat(supersededCount("scjgj") - supersededBefore).isEqualTo(2.0);
+
         // a later export (T3), in which the department has re-instated A: that is the newest state
         Map<String, Object> reinstated = new LinkedHashMap<>(grantedA);
         reinstated.put("XK_NR", "准予食品经营许可（复议后恢复）");
