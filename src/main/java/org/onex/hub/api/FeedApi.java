@@ -14,12 +14,18 @@ import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.FeedFilter;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
+import org.onex.hub.store.RecordStore;
+import org.onex.hub.store.Superseded;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /api/v1/records} (the unified feed) and {@code GET /api/v1/records/{id}}. */
+/**
+ * {@code GET /api/v1/records} (the unified feed) and {@code GET /api/v1/records/{id}}: a record's versions and,
+ * beside them, its superseded rows (issue 12: rows that arrived older than the record's state, with the reason;
+ * never versions, never on the feed).
+ */
 @Component
 public class FeedApi {
 
@@ -29,11 +35,13 @@ public class FeedApi {
     private final FeedStore feed;
     private final RecordViews views;
     private final AuditLog audit;
+    private final RecordStore records;
 
-    public FeedApi(FeedStore feed, RecordViews views, AuditLog audit) {
+    public FeedApi(FeedStore feed, RecordViews views, AuditLog audit, RecordStore records) {
         this.feed = feed;
         this.views = views;
         this.audit = audit;
+        this.records = records;
     }
 
     public ObjectNode records(Exchange exchange) {
@@ -84,7 +92,30 @@ public class FeedApi {
         out.set("record", visible.get(visible.size() - 1));
         ArrayNode array = out.putArray("versions");
         visible.forEach(array::add);
+        ArrayNode superseded = out.putArray("superseded");
+        for (Superseded s : records.superseded(id)) {
+            // the row as it would have been stored, through the same sharing view (masking) as the versions
+            views.view(client, json(s.envelope()), null).ifPresent(view -> {
+                ObjectNode n = superseded.addObject();
+                n.put("status", s.status());
+                n.put("sourceTime", s.sourceTime() == null ? null : s.sourceTime().toString());
+                n.put("currentVersion", s.currentVersion());
+                n.put("currentSourceTime", s.currentSourceTime() == null ? null : s.currentSourceTime().toString());
+                n.put("reason", s.reason());
+                n.put("sourceRef", s.sourceRef());
+                n.put("receivedAt", s.receivedAt().toString());
+                n.set("record", view);
+            });
+        }
         audit.recordRead(client, AuditAction.RECORD_READ, "records/" + id, List.of(id));
         return out;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return HubJson.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored superseded envelope is not JSON", e);
+        }
     }
 }

@@ -92,8 +92,9 @@ public class PushApi {
             throw ApiException.badParameter("body", "the request has no body");
         }
         try (InputStream in = new Limited(body, limit)) {
+            // the receipt time is the rows' source time unless the mapping maps one (issue 12, newest wins)
             RowFileReader.read(in, "REST push " + now, new FileLayout(format, StandardCharsets.UTF_8, null, List.of()),
-                    rows::add);
+                    row -> rows.add(row.withSourceTime(now)));
         } catch (FileRejectedException e) {
             throw ApiException.badParameter("body", "malformed " + format.name().toLowerCase(Locale.ROOT) + " body: "
                     + e.reason());
@@ -139,6 +140,7 @@ public class PushApi {
         out.put("stored", result.count(RowOutcome.Status.STORED));
         out.put("newVersions", result.count(RowOutcome.Status.NEW_VERSION));
         out.put("unchanged", result.count(RowOutcome.Status.UNCHANGED));
+        out.put("superseded", result.count(RowOutcome.Status.SUPERSEDED));
         out.put("quarantined", result.count(RowOutcome.Status.QUARANTINED));
         ArrayNode items = out.putArray("results");
         for (RowOutcome r : result.rows()) {
@@ -149,6 +151,9 @@ public class PushApi {
             if (r.recordId() != null) {
                 n.put("recordId", r.recordId());
                 n.put("version", r.version());
+            }
+            if (r.reason() != null) {
+                n.put("reason", r.reason());
             }
             if (r.quarantineId() != null) {
                 n.put("quarantineId", r.quarantineId());

@@ -13,6 +13,7 @@ public record IngestResult(String department, String feed, List<RowOutcome> rows
     public String summary() {
         return rows.size() + " rows: stored " + count(RowOutcome.Status.STORED) + ", new versions "
                 + count(RowOutcome.Status.NEW_VERSION) + ", unchanged " + count(RowOutcome.Status.UNCHANGED)
-                + ", quarantined " + count(RowOutcome.Status.QUARANTINED);
+                + ", superseded " + count(RowOutcome.Status.SUPERSEDED) + ", quarantined "
+                + count(RowOutcome.Status.QUARANTINED);
     }
 }

@@ -60,15 +60,13 @@ public class IngestService {
         List<RowOutcome> outcomes = new ArrayList<>(batch.rows().size());
         List<Candidate> candidates = new ArrayList<>();
         List<Integer> candidateRows = new ArrayList<>();
-        Set<String> validKeys = new LinkedHashSet<>();
         for (int i = 0; i < batch.rows().size(); i++) {
             SourceRow row = batch.rows().get(i);
             MappingResult result = checked(batch, mapping.apply(row.values(), extractedAt));
             String payload = payloads.toJson(row.values());
             if (result.valid()) {
-                candidates.add(new Candidate(result.record(), payload));
+                candidates.add(new Candidate(result.record(), payload, sourceTime(result, row), row.sourceRef()));
                 candidateRows.add(i);
-                validKeys.add(result.sourceKey());
                 outcomes.add(null);
             } else {
                 long qid = quarantine.quarantine(batch.department(), batch.feed(), result.sourceKey(), row.sourceRef(),
@@ -79,13 +77,18 @@ public class IngestService {
         }
         List<StoreOutcome> stored = records.upsert(batch.department(), batch.feed(), candidates, now);
         List<IngestHook.Stored> changed = new ArrayList<>(stored.size());
+        Set<String> validKeys = new LinkedHashSet<>();
         for (int c = 0; c < stored.size(); c++) {
             StoreOutcome s = stored.get(c);
             int i = candidateRows.get(c);
-            outcomes.set(i, new RowOutcome(i, candidates.get(c).record().identity().sourceKey(), status(s.kind()),
-                    s.recordId(), s.version(), null, List.of()));
-            if (s.kind() != StoreOutcome.Kind.UNCHANGED) {
+            String key = candidates.get(c).record().identity().sourceKey();
+            outcomes.set(i, new RowOutcome(i, key, status(s.kind()), s.recordId(), s.version(), null, List.of(),
+                    s.reason()));
+            if (s.kind() == StoreOutcome.Kind.STORED || s.kind() == StoreOutcome.Kind.NEW_VERSION) {
                 changed.add(new IngestHook.Stored(candidates.get(c).record(), s.recordId(), s.version()));
+            }
+            if (s.kind() != StoreOutcome.Kind.SUPERSEDED) {
+                validKeys.add(key); // a superseded row resolves nothing: it did not become the record's state
             }
         }
         if (!changed.isEmpty()) {
@@ -106,6 +109,16 @@ public class IngestService {
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
         count(result);
         return result;
+    }
+
+    /**
+     * The time a row is judged by when several channels feed one record (issue 12, newest wins): the mapped
+     * {@code times.sourceUpdatedAt} when the mapping fills it (so that a database row and a file row of one
+     * feed compare on the same column), else the channel's own time ({@link SourceRow#sourceTime()}).
+     */
+    static Instant sourceTime(MappingResult result, SourceRow row) {
+        Instant mapped = result.record().times() == null ? null : result.record().times().sourceUpdatedAt();
+        return mapped != null ? mapped : row.sourceTime();
     }
 
     /** Runs the hooks' checks on a valid row; their errors make it invalid (quarantined with them). */
@@ -135,6 +148,7 @@ public class IngestService {
         case STORED -> RowOutcome.Status.STORED;
         case NEW_VERSION -> RowOutcome.Status.NEW_VERSION;
         case UNCHANGED -> RowOutcome.Status.UNCHANGED;
+        case SUPERSEDED -> RowOutcome.Status.SUPERSEDED;
         };
     }
 }

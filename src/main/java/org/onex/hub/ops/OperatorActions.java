@@ -90,7 +90,10 @@ public class OperatorActions {
         RowOutcome outcome = ingest.ingest(new IngestBatch(entry.department(), entry.feed(), List.of(row), null,
                 clock.instant())).rows().get(0);
         if (outcome.status() != RowOutcome.Status.QUARANTINED) {
-            quarantine.resolve(id, "replayed: record " + outcome.recordId() + " version " + outcome.version(),
+            String resolution = outcome.status() == RowOutcome.Status.SUPERSEDED
+                    ? "replayed: superseded, record " + outcome.recordId() + " is newer: " + outcome.reason()
+                    : "replayed: record " + outcome.recordId() + " version " + outcome.version();
+            quarantine.resolve(id, resolution.length() > 256 ? resolution.substring(0, 255) + "…" : resolution,
                     clock.instant());
         }
         audit.record(actor, AuditAction.QUARANTINE_REPLAY, "quarantine " + id, Map.of("outcome",

@@ -12,10 +12,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The file ledger (issue 3): every file a department dropped and the hub picked up. A file is
- * identified by department, feed, name, size, modification time and SHA-256 ({@link #ingestKey});
- * the ledger row of an ingested file is written in the same transaction as the file's records, so it
- * is the file source's watermark: after a crash either both are there or neither.
+ * The file ledger (issue 3): every file a department dropped and the hub picked up. A file is identified
+ * by its content: department, feed and SHA-256 ({@link #contentKey}; issue 12 — an ordinary {@code sftp put}
+ * of the same export gives it a new modification time, and a re-send often a new name). The ledger row of
+ * an ingested file is written in the same transaction as the file's records, so it is the file source's
+ * watermark: after a crash either both are there or neither.
  */
 @Repository
 public class FileLedger {
@@ -26,15 +27,18 @@ public class FileLedger {
         this.jdbc = jdbc;
     }
 
-    /** The identity of a file's content at one place: hex SHA-256 over its describing fields. */
-    public static String ingestKey(String department, String feed, String name, long size, Instant modifiedAt,
-            String sha256) {
-        return QuarantineStore.sha256(String.join("\n", department, feed, name, Long.toString(size),
-                modifiedAt == null ? "-" : Long.toString(modifiedAt.toEpochMilli()), sha256));
+    /** The identity of a file's content in one department feed: hex SHA-256 over department, feed and content hash. */
+    public static String contentKey(String department, String feed, String sha256) {
+        return QuarantineStore.sha256(String.join("\n", "content", department, feed, sha256));
     }
 
-    public Optional<FileEntry> findIngested(String ingestKey) {
-        return jdbc.query("SELECT * FROM hub_file WHERE ingest_key = ?", FileLedger::entry, ingestKey).stream()
+    /**
+     * The first ingestion of these bytes in this department feed, if any (also files ingested before the ledger
+     * keyed by content, whose ingest_key still holds their name and time).
+     */
+    public Optional<FileEntry> findIngested(String department, String feed, String sha256) {
+        return jdbc.query("SELECT * FROM hub_file WHERE sha256 = ? AND department = ? AND feed = ? AND status = ?"
+                + " ORDER BY id LIMIT 1", FileLedger::entry, sha256, department, feed, FileEntry.INGESTED).stream()
                 .findFirst();
     }
 
@@ -44,22 +48,32 @@ public class FileLedger {
      * back, so a file is ingested once however many nodes see it.
      */
     public long claim(String department, String feed, String name, long size, Instant modifiedAt, String sha256,
-            String ingestKey, Instant now) {
-        return insert(department, feed, name, size, modifiedAt, sha256, ingestKey, "INGESTING", null, now);
-    }
-
-    public void finish(long id, long rowsRead, long stored, long newVersions, long unchanged, long quarantined,
             Instant now) {
-        jdbc.update("UPDATE hub_file SET status = ?, rows_read = ?, stored = ?, new_versions = ?, unchanged = ?,"
-                + " quarantined = ?, finished_at = ? WHERE id = ?", FileEntry.INGESTED, rowsRead, stored, newVersions,
-                unchanged, quarantined, Timestamp.from(now), id);
+        return insert(department, feed, name, size, modifiedAt, sha256, contentKey(department, feed, sha256),
+                "INGESTING", null, now);
     }
 
-    /** Records a pickup that stored nothing (rejected or duplicate), with its reason. */
+    public void finish(long id, long rowsRead, long stored, long newVersions, long unchanged, long superseded,
+            long quarantined, Instant now) {
+        jdbc.update("UPDATE hub_file SET status = ?, rows_read = ?, stored = ?, new_versions = ?, unchanged = ?,"
+                + " superseded = ?, quarantined = ?, finished_at = ? WHERE id = ?", FileEntry.INGESTED, rowsRead,
+                stored, newVersions, unchanged, superseded, quarantined, Timestamp.from(now), id);
+    }
+
+    /** Records a rejected pickup (nothing stored), with its reason. */
     public long record(String department, String feed, String name, long size, Instant modifiedAt, String sha256,
             String status, String reason, Instant now) {
         long id = insert(department, feed, name, size, modifiedAt, sha256, null, status, reason, now);
         jdbc.update("UPDATE hub_file SET finished_at = ? WHERE id = ?", Timestamp.from(now), id);
+        return id;
+    }
+
+    /** Records a re-sent copy of the content of ledger row {@code first}: nothing stored, the first one named. */
+    public long duplicate(String department, String feed, String name, long size, Instant modifiedAt, String sha256,
+            FileEntry first, String reason, Instant now) {
+        long id = insert(department, feed, name, size, modifiedAt, sha256, null, FileEntry.DUPLICATE, reason, now);
+        jdbc.update("UPDATE hub_file SET finished_at = ?, duplicate_of = ?, duplicate_of_name = ? WHERE id = ?",
+                Timestamp.from(now), first.id(), AlertStore.truncate(first.fileName(), 512), id);
         return id;
     }
 
@@ -100,7 +114,9 @@ public class FileLedger {
         return new FileEntry(rs.getLong("id"), rs.getString("department"), rs.getString("feed"),
                 rs.getString("file_name"), rs.getLong("file_size"), Columns.instant(rs.getTimestamp("file_modified_at")),
                 rs.getString("sha256"), rs.getString("status"), rs.getLong("rows_read"), rs.getLong("stored"),
-                rs.getLong("new_versions"), rs.getLong("unchanged"), rs.getLong("quarantined"), rs.getString("reason"),
-                Columns.instant(rs.getTimestamp("received_at")), Columns.instant(rs.getTimestamp("finished_at")));
+                rs.getLong("new_versions"), rs.getLong("unchanged"), rs.getLong("superseded"), rs.getLong("quarantined"),
+                rs.getString("reason"), rs.getObject("duplicate_of") == null ? null : rs.getLong("duplicate_of"),
+                rs.getString("duplicate_of_name"), Columns.instant(rs.getTimestamp("received_at")),
+                Columns.instant(rs.getTimestamp("finished_at")));
     }
 }

@@ -110,6 +110,49 @@ class PushApiIT {
                 .anyMatch(ref -> ref.startsWith("REST push ") && ref.endsWith("element 3 (line 1)"));
     }
 
+    /**
+     * Issue 12 item 4 on the embedded store (H2): a pushed row older than the record's state is answered
+     * SUPERSEDED with the reason, kept once as history, never a version; it cannot revive a revoked licence.
+     * A row without a time field is judged by its receipt time.
+     */
+    @Test
+    void olderPushIsSupersededAndNeverRevivesARevokedLicence() throws Exception {
+        Map<String, Object> revoked = licence(30);
+        revoked.put("state", "revoked");
+        revoked.put("updatedAt", "2026-11-20 10:00:00");
+        JsonNode first = ok(push(KEY, "jtysj", "licences", "application/json", json(List.of(revoked))));
+        assertThat(statuses(first)).containsExactly("STORED");
+        long recordId = first.at("/results/0/recordId").asLong();
+
+        Map<String, Object> older = licence(30); // valid, as the department's system had it the day before
+        older.put("updatedAt", "2026/11/19 16:30");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            JsonNode stale = ok(push(KEY, "jtysj", "licences", "application/json", json(List.of(older))));
+            assertThat(statuses(stale)).containsExactly("SUPERSEDED");
+            assertThat(stale.get("superseded").asInt()).isEqualTo(1);
+            assertThat(stale.at("/results/0/recordId").asLong()).isEqualTo(recordId);
+            assertThat(stale.at("/results/0/version").asInt()).isEqualTo(1);
+            assertThat(stale.at("/results/0/reason").asText()).isEqualTo("source time 2026-11-19T16:30+08:00 is older"
+                    + " than version 1 (REVOKED, source time 2026-11-20T10:00+08:00)");
+        }
+        var store = hub.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(store.queryForObject("SELECT status FROM hub_record WHERE id = ?", String.class, recordId))
+                .isEqualTo("REVOKED");
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM hub_record_superseded WHERE record_id = ?",
+                Integer.class, recordId)).isEqualTo(1);
+        assertThat(store.queryForObject("SELECT COUNT(*) FROM hub_record_version WHERE record_id = ?",
+                Integer.class, recordId)).isEqualTo(1);
+
+        // the department re-instates the licence and pushes it without a time: received now, so it is the newest
+        Map<String, Object> reinstated = licence(30);
+        reinstated.put("scope", "道路普通货物运输（复议后恢复）");
+        JsonNode third = ok(push(KEY, "jtysj", "licences", "application/json", json(List.of(reinstated))));
+        assertThat(statuses(third)).containsExactly("NEW_VERSION");
+        assertThat(third.at("/results/0/version").asInt()).isEqualTo(2);
+        assertThat(store.queryForObject("SELECT status FROM hub_record WHERE id = ?", String.class, recordId))
+                .isEqualTo("VALID");
+    }
+
     @Test
     void ndjsonBodyIsAccepted() throws Exception {
         String body = List.of(licence(10), licence(11)).stream().map(PushApiIT::json)

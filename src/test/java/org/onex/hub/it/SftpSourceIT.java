@@ -29,6 +29,7 @@ import org.onex.hub.HubApplication;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.LicenceFiles;
 import org.onex.hub.demo.SyntheticData;
+import org.onex.hub.ingest.file.FileIngestor;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
@@ -124,7 +125,7 @@ class SftpSourceIT {
                 .hasValueSatisfying(e -> assertThat(e).contains(expected.get("XK_XDR_MC")));
         // the ledger commits before Camel moves the file on completion of the exchange
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> java.nio.file.Files.exists(done("gbk", "gbk-1.csv")));
+                .until(() -> java.nio.file.Files.exists(done("gbk", entry)));
         assertThat(drop("gbk").resolve("gbk-1.csv")).doesNotExist();
     }
 
@@ -273,6 +274,7 @@ class SftpSourceIT {
         FileEntry again = awaitFiles("daily.csv", 2).get(0);
         assertThat(again.status()).isEqualTo(FileEntry.DUPLICATE);
         assertThat(again.reason()).contains("not ingested again");
+        assertThat(again.duplicateOf()).isEqualTo(awaitFiles("daily.csv", 2).get(1).id());
 
         // and then a corrected export under the same name: one row changed
         rows.set(3, LicenceFiles.row(1703, 1));
@@ -285,6 +287,47 @@ class SftpSourceIT {
         Integer versions = jdbc().queryForObject("SELECT COUNT(*) FROM hub_record_version v JOIN hub_record r"
                 + " ON r.id = v.record_id WHERE r.source_key = ?", Integer.class, rows.get(3).get("XK_WSH"));
         assertThat(versions).isEqualTo(2);
+    }
+
+    /**
+     * Issue 12 item 5: an ordinary {@code sftp put} of the same export gives it a new modification time, and a
+     * re-send often a new name; the content decides. Both copies are kept under {@code .done/}, and a second
+     * file of the same name the same day does not overwrite the first there.
+     */
+    @Test
+    void sameBytesUnderANewNameAndModificationTimeAreADuplicateOfTheFirstAndBothCopiesAreKept() throws IOException {
+        List<Map<String, String>> rows = rows(2300, 4);
+        Path first = drop("gbk").resolve("许可证导出20261120.csv");
+        LicenceFiles.csv(first, GB18030, false, rows.iterator());
+        byte[] bytes = Files.readAllBytes(first);
+        Files.setLastModifiedTime(first, FileTime.from(Instant.parse("2026-11-20T02:00:00Z")));
+        FileEntry ingested = awaitFile("许可证导出20261120.csv");
+        assertThat(ingested.stored()).isEqualTo(4);
+        Map<String, Integer> versionsBefore = versionCounts(rows);
+
+        // the department's job sends the same export again the next day, named by the day it was sent
+        Path resent = drop("gbk").resolve("许可证导出20261121.csv");
+        Files.write(resent, bytes);
+        Files.setLastModifiedTime(resent, FileTime.from(Instant.parse("2026-11-21T02:30:00Z")));
+        FileEntry duplicate = awaitFile("许可证导出20261121.csv");
+        assertThat(duplicate.status()).isEqualTo(FileEntry.DUPLICATE);
+        assertThat(duplicate.duplicateOf()).isEqualTo(ingested.id());
+        assertThat(duplicate.duplicateOfName()).isEqualTo("许可证导出20261120.csv");
+        assertThat(duplicate.reason()).contains("file #" + ingested.id() + " 许可证导出20261120.csv")
+                .contains("not ingested again");
+        assertThat(duplicate.rowsRead()).isZero();
+        assertThat(versionCounts(rows)).isEqualTo(versionsBefore);
+
+        // and once more under the first name: still a duplicate, and no copy under .done/ overwrites another
+        Files.write(first, bytes);
+        FileEntry third = awaitFiles("许可证导出20261120.csv", 2).get(0);
+        assertThat(third.status()).isEqualTo(FileEntry.DUPLICATE);
+        assertThat(third.duplicateOf()).isEqualTo(ingested.id());
+        for (FileEntry e : List.of(ingested, duplicate, third)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done("gbk", e)));
+            assertThat(Files.readAllBytes(done("gbk", e))).isEqualTo(bytes);
+        }
+        assertThat(versionCounts(rows)).isEqualTo(versionsBefore);
     }
 
     @Test
@@ -322,11 +365,13 @@ class SftpSourceIT {
     void filesDroppedWhileTheHubIsDownAreReadAfterTheRestartAndEarlierOnesAreNotReadAgain() throws IOException {
         LicenceFiles.csv(drop("gbk").resolve("before-restart.csv"), GB18030, false, 2100, 3);
         assertThat(awaitFile("before-restart.csv").stored()).isEqualTo(3);
+        FileEntry first = awaitFile("before-restart.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done("gbk", first)));
         hub.close();
         try {
             LicenceFiles.csv(drop("gbk").resolve("during-downtime.csv"), GB18030, false, 2200, 4);
             // the crash case: the hub committed a file but died before moving it on the server
-            Path done = done("gbk", "before-restart.csv");
+            Path done = done("gbk", first);
             Files.move(done, drop("gbk").resolve("before-restart.csv"));
         } finally {
             hub = startHub();
@@ -343,8 +388,10 @@ class SftpSourceIT {
         return Files.createDirectories(sftp.home(USER).resolve("drops").resolve(folder));
     }
 
-    private Path done(String folder, String name) throws IOException {
-        return drop(folder).resolve(".done").resolve(LocalDate.now(HubDates.ZONE).toString()).resolve(name);
+    /** Where a picked-up file is kept: {@code .done/<date>/<name with its ledger id>}. */
+    private Path done(String folder, FileEntry entry) throws IOException {
+        return drop(folder).resolve(".done").resolve(LocalDate.now(HubDates.ZONE).toString())
+                .resolve(FileIngestor.doneName(entry.fileName(), entry.id()));
     }
 
     private JdbcTemplate jdbc() {
@@ -369,6 +416,17 @@ class SftpSourceIT {
     private Optional<String> subjectName(String sourceKey) {
         return jdbc().queryForList("SELECT v.envelope FROM hub_record r JOIN hub_record_version v ON v.record_id = r.id"
                 + " WHERE r.source_key = ? AND r.department = 'sthjj'", String.class, sourceKey).stream().findFirst();
+    }
+
+    /** Versions per source key of these rows. */
+    private Map<String, Integer> versionCounts(List<Map<String, String>> rows) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map<String, String> row : rows) {
+            counts.put(row.get("XK_WSH"), jdbc().queryForObject("SELECT COUNT(*) FROM hub_record_version v JOIN"
+                    + " hub_record r ON r.id = v.record_id WHERE r.source_key = ? AND r.department = 'sthjj'",
+                    Integer.class, row.get("XK_WSH")));
+        }
+        return counts;
     }
 
     private int countKeys(long first, int count) {

@@ -40,9 +40,12 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Ingests one department file as a unit (issue 3): the file's rows, in batches through the feed's
  * mapping, and its ledger row are committed in one transaction. A structurally broken file
  * ({@link FileRejectedException}) rolls back, stores nothing, is recorded as REJECTED with its reason
- * and raises an alert; a file already ingested (same name, size, modification time and content) is
- * recorded as DUPLICATE and skipped. Any other failure (hub store down) propagates, so the file stays
- * where it is and is read again at the next poll; the idempotent store absorbs the repeat.
+ * and raises an alert; a file whose content (SHA-256) was already ingested in the feed, whatever its name
+ * or modification time, is recorded as DUPLICATE naming the first ingestion and skipped (issue 12). Any
+ * other failure (hub store down) propagates, so the file stays where it is and is read again at the next
+ * poll; the idempotent store absorbs the repeat. Every row carries the file's modification time as its
+ * source time, which decides against other channels unless the mapping maps a row time (issue 12).
+ * Moved files keep their ledger id in their name ({@link #doneName}), so no copy overwrites another.
  */
 public final class FileIngestor {
 
@@ -86,16 +89,26 @@ public final class FileIngestor {
             exchange.setProperty(MOVE_TO, ".error/" + name);
             exchange.setProperty(REASON, reasonText(entry));
         } else {
-            exchange.setProperty(MOVE_TO, ".done/" + today + "/" + name);
+            exchange.setProperty(MOVE_TO, ".done/" + today + "/" + doneName(name, entry.id()));
         }
+    }
+
+    /**
+     * The name a picked-up file gets under {@code .done/}: its own with the ledger id before the extension
+     * ({@code 许可导出.csv} → {@code 许可导出.file-42.csv}), so that a second file of the same name the same day,
+     * on any node, never overwrites the first and each copy can be found from its ledger row.
+     */
+    public static String doneName(String name, long ledgerId) {
+        int dot = name.lastIndexOf('.');
+        String tag = ".file-" + ledgerId;
+        return dot <= 0 ? name + tag : name.substring(0, dot) + tag + name.substring(dot);
     }
 
     /** Ingests a local file; returns its ledger entry (INGESTED, REJECTED or DUPLICATE). */
     public FileEntry ingest(String name, Path file, Instant modifiedAt) throws IOException {
         long size = Files.size(file);
         String sha256 = sha256(file);
-        String key = FileLedger.ingestKey(spec.department(), spec.feed(), name, size, modifiedAt, sha256);
-        Optional<FileEntry> before = ledger.findIngested(key);
+        Optional<FileEntry> before = ledger.findIngested(spec.department(), spec.feed(), sha256);
         if (before.isPresent()) {
             return duplicate(name, size, modifiedAt, sha256, before.get());
         }
@@ -104,10 +117,10 @@ public final class FileIngestor {
         Long id;
         try {
             id = tx.execute(status -> {
-                long claimed = ledger.claim(spec.department(), spec.feed(), name, size, modifiedAt, sha256, key, started);
+                long claimed = ledger.claim(spec.department(), spec.feed(), name, size, modifiedAt, sha256, started);
                 Counts counts = new Counts();
                 try {
-                    read(file, name, started, counts);
+                    read(file, name, started, modifiedAt, counts);
                 } catch (FileRejectedException e) {
                     rejection.reason = e.reason();
                     status.setRollbackOnly();
@@ -116,30 +129,31 @@ public final class FileIngestor {
                     throw new UncheckedIOException(e);
                 }
                 ledger.finish(claimed, counts.rows, counts.stored, counts.newVersions, counts.unchanged,
-                        counts.quarantined, clock.instant());
+                        counts.superseded, counts.quarantined, clock.instant());
                 return claimed;
             });
         } catch (DuplicateKeyException e) {
-            // Another node ingested the same file while this one was reading it.
-            return ledger.findIngested(key).map(other -> duplicate(name, size, modifiedAt, sha256, other))
+            // Another node ingested the same content (under this or another name) while this one was reading it.
+            return ledger.findIngested(spec.department(), spec.feed(), sha256)
+                    .map(other -> duplicate(name, size, modifiedAt, sha256, other))
                     .orElseThrow(() -> e);
         }
         if (id == null) {
             return reject(name, size, modifiedAt, sha256, rejection.reason);
         }
         FileEntry done = ledger.find(id).orElseThrow();
-        LOG.info("{}/{}: file {} ingested: {} rows, stored {}, new versions {}, unchanged {}, quarantined {}",
-                spec.department(), spec.feed(), name, done.rowsRead(), done.stored(), done.newVersions(),
-                done.unchanged(), done.quarantined());
+        LOG.info("{}/{}: file {} ingested: {} rows, stored {}, new versions {}, unchanged {}, superseded {},"
+                + " quarantined {}", spec.department(), spec.feed(), name, done.rowsRead(), done.stored(),
+                done.newVersions(), done.unchanged(), done.superseded(), done.quarantined());
         count(FileEntry.INGESTED);
         return done;
     }
 
-    private void read(Path file, String name, Instant extractedAt, Counts counts)
+    private void read(Path file, String name, Instant extractedAt, Instant exportedAt, Counts counts)
             throws FileRejectedException, IOException {
         List<SourceRow> batch = new ArrayList<>(spec.batchSize());
         RowFileReader.read(file, name, layout, row -> {
-            batch.add(row);
+            batch.add(row.withSourceTime(exportedAt));
             if (batch.size() == spec.batchSize()) {
                 flush(batch, extractedAt, counts);
             }
@@ -157,16 +171,17 @@ public final class FileIngestor {
         counts.stored += result.count(RowOutcome.Status.STORED);
         counts.newVersions += result.count(RowOutcome.Status.NEW_VERSION);
         counts.unchanged += result.count(RowOutcome.Status.UNCHANGED);
+        counts.superseded += result.count(RowOutcome.Status.SUPERSEDED);
         counts.quarantined += result.count(RowOutcome.Status.QUARANTINED);
         batch.clear();
     }
 
     private FileEntry duplicate(String name, long size, Instant modifiedAt, String sha256, FileEntry earlier) {
-        String reason = "the same file (name, size, modification time and content) was ingested as file #"
-                + earlier.id() + " at " + earlier.finishedAt() + "; not ingested again";
+        String reason = "the same content (SHA-256 " + sha256.substring(0, 12) + "…) was ingested as file #"
+                + earlier.id() + " " + earlier.fileName() + " at " + earlier.finishedAt() + "; not ingested again";
         LOG.info("{}/{}: file {}: {}", spec.department(), spec.feed(), name, reason);
-        long id = ledger.record(spec.department(), spec.feed(), name, size, modifiedAt, sha256, FileEntry.DUPLICATE,
-                reason, clock.instant());
+        long id = ledger.duplicate(spec.department(), spec.feed(), name, size, modifiedAt, sha256, earlier, reason,
+                clock.instant());
         count(FileEntry.DUPLICATE);
         return ledger.find(id).orElseThrow();
     }
@@ -213,6 +228,7 @@ public final class FileIngestor {
         long stored;
         long newVersions;
         long unchanged;
+        long superseded;
         long quarantined;
     }
 

@@ -1,6 +1,7 @@
 package org.onex.hub.ingest.http;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,13 @@ public final class HttpFeedPoller {
         List<SourceRow> rows = new ArrayList<>(page.rows().size());
         String ref = "GET " + spec.endpoint() + " " + spec.sinceParam() + "=" + cursor.since()
                 + (cursor.page() == null ? "" : " " + spec.pageParam() + "=" + cursor.page()) + " item ";
+        Instant fetched = clock.instant(); // the rows' source time unless the mapping maps one (issue 12)
         for (int i = 0; i < page.rows().size(); i++) {
-            rows.add(new SourceRow(page.rows().get(i), ref + (i + 1)));
+            rows.add(new SourceRow(page.rows().get(i), ref + (i + 1), fetched));
         }
         // An unchanged cursor (the inclusive since re-read the last rows) is not written again.
         String cursorJson = next.equals(cursor) ? null : next.toJson();
-        exchange.getMessage().setBody(new IngestBatch(spec.department(), spec.feed(), rows, cursorJson,
-                clock.instant()));
+        exchange.getMessage().setBody(new IngestBatch(spec.department(), spec.feed(), rows, cursorJson, fetched));
     }
 
     /**

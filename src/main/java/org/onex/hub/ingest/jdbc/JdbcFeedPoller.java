@@ -103,7 +103,9 @@ public final class JdbcFeedPoller {
             Map<String, Object> row = SourceRows.read(rs);
             lastTime[0] = SourceRows.toLocalDateTime(row.get(spec.timeColumn()));
             lastKey[0] = row.get(spec.keyColumn());
-            rows.add(new SourceRow(row, spec.sourceName() + " " + spec.keyColumn() + "=" + lastKey[0]));
+            // the cursor time is the row's source time (issue 12, newest wins across channels)
+            rows.add(new SourceRow(row, spec.sourceName() + " " + spec.keyColumn() + "=" + lastKey[0],
+                    lastTime[0].atZone(HubDates.ZONE).toInstant()));
         }, args);
         return new Page(rows, lastTime[0], lastKey[0], rows.size() == spec.batchSize());
     }
