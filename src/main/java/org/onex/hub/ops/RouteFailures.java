@@ -44,7 +44,8 @@ final class RouteFailures {
     /**
      * JSON pointer of what {@code reason} is about within entry {@code i}: the value of the parameter the message
      * names (its name as a word, its value quoted, or a placeholder key it uses; the last named wins, as messages
-     * start with the department and feed), the template reference, the parameter list, else the entry.
+     * start with the department and feed), the parameter list (a mandatory one missing), the template reference,
+     * else the entry.
      */
     static String pointer(YamlDocument doc, int i, String reason) {
         JsonNode root = doc.root();
@@ -98,12 +99,12 @@ final class RouteFailures {
         if (best >= 0) {
             return at + "/parameters/" + best + "/value";
         }
+        if (reason.contains("mandatory parameters") && params.isArray()) {
+            return at + "/parameters";
+        }
         String ref = templated.path("routeTemplateRef").asText("");
         if (!ref.isEmpty() && (reason.contains("RouteTemplate") || reason.contains(ref))) {
             return at + "/routeTemplateRef";
-        }
-        if (reason.contains("parameters") && params.isArray()) {
-            return at + "/parameters";
         }
         return at;
     }
