@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,8 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
     private final long maxBackOffMillis;
     /** Failed attempts so far, by entry key; an entry leaves once it starts (or is removed from its file). */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Entries with a retry scheduled: one at a time each, however many ways they failed. */
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService retries;
 
     public DepartmentRouteSupervision(HubPaths paths, DepartmentRegistry registry, SourceHealth health,
@@ -185,6 +188,9 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         if (camel.isStopping() || camel.isStopped()) {
             return;
         }
+        if (entry.routeId() != null && camel.getRoute(entry.routeId()) != null && !failures.containsKey(entry.key())) {
+            return; // running since an earlier attempt (its file is being read again for another entry)
+        }
         try {
             if (entry.routeId() != null) {
                 remove(camel, entry.routeId()); // a retry starts from nothing
@@ -226,7 +232,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
             }
         }
         ScheduledExecutorService executor = retries;
-        if (executor != null && !executor.isShutdown()) {
+        if (executor != null && !executor.isShutdown() && scheduled.add(entry.key())) {
             executor.schedule(() -> retry(camel, entry), delay, TimeUnit.MILLISECONDS);
         }
     }
@@ -242,6 +248,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
 
     /** Reads the entry's file again and tries the entry (found by its route id, else its place) once more. */
     private void retry(CamelContext camel, Entry entry) {
+        scheduled.remove(entry.key());
         try {
             if (camel.isStopping() || camel.isStopped() || !failures.containsKey(entry.key())) {
                 return;
