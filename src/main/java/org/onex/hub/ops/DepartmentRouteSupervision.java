@@ -75,9 +75,9 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
     /** One entry of a route file, as loaded: where it is, what it is, and how often it failed. */
     private record Entry(Path file, int index, String routeId, String department, String feed) {
 
-        /** The key of the entry across retries: its route id, else its place in the file. */
+        /** The key of the entry across retries: its route id, else its place in the file (the file itself: -1). */
         String key() {
-            return routeId != null ? routeId : file + "#" + index;
+            return routeId != null ? routeId : index < 0 ? file.toString() : file + "#" + index;
         }
     }
 
@@ -89,6 +89,8 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
     private final long maxBackOffMillis;
     /** Failed attempts so far, by entry key; an entry leaves once it starts (or is removed from its file). */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Which entry ({@code file#index}) each department route was loaded from. */
+    private final Map<String, String> loadedFrom = new ConcurrentHashMap<>();
     /** Entries with a retry scheduled: one at a time each, however many ways they failed. */
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService retries;
@@ -190,8 +192,24 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         if (camel.isStopping() || camel.isStopped()) {
             return;
         }
-        if (entry.routeId() != null && camel.getRoute(entry.routeId()) != null && !failures.containsKey(entry.key())) {
-            return; // running since an earlier attempt (its file is being read again for another entry)
+        String origin = parsed.file() + "#" + i;
+        if (entry.routeId() != null && camel.getRoute(entry.routeId()) != null) {
+            String owner = loadedFrom.get(entry.routeId());
+            if (!origin.equals(owner)) {
+                // another entry (or one of the hub's own routes) has this id: never replace it
+                JsonNode root = parsed.doc().root();
+                String at = root.isArray() ? YamlDocument.pointer(i) : "";
+                String idAt = (root.isArray() ? root.path(i) : root).has("route") ? at + "/route/id"
+                        : at + "/templatedRoute/routeId";
+                failed(camel, new Entry(entry.file(), i, null, entry.department(), entry.feed()),
+                        parsed.doc().problem(idAt,
+                        "routeId '" + entry.routeId() + "' is already used by " + (owner == null ? "a route of the hub"
+                                : "the entry at " + owner)).toString());
+                return;
+            }
+            if (!failures.containsKey(entry.key())) {
+                return; // running since an earlier attempt (its file is being read again for another entry)
+            }
         }
         try {
             if (entry.routeId() != null) {
@@ -200,7 +218,11 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString(parsed.file().toString(),
                     parsed.entryYaml().get(i)));
             Integer before = failures.remove(entry.key());
+            if (failures.remove(origin) != null) {
+                health.forget(origin); // it failed before under its place in the file (a route id used twice)
+            }
             if (entry.routeId() != null) {
+                loadedFrom.put(entry.routeId(), origin);
                 health.started(entry.routeId(), entry.department(), entry.feed());
             }
             if (before != null) {
@@ -209,6 +231,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         } catch (Exception e) {
             if (entry.routeId() != null) {
                 remove(camel, entry.routeId());
+                loadedFrom.remove(entry.routeId());
             }
             failed(camel, entry, where(parsed, i, e));
         }
@@ -218,7 +241,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
     private void failed(CamelContext camel, Entry entry, String reason) {
         int attempt = failures.merge(entry.key(), 1, Integer::sum);
         long delay = delay(attempt);
-        String route = entry.routeId() != null ? entry.routeId() : entry.file().toString();
+        String route = entry.key();
         if (entry.department() != null) {
             health.notStarted(route, entry.department(), entry.feed(), reason);
         }

@@ -79,6 +79,9 @@ class BrokenDepartmentRoutesIT {
         // 生态环境局: its SFTP drop works, its database route of the same feed is behind a closed port (item 7)
         Files.writeString(routes.resolve("sthjj.camel.yaml"), sftpRoute("sthjj-licences-sftp", "sthjj", "licences",
                 sftp.port()) + jdbc("sthjj-licences-db", "sthjj", "licences", "sthjj-db", Map.of()));
+        // 水务局: a route id copied from another department's file
+        Files.writeString(routes.resolve("swj.camel.yaml"), jdbc("scjgj-licences", "swj", "licences", "good-src",
+                Map.of()));
         // the bureau: a file drop on a server that is not there
         Files.writeString(routes.resolve("zhzf.camel.yaml"), sftpRoute("zhzf-penalties-sftp", "zhzf", "penalties",
                 closedPort));
@@ -170,6 +173,20 @@ class BrokenDepartmentRoutesIT {
                 .at("/zrzyj/routes/zrzyj-approvals-batch/notStarted").asBoolean());
         // the other broken route of the department is still retried and still DOWN
         assertThat(departments().at("/zrzyj/status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void aRouteIdUsedTwiceNeverReplacesTheRunningRoute() throws IOException {
+        JsonNode swj = await().atMost(Duration.ofSeconds(20)).until(() -> departments().path("swj"),
+                d -> d.path("routes").size() > 0);
+        assertThat(swj.path("status").asText()).isEqualTo("DOWN");
+        assertThat(swj.path("reason").asText()).contains("routes/swj.camel.yaml:" + line("swj.camel.yaml",
+                "routeId: scjgj-licences") + ": [0].templatedRoute.routeId: routeId 'scjgj-licences' is already used by"
+                + " the entry at ").contains("routes/scjgj.camel.yaml#0");
+        // the route of 市场监管局 runs on, with its own health
+        assertThat(hub.getBean(CamelContext.class).getRouteController().getRouteStatus("scjgj-licences"))
+                .isEqualTo(ServiceStatus.Started);
+        assertThat(departments().at("/scjgj/routes/scjgj-licences/feed").asText()).isEqualTo("licences");
     }
 
     @Test
