@@ -41,6 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * server that is not there, a database behind a closed port: the good routes ingest, every broken one shows its
  * department DOWN (or DEGRADED) naming the route and, where the cause is in a file, {@code file:line: key:
  * reason}; alerts are raised; readiness stays UP; fixing the cause lets the route start without a restart.
+ * The hub is the channel of every department (R-CHANNEL): one department's wiring must never hold back another's
+ * notices (R-APPROVAL-NOTICE).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokenDepartmentRoutesIT {
