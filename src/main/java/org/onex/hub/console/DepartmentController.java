@@ -72,18 +72,25 @@ public class DepartmentController {
     public String department(@PathVariable String code, Model model, Principal principal) {
         Department d = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no department " + code));
+        // one row per route (issue 12: a database route and an SFTP route of one feed count apart); a feed that
+        // delivered rows without a route reporting (a push feed) gets a row of its own
         Map<String, FeedRow> feeds = new TreeMap<>();
-        health.byDepartment().getOrDefault(code, Map.of()).values().forEach(s -> feeds.put(s.name(),
-                new FeedRow(s.name(), SourceHealth.status(s), s.lastSuccess(), s.failuresInARow(), s.lastError(),
-                        s.lastFailure(), null)));
+        Map<String, Instant> rowsAt = new java.util.HashMap<>();
         for (OverviewStore.FeedActivity a : overview.feedActivity()) {
             if (a.department().equals(code)) {
-                FeedRow f = feeds.get(a.feed());
-                feeds.put(a.feed(), f == null ? new FeedRow(a.feed(), "UNKNOWN", null, 0, null, null, a.lastRowsAt())
-                        : new FeedRow(f.name(), f.status(), f.lastSuccess(), f.failuresInARow(), f.lastError(),
-                                f.lastFailure(), a.lastRowsAt()));
+                rowsAt.put(a.feed(), a.lastRowsAt());
             }
         }
+        health.byDepartment().getOrDefault(code, Map.of()).values().forEach(s -> feeds.put(s.name(),
+                new FeedRow(s.name(), SourceHealth.status(s), s.lastSuccess(), s.failuresInARow(), s.lastError(),
+                        s.lastFailure(), s.feed() == null ? null : rowsAt.get(s.feed()))));
+        rowsAt.forEach((feed, at) -> {
+            boolean reported = health.byDepartment().getOrDefault(code, Map.of()).values().stream()
+                    .anyMatch(s -> feed.equals(s.feed()));
+            if (!reported) {
+                feeds.put(feed, new FeedRow(feed, "UNKNOWN", null, 0, null, null, at));
+            }
+        });
         List<RecordRow> records = new ArrayList<>();
         Client operator = ConsoleActor.of(principal);
         for (FeedItem item : feed.latest(code, 20)) {

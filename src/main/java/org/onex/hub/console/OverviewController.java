@@ -17,9 +17,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class OverviewController implements ConsolePage {
 
-    /** One unit's line of the overview. {@code freshest} is when any of its feeds last delivered rows. */
+    /**
+     * One unit's line of the overview. {@code freshest} is when any of its feeds last delivered rows; {@code feeds}
+     * counts its routes; {@code failingRoute} names the route that makes it DEGRADED or DOWN (null when UP).
+     */
     public record Row(Department department, String health, int feeds, Instant freshest, Instant lastDelivery,
-            long openAlerts, long quarantine, long deadDeliveries) {
+            long openAlerts, long quarantine, long deadDeliveries, String failingRoute) {
     }
 
     private final DepartmentRegistry registry;
@@ -61,7 +64,9 @@ public class OverviewController implements ConsolePage {
                     .map(OverviewStore.FeedActivity::lastRowsAt).max(Instant::compareTo).orElse(null);
             rows.add(new Row(d, health.departmentStatus(d.code()), states.getOrDefault(d.code(), Map.of()).size(),
                     freshest, lastDelivery.get(d.code()), alerts.getOrDefault(d.code(), 0L),
-                    quarantine.getOrDefault(d.code(), 0L), dead.getOrDefault(d.code(), 0L)));
+                    quarantine.getOrDefault(d.code(), 0L), dead.getOrDefault(d.code(), 0L),
+                    health.worst(d.code()).filter(s -> !"UP".equals(SourceHealth.status(s)))
+                            .map(SourceHealth.State::route).orElse(null)));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("down", rows.stream().filter(r -> "DOWN".equals(r.health())).count());

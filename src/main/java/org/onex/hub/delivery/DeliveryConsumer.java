@@ -73,10 +73,10 @@ public final class DeliveryConsumer {
             if (!(e instanceof ChannelUnavailableException)) {
                 store.markAttemptFailed(blamed, reason(e), clock.instant());
             }
-            health.failed(department, "deliveries (" + channel.kind() + ")", reason(e));
+            health.failed(exchange.getFromRouteId(), department, "deliveries (" + channel.kind() + ")", reason(e), null);
             throw e;
         }
-        health.ok(department, "deliveries (" + channel.kind() + ")");
+        health.ok(exchange.getFromRouteId(), department, "deliveries (" + channel.kind() + ")", null);
     }
 
     /** Items of the message still waiting for delivery, in message order. */

@@ -30,7 +30,15 @@ public class Alerts {
     public static final String FILE_REJECTED = "FILE_REJECTED";
     public static final String SOURCE_STOPPED = "SOURCE_STOPPED";
     public static final String PUSH_REJECTED = "PUSH_REJECTED";
+    /** A department route failed three polls in a row; the subject is the route id (issue 12). */
     public static final String SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE";
+    /** A delivery route failed three deliveries in a row; the subject is the route id. */
+    public static final String CHANNEL_UNREACHABLE = "CHANNEL_UNREACHABLE";
+    /**
+     * A department route could not be created or started (unknown data source, bad parameter, missing mapping,
+     * server refusing); the subject is the route id, the message {@code file:line: key: reason}. It is retried.
+     */
+    public static final String ROUTE_START_FAILED = "ROUTE_START_FAILED";
     public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";
     public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
     /** A department provided a category the sharing policy does not entitle it to (R-CATEGORIES). */

@@ -143,7 +143,7 @@ public class OperatorActions {
         return camel.getRouteController().getRouteStatus(routeId);
     }
 
-    /** Resumes a suspended route, or starts a stopped one (e.g. a source the supervisor gave up on). */
+    /** Resumes a suspended route, or starts a stopped one (e.g. a source stopped with SOURCE_STOPPED). */
     public ServiceStatus resumeRoute(String routeId, Client actor) {
         route(routeId);
         try {

@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.Timer;
  * Every Camel route as the console's routes page shows it: its department (route ids start with the
  * department code, {@code scjgj-licences}), status, exchanges and failures (camel-micrometer's route
  * policy), mean time, and the last error: an exchange that failed, else what the department's feed or
- * channel last reported to {@link SourceHealth}, else the route's own start or stop error.
+ * route last reported to {@link SourceHealth} (by its route id), else the route's own start or stop error.
  */
 @Component
 public class RouteStatuses extends EventNotifierSupport {
@@ -43,6 +43,9 @@ public class RouteStatuses extends EventNotifierSupport {
             return "Suspended".equals(status) || "Stopped".equals(status);
         }
     }
+
+    /** Status of a department route that could not be created or started; it is retried with back-off. */
+    public static final String NOT_STARTED = "NotStarted";
 
     private record Failure(Instant at, String error) {
     }
@@ -86,7 +89,6 @@ public class RouteStatuses extends EventNotifierSupport {
     }
 
     public List<RouteStatus> all() {
-        Map<String, Map<String, SourceHealth.State>> byDepartment = health.byDepartment();
         List<RouteStatus> out = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
             String id = route.getRouteId();
@@ -99,10 +101,10 @@ public class RouteStatuses extends EventNotifierSupport {
             String lastError = failure == null ? null : failure.error();
             Instant lastErrorAt = failure == null ? null : failure.at();
             if (lastError == null && department != null) {
-                SourceHealth.State s = feedState(byDepartment.get(department), id.substring(department.length() + 1));
-                if (s != null && s.lastError() != null) {
-                    lastError = s.lastError();
-                    lastErrorAt = s.lastFailure();
+                SourceHealth.State st = health.route(id).orElse(null);
+                if (st != null && st.lastError() != null) {
+                    lastError = st.lastError();
+                    lastErrorAt = st.lastFailure();
                 }
             }
             if (lastError == null && route.getLastError() != null) {
@@ -112,6 +114,11 @@ public class RouteStatuses extends EventNotifierSupport {
                     total == null ? 0 : (long) total.count(), failed == null ? 0 : (long) failed.count(),
                     timer == null ? 0 : timer.mean(TimeUnit.MILLISECONDS), lastError, lastErrorAt));
         }
+        // department routes that could not be created (a broken route file entry): no Camel route, still listed
+        health.byDepartment().values().forEach(routes -> routes.values().stream()
+                .filter(st -> st.notStarted() && camel.getRoute(st.route()) == null)
+                .forEach(st -> out.add(new RouteStatus(st.route(), st.department(), NOT_STARTED, 0, 0, 0,
+                        st.lastError(), st.lastFailure()))));
         out.sort(Comparator.comparing((RouteStatus r) -> r.department() == null ? "~" : r.department())
                 .thenComparing(RouteStatus::id));
         return out;
@@ -124,18 +131,5 @@ public class RouteStatuses extends EventNotifierSupport {
         }
         String code = routeId.substring(0, dash);
         return registry.find(code).isPresent() ? code : null;
-    }
-
-    /** The feed (or channel: "deliveries (jdbc)") a route reports under: its name or name prefix. */
-    private static SourceHealth.State feedState(Map<String, SourceHealth.State> feeds, String feed) {
-        if (feeds == null) {
-            return null;
-        }
-        for (SourceHealth.State s : feeds.values()) {
-            if (s.name().equals(feed) || s.name().startsWith(feed + " ")) {
-                return s;
-            }
-        }
-        return null;
     }
 }

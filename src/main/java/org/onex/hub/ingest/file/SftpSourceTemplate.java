@@ -138,8 +138,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
         endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + TemplateParameters.text(rtc, "host")
-                + ":" + TemplateParameters.text(rtc, "port") + "/" + TemplateParameters.text(rtc, "directory"), alerts,
-                3, health));
+                + ":" + TemplateParameters.text(rtc, "port") + "/" + TemplateParameters.text(rtc, "directory"), health));
         return endpoint;
     }
 
