@@ -1,5 +1,7 @@
 package org.onex.hub.ingest.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,10 +9,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Service;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.ingest.SourceRows;
@@ -23,8 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hub store on every call and the new cursor travels with the batch, to be saved in the ingest
  * transaction. The department database is only read (read-only connections, no markers written:
  * DESIGN.md, CAMEL-27169).
+ * <p>
+ * When its route starts (Camel starts the bean as a {@link Service}), it checks the table and cursor columns
+ * against the database's metadata and keeps them as the database spells them, quoted in its dialect. A name the
+ * database does not have fails the start with the route file, the parameter and the names it does have; an
+ * unreachable database fails it too, and the supervising route controller retries either with back-off.
  */
-public final class JdbcFeedPoller {
+public final class JdbcFeedPoller implements Service {
 
     /** Exchange property: true while the source has more rows ready (the route loops on it). */
     public static final String MORE = "hubMore";
@@ -34,13 +44,58 @@ public final class JdbcFeedPoller {
     private final JdbcTemplate source;
     private final WatermarkStore watermarks;
     private final Clock clock;
+    private final Function<String, String> origin;
+    /** The source as the database spells it; set when the route starts (this bean belongs to one route). */
+    private volatile JdbcIdentifiers.SourceTable table;
 
-    public JdbcFeedPoller(JdbcFeedSpec spec, DataSource dataSource, WatermarkStore watermarks, Clock clock) {
+    /**
+     * @param origin where a parameter is written, as {@code file:line} (empty when unknown), for start errors
+     */
+    public JdbcFeedPoller(JdbcFeedSpec spec, DataSource dataSource, WatermarkStore watermarks, Clock clock,
+            Function<String, String> origin) {
         this.spec = spec;
         this.source = new JdbcTemplate(dataSource);
         this.source.setFetchSize(spec.batchSize());
         this.watermarks = watermarks;
         this.clock = clock;
+        this.origin = origin;
+    }
+
+    /** Checks the identifiers against the database when the route starts. */
+    @Override
+    public void start() {
+        table = resolve();
+    }
+
+    @Override
+    public void stop() {
+        table = null;
+    }
+
+    private JdbcIdentifiers.SourceTable table() {
+        JdbcIdentifiers.SourceTable t = table;
+        if (t == null) {
+            t = resolve();
+            table = t;
+        }
+        return t;
+    }
+
+    private JdbcIdentifiers.SourceTable resolve() {
+        try (Connection c = source.getDataSource().getConnection()) {
+            return JdbcIdentifiers.resolve(c, spec.table(), spec.query(), spec.timeColumn(), spec.keyColumn());
+        } catch (JdbcIdentifiers.UnknownIdentifierException e) {
+            throw new IllegalStateException(e.mismatches().stream().map(m -> where(m.parameter()) + "parameter "
+                    + m.parameter() + ": " + m.reason()).collect(Collectors.joining("\n")), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(where("dataSource") + "parameter dataSource: cannot read the tables of"
+                    + " data source '" + spec.dataSource() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private String where(String parameter) {
+        String at = origin.apply(parameter);
+        return at == null || at.isEmpty() ? "jdbc-source " + spec.department() + "/" + spec.feed() + ": " : at + ": ";
     }
 
     /** Sets the body to the next {@link IngestBatch}, or null when there is nothing to do. */
@@ -99,10 +154,12 @@ public final class JdbcFeedPoller {
         List<SourceRow> rows = new ArrayList<>();
         LocalDateTime[] lastTime = { afterTime };
         Object[] lastKey = { afterKey };
-        source.query(spec.pageSql(withKey), rs -> {
+        JdbcIdentifiers.SourceTable t = table();
+        source.query(spec.pageSql(withKey, t), rs -> {
             Map<String, Object> row = SourceRows.read(rs);
-            lastTime[0] = SourceRows.toLocalDateTime(row.get(spec.timeColumn()));
-            lastKey[0] = row.get(spec.keyColumn());
+            // the cursor is read back by the column names the driver returns for the real columns
+            lastTime[0] = SourceRows.toLocalDateTime(row.get(t.timeColumn()));
+            lastKey[0] = row.get(t.keyColumn());
             rows.add(new SourceRow(row, spec.sourceName() + " " + spec.keyColumn() + "=" + lastKey[0]));
         }, args);
         return new Page(rows, lastTime[0], lastKey[0], rows.size() == spec.batchSize());
