@@ -14,13 +14,15 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.spi.RouteError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.schema.HubJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * while the other routes of the department run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ChineseIdentifiersIT {
 
     private static final Random RANDOM = new Random(12);
@@ -171,21 +174,29 @@ class ChineseIdentifiersIT {
     }
 
     @Test
-    void aColumnTheTableDoesNotHaveFailsOnlyThatRoutesStartNamingFileParameterAndColumns() throws IOException {
+    void aColumnTheTableDoesNotHaveFailsOnlyThatRoutesStartNamingFileParameterAndColumns(CapturedOutput output)
+            throws IOException {
         Path file = routes.resolve("scjgj.camel.yaml");
         List<String> lines = Files.readAllLines(file);
         int line = lines.indexOf(lines.stream().filter(l -> l.contains("更新时间x")).findFirst().orElseThrow()) + 1;
 
-        // the supervising route controller keeps the first start's failure as the route's last error
-        Throwable failure = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            RouteError error = camel.getRoute("scjgj-licences-broken").getLastError();
-            return error == null ? camel.getRouteController().supervising().getRestartException(
-                    "scjgj-licences-broken") : error.getException();
-        }, e -> e != null);
+        String reason = file + ":" + line + ": parameter cursorTime: column '更新时间x' is not in table '许可信息'"
+                + " (columns: 许可编号, 行政相对人名称, 行政相对人类别, 统一社会信用代码, 法定代表人, 许可决定书名称, 许可类别,"
+                + " 许可内容 说明, 许可决定日期, 有效期自, 有效期至, 许可机关, 当前状态, 更新时间)";
 
-        assertThat(rootMessage(failure)).isEqualTo(file + ":" + line + ": parameter cursorTime: column '更新时间x' is"
-                + " not in table '许可信息' (columns: 许可编号, 行政相对人名称, 行政相对人类别, 统一社会信用代码, 法定代表人,"
-                + " 许可决定书名称, 许可类别, 许可内容 说明, 许可决定日期, 有效期自, 有效期至, 许可机关, 当前状态, 更新时间)");
+        // Camel keeps no reason for a supervised route's first failed start: start it again, as an operator's
+        // resume does, and read the reason where an operator does (the log; the supervisor, when it keeps one)
+        try {
+            camel.getRouteController().startRoute("scjgj-licences-broken");
+        } catch (Exception e) {
+            assertThat(rootMessage(e)).isEqualTo(reason);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains(
+                "scjgj-licences-broken cannot start: " + reason));
+        Throwable kept = camel.getRouteController().supervising().getRestartException("scjgj-licences-broken");
+        if (kept != null) {
+            assertThat(rootMessage(kept)).isEqualTo(reason);
+        }
         assertThat(camel.getRouteController().getRouteStatus("scjgj-licences-broken")).isNotEqualTo(
                 ServiceStatus.Started);
         assertThat(camel.getRouteController().getRouteStatus("scjgj-licences-mariadb")).isEqualTo(

@@ -89,6 +89,81 @@ class DryRunCommandTest {
         assertThat(envelopeAfter("row 4 OK LICENCE key=武市监许〔2024〕104号").body()).containsEntry("XK_XKLB", "核准");
     }
 
+    /**
+     * Issue 12 item 11: a county export of 300 licences in the 双公示 layout, decision dates in the four formats
+     * departments write, every 25th row with a broken credit code and every 40th with month 13 (row 200 has both).
+     */
+    private Path largeSample() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("XK_WSH,XK_XKWS,XK_XKLB,XK_XDR_MC,XK_XDR_LB,XK_XDR_SHXYM,XK_FRDB,XK_JDRQ,"
+                + "XK_YXQZ,XK_YXQZI,XK_XKJG,XK_ZT\n");
+        String[] dates = { "2024-03-05", "2024/3/5", "2024年3月5日", "20240305" };
+        for (int n = 1; n <= 300; n++) {
+            String code = n % 25 == 0 ? org.onex.hub.demo.SyntheticData.brokenCreditCode(random)
+                    : org.onex.hub.demo.SyntheticData.creditCode(random);
+            String decided = n % 40 == 0 ? "2024年13月5日" : dates[n % 4];
+            csv.append("武市监许〔2024〕").append(1000 + n).append("号,食品经营许可决定书,01,武义样例商行").append(n)
+                    .append(",02,").append(code).append(",法定代表人").append(",").append(decided).append(",")
+                    .append(decided).append(",2029-03-04,武义县市场监督管理局,").append(n % 30 == 0 ? "2" : "1")
+                    .append("\n");
+        }
+        Path file = dir.resolve("scjgj-export-300.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void largeSampleStartsWithASummaryPerRuleAndLimitsTheRowsShown() throws IOException {
+        Path sample = largeSample();
+
+        int exit = DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--limit", "5" }, outStream,
+                errStream);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(outLines().subList(0, 4)).containsExactly("300 rows: 282 valid, 18 quarantined",
+                "quarantined rows by rule:",
+                "  CREDIT_CODE_CHECK subject.creditCode: 12 rows",
+                "  MAPPING_TYPE document.decisionDate: 7 rows");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).extracting(l -> l.split(" ")[1])
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(outLines()).contains("(295 more rows not shown: --limit 5)");
+        assertThat(outLines()).last().isEqualTo("300 rows: 282 valid, 18 quarantined");
+        assertThat(errText()).isEmpty();
+    }
+
+    @Test
+    void failuresOnlyPrintsTheQuarantinedRowsWithTheirFields() throws IOException {
+        Path sample = largeSample();
+
+        int exit = DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--failures-only" }, outStream,
+                errStream);
+
+        assertThat(exit).isEqualTo(1);
+        List<String> rows = outLines().stream().filter(l -> l.startsWith("row ")).toList();
+        assertThat(rows).allMatch(l -> l.contains(" QUARANTINED "));
+        assertThat(rows).extracting(l -> Integer.parseInt(l.split(" ")[1])).containsExactly(25, 40, 50, 75, 80, 100,
+                120, 125, 150, 160, 175, 200, 225, 240, 250, 275, 280, 300);
+        int row200 = outLines().indexOf("row 200 QUARANTINED key=武市监许〔2024〕1200号");
+        assertThat(outLines().subList(row200 + 1, row200 + 3)).anySatisfy(l -> assertThat(l).startsWith(
+                "  - subject.creditCode CREDIT_CODE_CHECK: check character should be"))
+                .anySatisfy(l -> assertThat(l).startsWith("  - document.decisionDate MAPPING_TYPE: cannot read"
+                        + " column XK_JDRQ value '2024年13月5日'"));
+        assertThat(outLines()).noneMatch(l -> l.startsWith("{")).noneMatch(l -> l.contains("more rows not shown"));
+    }
+
+    @Test
+    void failuresOnlyWithALimitSaysHowManyMoreThereAre() throws IOException {
+        Path sample = largeSample();
+
+        DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--failures-only", "--limit", "3" }, outStream,
+                errStream);
+
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).containsExactly(
+                "row 25 QUARANTINED key=武市监许〔2024〕1025号", "row 40 QUARANTINED key=武市监许〔2024〕1040号",
+                "row 50 QUARANTINED key=武市监许〔2024〕1050号");
+        assertThat(outLines()).contains("(15 more quarantined rows not shown: --limit 3)");
+    }
+
     @Test
     void approvalSampleQuarantinesMonthThirteen() {
         int exit = DryRunCommand.run(new String[] { APPROVALS, "samples/zrzyj-approvals.json" }, outStream, errStream);
@@ -125,7 +200,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, FIXTURES + "licences-bom.csv" }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕201号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕201号");
         assertThat(outLines()).last().isEqualTo("1 rows: 1 valid, 0 quarantined");
     }
 
@@ -138,7 +213,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, gbk.toString(), "--encoding", "GBK" }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
         assertThat(envelopeAfter("row 1 OK LICENCE key=武市监许〔2024〕301号").subject().name())
                 .isEqualTo("武义示例食品贸易有限公司");
 
@@ -169,7 +244,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, xlsx.toString() }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
         assertThat(envelopeAfter("row 1 OK LICENCE key=武市监许〔2024〕301号").subject().name())
                 .isEqualTo("武义示例食品贸易有限公司");
         assertThat(outLines()).last().isEqualTo("1 rows: 1 valid, 0 quarantined");
@@ -215,7 +290,9 @@ class DryRunCommandTest {
                 Arguments.of("unknown option", List.of("--verbose", LICENCES, sample),
                         "dry-run: unknown option --verbose"),
                 Arguments.of("unknown encoding", List.of(LICENCES, sample, "--encoding", "NO-SUCH-42"),
-                        "dry-run: unknown encoding 'NO-SUCH-42'"));
+                        "dry-run: unknown encoding 'NO-SUCH-42'"),
+                Arguments.of("limit without a number", List.of(LICENCES, sample, "--limit", "all"),
+                        "dry-run: --limit needs a number of rows (0 for the summary only)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -225,7 +302,8 @@ class DryRunCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errText().lines()).containsExactly(message, "usage: dry-run <mapping.yaml>"
-                + " <sample.csv|sample.json|sample.ndjson|sample.xlsx> [--mappings-dir mappings] [--encoding UTF-8]");
+                + " <sample.csv|sample.json|sample.ndjson|sample.xlsx> [--mappings-dir mappings] [--encoding UTF-8]"
+                + " [--failures-only] [--limit N]");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -21,6 +21,8 @@ import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.ingest.SourceRows;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.WatermarkStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,6 +41,7 @@ public final class JdbcFeedPoller implements Service {
     /** Exchange property: true while the source has more rows ready (the route loops on it). */
     public static final String MORE = "hubMore";
     private static final String BATCHES = "hubBatches";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcFeedPoller.class);
 
     private final JdbcFeedSpec spec;
     private final JdbcTemplate source;
@@ -64,7 +67,13 @@ public final class JdbcFeedPoller implements Service {
     /** Checks the identifiers against the database when the route starts. */
     @Override
     public void start() {
-        table = resolve();
+        try {
+            table = resolve();
+        } catch (IllegalStateException e) {
+            // the supervising route controller logs only that it will retry: say why, where an operator reads it
+            LOG.warn("{}-{} cannot start: {}", spec.department(), spec.feed(), e.getMessage());
+            throw e;
+        }
     }
 
     @Override

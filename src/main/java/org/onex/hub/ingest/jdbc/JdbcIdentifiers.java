@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
 public final class JdbcIdentifiers {
 
     private static final int LISTED = 40;
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "pg_toast",
+            "mysql", "performance_schema", "sys");
 
     private JdbcIdentifiers() {
     }
@@ -133,8 +137,8 @@ public final class JdbcIdentifiers {
         if (named.isEmpty()) {
             String current = c.getSchema();
             List<String> known = (qualifier != null ? candidates : all).stream()
-                    .filter(t -> qualifier != null || t.schema() == null || t.schema().equals(current))
-                    .map(Found::name).toList();
+                    .map(t -> t.schema() == null || t.schema().equals(current) ? t.name() : t.schema() + "." + t.name())
+                    .toList();
             throw new UnknownIdentifierException(List.of(new Mismatch("table", "table '" + table + "' is not in the "
                     + md.getDatabaseProductName() + " database '" + c.getCatalog() + "' (tables: " + list(known)
                     + ")")));
@@ -155,8 +159,13 @@ public final class JdbcIdentifiers {
         List<Found> out = new ArrayList<>();
         try (ResultSet rs = md.getTables(catalog, null, null, null)) {
             while (rs.next()) {
-                out.add(new Found(rs.getString("TABLE_CAT"), rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME"),
-                        List.of()));
+                // tables and views (PostgreSQL lists indexes and sequences too), outside the system schemas
+                String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+                String schema = rs.getString("TABLE_SCHEM");
+                if ((type.contains("TABLE") || type.contains("VIEW")) && !type.contains("SYSTEM")
+                        && (schema == null || !SYSTEM_SCHEMAS.contains(schema.toLowerCase(Locale.ROOT)))) {
+                    out.add(new Found(rs.getString("TABLE_CAT"), schema, rs.getString("TABLE_NAME"), List.of()));
+                }
             }
         }
         return out;
