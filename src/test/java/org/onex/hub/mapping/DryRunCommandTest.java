@@ -91,7 +91,7 @@ class DryRunCommandTest {
 
     /**
      * Issue 12 item 11: a county export of 300 licences in the 双公示 layout, decision dates in the four formats
-     * departments write, every 25th row with a broken credit code and every 40th with month 13 (row 200 has both).
+     * departments write, revoked (注销) rows, every 25th row with a broken credit code and 8 rows with month 13.
      */
     private Path largeSample() throws IOException {
         java.util.Random random = new java.util.Random(11);
@@ -101,10 +101,10 @@ class DryRunCommandTest {
         for (int n = 1; n <= 300; n++) {
             String code = n % 25 == 0 ? org.onex.hub.demo.SyntheticData.brokenCreditCode(random)
                     : org.onex.hub.demo.SyntheticData.creditCode(random);
-            String decided = n % 40 == 0 ? "2024年13月5日" : dates[n % 4];
+            String decided = n % 40 == 7 ? "2024年13月5日" : dates[n % 4];
             csv.append("武市监许〔2024〕").append(1000 + n).append("号,食品经营许可决定书,01,武义样例商行").append(n)
-                    .append(",02,").append(code).append(",法定代表人").append(",").append(decided).append(",")
-                    .append(decided).append(",2029-03-04,武义县市场监督管理局,").append(n % 30 == 0 ? "2" : "1")
+                    .append(",02,").append(code).append(",法定代表人").append(",").append(decided)
+                    .append(",2024-03-05,2029-03-04,武义县市场监督管理局,").append(n % 30 == 0 ? "2" : "1")
                     .append("\n");
         }
         Path file = dir.resolve("scjgj-export-300.csv");
@@ -120,14 +120,15 @@ class DryRunCommandTest {
                 errStream);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(outLines().subList(0, 4)).containsExactly("300 rows: 282 valid, 18 quarantined",
+        assertThat(outLines().subList(0, 4)).containsExactly("300 rows: 280 valid, 20 quarantined",
                 "quarantined rows by rule:",
                 "  CREDIT_CODE_CHECK subject.creditCode: 12 rows",
-                "  MAPPING_TYPE document.decisionDate: 7 rows");
+                "  MAPPING_TYPE document.decisionDate: 8 rows");
         assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).extracting(l -> l.split(" ")[1])
                 .containsExactly("1", "2", "3", "4", "5");
         assertThat(outLines()).contains("(295 more rows not shown: --limit 5)");
-        assertThat(outLines()).last().isEqualTo("300 rows: 282 valid, 18 quarantined");
+        assertThat(outLines().get(4)).startsWith("row ");
+        assertThat(outLines()).last().isEqualTo("300 rows: 280 valid, 20 quarantined");
         assertThat(errText()).isEmpty();
     }
 
@@ -141,13 +142,14 @@ class DryRunCommandTest {
         assertThat(exit).isEqualTo(1);
         List<String> rows = outLines().stream().filter(l -> l.startsWith("row ")).toList();
         assertThat(rows).allMatch(l -> l.contains(" QUARANTINED "));
-        assertThat(rows).extracting(l -> Integer.parseInt(l.split(" ")[1])).containsExactly(25, 40, 50, 75, 80, 100,
-                120, 125, 150, 160, 175, 200, 225, 240, 250, 275, 280, 300);
-        int row200 = outLines().indexOf("row 200 QUARANTINED key=武市监许〔2024〕1200号");
-        assertThat(outLines().subList(row200 + 1, row200 + 3)).anySatisfy(l -> assertThat(l).startsWith(
-                "  - subject.creditCode CREDIT_CODE_CHECK: check character should be"))
-                .anySatisfy(l -> assertThat(l).startsWith("  - document.decisionDate MAPPING_TYPE: cannot read"
-                        + " column XK_JDRQ value '2024年13月5日'"));
+        assertThat(rows).extracting(l -> Integer.parseInt(l.split(" ")[1])).containsExactly(7, 25, 47, 50, 75, 87, 100,
+                125, 127, 150, 167, 175, 200, 207, 225, 247, 250, 275, 287, 300);
+        int row25 = outLines().indexOf("row 25 QUARANTINED key=武市监许〔2024〕1025号");
+        assertThat(outLines().get(row25 + 1)).startsWith("  - subject.creditCode CREDIT_CODE_CHECK: check character");
+        int row47 = outLines().indexOf("row 47 QUARANTINED key=武市监许〔2024〕1047号");
+        assertThat(outLines().get(row47 + 1)).isEqualTo("  - document.decisionDate MAPPING_TYPE: cannot read column"
+                + " XK_JDRQ value '2024年13月5日' as date: '2024年13月5日' is not a real date: Invalid value for"
+                + " MonthOfYear (valid values 1 - 12): 13");
         assertThat(outLines()).noneMatch(l -> l.startsWith("{")).noneMatch(l -> l.contains("more rows not shown"));
     }
 
@@ -159,9 +161,9 @@ class DryRunCommandTest {
                 errStream);
 
         assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).containsExactly(
-                "row 25 QUARANTINED key=武市监许〔2024〕1025号", "row 40 QUARANTINED key=武市监许〔2024〕1040号",
-                "row 50 QUARANTINED key=武市监许〔2024〕1050号");
-        assertThat(outLines()).contains("(15 more quarantined rows not shown: --limit 3)");
+                "row 7 QUARANTINED key=武市监许〔2024〕1007号", "row 25 QUARANTINED key=武市监许〔2024〕1025号",
+                "row 47 QUARANTINED key=武市监许〔2024〕1047号");
+        assertThat(outLines()).contains("(17 more quarantined rows not shown: --limit 3)");
     }
 
     @Test
