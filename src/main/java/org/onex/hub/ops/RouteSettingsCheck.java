@@ -47,10 +47,17 @@ final class RouteSettingsCheck implements AutoCloseable {
             return;
         }
         Definition definition = settings.datasources().get(dataSource);
+        String at = pointers.get("dataSource") + "/value";
         if (definition == null) {
-            problems.add(doc.problem(pointers.get("dataSource") + "/value", HubSettings.undefined("data source",
-                    dataSource, "hub.datasources", settings.datasources())));
-        } else if (connect && template.equals(JdbcSourceTemplate.ID)) {
+            problems.add(doc.problem(at, HubSettings.undefined("data source", dataSource, "hub.datasources",
+                    settings.datasources())));
+        } else if (definition.url() == null || definition.url().isBlank() || definition.url().contains("${")) {
+            // what a start would do with it: fail to connect on every poll
+            problems.add(doc.problem(at, "data source '" + dataSource + "' has no url: hub.datasources."
+                    + dataSource + ".url is " + (definition.url() == null || definition.url().isBlank() ? "empty"
+                            : "'" + definition.url() + "' (an environment variable that is not set)")));
+        } else if (connect && template.equals(JdbcSourceTemplate.ID) && !definition.url().startsWith("jdbc:h2:mem:")) {
+            // an in-memory H2 database (the demo) exists only inside the running hub: nothing to connect to here
             identifiers(doc, dataSource, definition, values, pointers);
         }
     }

@@ -325,6 +325,27 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDataSourceWhoseUrlComesFromAnUnsetVariableIsReported() throws IOException {
+        copyProject();
+        replace("routes/scjgj.camel.yaml", "value: scjgj-db }", "value: scjgj-xk }");
+        Files.writeString(dir.resolve("config/application.yaml"), """
+                hub:
+                  datasources:
+                    scjgj-xk:
+                      url: ${HUB_TEST_UNSET_SCJGJ_XK_URL}
+                      username: reader
+                """);
+
+        int exit = validateCopyWithSettings();
+
+        assertThat(outLines()).containsExactly(at("routes/scjgj.camel.yaml", 9) + "[0].templatedRoute.parameters[2]"
+                + ".value: data source 'scjgj-xk' has no url: hub.datasources.scjgj-xk.url is"
+                + " '${HUB_TEST_UNSET_SCJGJ_XK_URL}' (an environment variable that is not set)",
+                "1 problem in 23 files (config 6, routes 7, mappings 8, settings 2)");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
     void brokenSettingsFileIsReportedWithFileAndLine() throws IOException {
         copyProject();
         Files.writeString(dir.resolve("config/application.yaml"), """
