@@ -5,7 +5,8 @@
  * {@link org.onex.hub.config.SchemaCheck} validates it against a JSON Schema, and
  * {@link org.onex.hub.config.ConfigException} reports every problem as
  * {@code file:line: key: reason}, so that an IT team sees exactly what to fix. Also owns
- * {@link org.onex.hub.config.HubPaths}, the folders these files live in. Depends on nothing else
- * in the hub.
+ * {@link org.onex.hub.config.HubPaths}, the folders these files live in, and
+ * {@link org.onex.hub.config.RouteFiles}, which finds the file and line of a route's parameter for
+ * messages about a route that cannot start. Depends on nothing else in the hub.
  */
 package org.onex.hub.config;

@@ -22,17 +22,22 @@ import org.onex.hub.schema.Violation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** {@code dry-run}: maps sample rows with one mapping file and prints each envelope or its violations (no Spring). */
+/**
+ * {@code dry-run}: maps sample rows with one mapping file and prints a summary (rows, valid, quarantined per rule),
+ * then each envelope or its violations (no Spring). For a large sample, {@code --failures-only} prints only the
+ * quarantined rows and {@code --limit N} at most N rows; the summary always counts every row.
+ */
 public final class DryRunCommand {
 
     static final String USAGE = "usage: dry-run <mapping.yaml> <sample.csv|sample.json|sample.ndjson|sample.xlsx>"
-            + " [--mappings-dir mappings] [--encoding UTF-8]";
+            + " [--mappings-dir mappings] [--encoding UTF-8] [--failures-only] [--limit N]";
 
     private DryRunCommand() {
     }
 
     /**
-     * Runs {@code dry-run <mapping.yaml> <sample.csv|.json|.ndjson> [--mappings-dir mappings] [--encoding UTF-8]}.
+     * Runs {@code dry-run <mapping.yaml> <sample.csv|.json|.ndjson> [--mappings-dir mappings] [--encoding UTF-8]
+     * [--failures-only] [--limit N]}.
      *
      * @return 0 when every row is valid, 1 when some would be quarantined, 2 for a usage error, a broken mapping
      *         or an unreadable sample
@@ -46,10 +51,23 @@ public final class DryRunCommand {
         List<String> files = new ArrayList<>();
         Path mappingsDir = Path.of("mappings");
         Charset charset = StandardCharsets.UTF_8;
+        boolean failuresOnly = false;
+        int limit = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
                 files.add(arg);
+                continue;
+            }
+            if (arg.equals("--failures-only")) {
+                failuresOnly = true;
+                continue;
+            }
+            if (arg.equals("--limit")) {
+                if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,9}")) {
+                    return usage(err, "--limit needs a number of rows (0 for the summary only)");
+                }
+                limit = Integer.parseInt(args[++i]);
                 continue;
             }
             if (!arg.equals("--mappings-dir") && !arg.equals("--encoding")) {
@@ -72,11 +90,16 @@ public final class DryRunCommand {
         if (files.size() != 2) {
             return usage(err, "expected a mapping file and a sample file, got " + files.size() + " file argument(s)");
         }
-        return dryRun(Path.of(files.get(0)), Path.of(files.get(1)), mappingsDir, charset, out, err);
+        return dryRun(Path.of(files.get(0)), Path.of(files.get(1)), mappingsDir, charset, new Shown(failuresOnly, limit),
+                out, err);
     }
 
-    private static int dryRun(Path mappingFile, Path sample, Path mappingsDir, Charset charset, PrintStream out,
-            PrintStream err) {
+    /** Which rows' details are printed. */
+    private record Shown(boolean failuresOnly, int limit) {
+    }
+
+    private static int dryRun(Path mappingFile, Path sample, Path mappingsDir, Charset charset, Shown shown,
+            PrintStream out, PrintStream err) {
         // Simple expressions parse and evaluate on a context that is created but never started, so there is
         // nothing to stop (stopping it would only log Camel's shutdown lines into the output).
         DefaultCamelContext camel = new DefaultCamelContext();
@@ -96,25 +119,38 @@ public final class DryRunCommand {
             return 2;
         }
         Instant extractedAt = Instant.now();
-        int valid = 0;
-        for (int n = 1; n <= rows.size(); n++) {
-            MappingResult result = mapping.apply(rows.get(n - 1), extractedAt);
-            if (print(out, n, result)) {
-                valid++;
+        List<MappingResult> results = new ArrayList<>(rows.size());
+        DryRunSummary summary = new DryRunSummary();
+        for (Map<String, Object> row : rows) {
+            MappingResult result = mapping.apply(row, extractedAt);
+            results.add(result);
+            summary.add(result);
+        }
+        summary.print(out);
+        int candidates = shown.failuresOnly() ? summary.quarantined() : summary.rows();
+        int printed = 0;
+        for (int n = 1; n <= results.size() && printed < shown.limit(); n++) {
+            MappingResult result = results.get(n - 1);
+            if (!shown.failuresOnly() || !result.valid()) {
+                print(out, n, result);
+                printed++;
             }
         }
-        int quarantined = rows.size() - valid;
-        out.println(rows.size() + " rows: " + valid + " valid, " + quarantined + " quarantined");
-        return quarantined == 0 ? 0 : 1;
+        if (printed < candidates) {
+            out.println("(" + (candidates - printed) + " more " + (shown.failuresOnly() ? "quarantined " : "")
+                    + "rows not shown: --limit " + shown.limit() + ")");
+        }
+        out.println(summary.line());
+        return summary.quarantined() == 0 ? 0 : 1;
     }
 
-    /** Prints one row's outcome; true when the row is valid. */
-    private static boolean print(PrintStream out, int n, MappingResult result) {
+    /** Prints one row's outcome. */
+    private static void print(PrintStream out, int n, MappingResult result) {
         String key = result.sourceKey() == null ? "(none)" : result.sourceKey();
         if (!result.valid()) {
             out.println("row " + n + " QUARANTINED key=" + key);
             result.errors().forEach(v -> out.println("  - " + describe(v)));
-            return false;
+            return;
         }
         out.println("row " + n + " OK " + result.record().recordType() + " key=" + key);
         result.violations().stream().filter(v -> !v.isError()).forEach(v -> out.println("  ! " + describe(v)));
@@ -123,7 +159,6 @@ public final class DryRunCommand {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("envelope cannot be written as JSON: " + e.getMessage(), e);
         }
-        return true;
     }
 
     private static String describe(Violation v) {

@@ -22,12 +22,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The {@code validate} checks of {@code routes/*.camel.yaml}: each entry instantiates a hub template with its
  * declared parameters only, has a route id unique across all route files, names a registered department and, for a
- * source, a feed with a mapping. Values written as {@code {{placeholders}}} are taken as they are.
+ * source, a feed with a mapping; what it names in the settings is checked by {@link RouteSettingsCheck}. Values
+ * written as {@code {{placeholders}}} are taken as they are.
  */
 final class RouteFileCheck {
 
     private final Predicate<String> departmentKnown;
     private final BiPredicate<String, String> mappingExists;
+    private final RouteSettingsCheck settings;
     private final List<Problem> problems;
     /** Where each route id was first seen, across all route files of one run. */
     private final Map<String, Problem> routeIds = new HashMap<>();
@@ -35,12 +37,14 @@ final class RouteFileCheck {
     /**
      * @param departmentKnown true for a registered department; null when departments.yaml is broken (not checked)
      * @param mappingExists   true when a department's feed has a mapping
+     * @param settings        checks what a route names in the settings (data sources, SFTP servers, inboxes)
      * @param problems        where problems are added
      */
     RouteFileCheck(Predicate<String> departmentKnown, BiPredicate<String, String> mappingExists,
-            List<Problem> problems) {
+            RouteSettingsCheck settings, List<Problem> problems) {
         this.departmentKnown = departmentKnown;
         this.mappingExists = mappingExists;
+        this.settings = settings;
         this.problems = problems;
     }
 
@@ -111,6 +115,7 @@ final class RouteFileCheck {
         if (ref.equals(SftpSourceTemplate.ID)) {
             fileFeed(doc, values, pointers);
         }
+        settings.check(doc, ref, values, pointers);
     }
 
     /** Collects the non-blank parameter values by name and each parameter's pointer; flags malformed entries. */

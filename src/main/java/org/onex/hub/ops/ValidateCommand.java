@@ -29,12 +29,16 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * {@code validate}: checks every file IT teams edit with the hub's own loaders, without starting the hub (no Spring,
- * database or broker), and prints every problem as {@code file:line: key: reason}, then a summary line.
+ * {@code validate}: checks every file IT teams edit with the hub's own loaders, without starting the hub (no Spring
+ * context, database or broker), and prints every problem as {@code file:line: key: reason}, then a summary line. It
+ * reads the settings the hub would read ({@link HubSettings}), so a broken settings file and a route naming a data
+ * source, SFTP server or inbox the settings do not define are caught before a start; {@code --connect} also checks
+ * the jdbc-source tables and columns against the department databases.
  */
 public final class ValidateCommand {
 
-    static final String USAGE = "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]";
+    static final String USAGE = "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]"
+            + " [--connect] [--spring.profiles.active=prod] [--<setting>=<value> ...]";
 
     private ValidateCommand() {
     }
@@ -44,20 +48,34 @@ public final class ValidateCommand {
         return run(args, System.out, System.err);
     }
 
-    /** Runs the command, writing problems and the summary to {@code out} and usage errors to {@code err}. */
+    /**
+     * Runs the command, writing problems and the summary to {@code out} and usage errors to {@code err}.
+     * {@code --name=value} arguments are settings, as on the hub's own command line; {@code --connect} also checks
+     * the jdbc-source identifiers against the live department databases (read-only).
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path config = Path.of("config");
-        Path routes = Path.of("routes");
-        Path mappings = Path.of("mappings");
-        for (int i = 0; i < args.length; i += 2) {
+        Path config = null;
+        Path routes = null;
+        Path mappings = null;
+        boolean connect = false;
+        List<String> settingArgs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--connect")) {
+                connect = true;
+                continue;
+            }
+            if (arg.startsWith("--") && arg.indexOf('=') > 2) {
+                settingArgs.add(arg);
+                continue;
+            }
             if (!List.of("--config-dir", "--routes-dir", "--mappings-dir").contains(arg)) {
                 return usage(err, arg.startsWith("--") ? "unknown option " + arg : "unexpected argument " + arg);
             }
             if (i + 1 >= args.length) {
                 return usage(err, arg + " needs a value");
             }
-            Path value = Path.of(args[i + 1]);
+            Path value = Path.of(args[++i]);
             switch (arg) {
             case "--config-dir" -> config = value;
             case "--routes-dir" -> routes = value;
@@ -69,14 +87,26 @@ public final class ValidateCommand {
         LogLevel before = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
         try {
-            return validate(config, routes, mappings, out);
+            List<Problem> problems = new ArrayList<>();
+            // the settings first: they say where the files are (hub.config-dir ...) and what routes may name
+            HubSettings settings = HubSettings.load(settingArgs.toArray(String[]::new), problems);
+            Path configDir = config != null ? config : dir(settings, "hub.config-dir", "config");
+            Path routesDir = routes != null ? routes : dir(settings, "hub.routes-dir", "routes");
+            Path mappingsDir = mappings != null ? mappings : dir(settings, "hub.mappings-dir", "mappings");
+            try (RouteSettingsCheck settingsCheck = new RouteSettingsCheck(settings, connect, problems)) {
+                return validate(configDir, routesDir, mappingsDir, settings, settingsCheck, problems, out);
+            }
         } finally {
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
         }
     }
 
-    private static int validate(Path config, Path routes, Path mappings, PrintStream out) {
-        List<Problem> problems = new ArrayList<>();
+    private static Path dir(HubSettings settings, String property, String fallback) {
+        return settings == null ? Path.of(fallback) : settings.path(property, fallback);
+    }
+
+    private static int validate(Path config, Path routes, Path mappings, HubSettings settings,
+            RouteSettingsCheck settingsCheck, List<Problem> problems, PrintStream out) {
         Path departmentsFile = config.resolve(RegistryConfiguration.FILE_NAME);
         DepartmentRegistry departments = load(departmentsFile, DepartmentRegistry::load, problems);
         // Simple expressions parse on a context that is created but never started (as in dry-run).
@@ -103,7 +133,7 @@ public final class ValidateCommand {
         BiPredicate<String, String> mappingExists = (d, f) -> mappingRegistry != null
                 ? mappingRegistry.find(d, f).isPresent()
                 : Files.isRegularFile(mappings.resolve(d).resolve(f + ".yaml"));
-        RouteFileCheck routeCheck = new RouteFileCheck(departmentKnown, mappingExists, problems);
+        RouteFileCheck routeCheck = new RouteFileCheck(departmentKnown, mappingExists, settingsCheck, problems);
         List<Path> routeFiles = yamlFiles(routes, 1).stream().filter(f -> f.toString().endsWith(".camel.yaml"))
                 .toList();
         routeFiles.forEach(file -> load(file, f -> {
@@ -115,8 +145,10 @@ public final class ValidateCommand {
                 config.resolve(ObligationRules.FILE), config.resolve(SharingPolicy.FILE)).filter(Files::isRegularFile).count() + inboxes.size()
                 + yamlFiles(calendar, 1).size();
         long mappingCount = yamlFiles(mappings, 2).size();
-        long files = configCount + routeFiles.size() + mappingCount;
-        String counts = "(config " + configCount + ", routes " + routeFiles.size() + ", mappings " + mappingCount + ")";
+        int settingsCount = settings == null ? 1 : settings.files();
+        long files = configCount + routeFiles.size() + mappingCount + settingsCount;
+        String counts = "(config " + configCount + ", routes " + routeFiles.size() + ", mappings " + mappingCount
+                + ", settings " + settingsCount + ")";
         problems.stream().sorted(Comparator.comparing((Problem p) -> p.file().toString())
                 .thenComparingInt(Problem::line)).forEach(out::println);
         if (problems.isEmpty()) {

@@ -89,6 +89,83 @@ class DryRunCommandTest {
         assertThat(envelopeAfter("row 4 OK LICENCE key=武市监许〔2024〕104号").body()).containsEntry("XK_XKLB", "核准");
     }
 
+    /**
+     * Issue 12 item 11: a county export of 300 licences in the 双公示 layout, decision dates in the four formats
+     * departments write, revoked (注销) rows, every 25th row with a broken credit code and 8 rows with month 13.
+     */
+    private Path largeSample() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("XK_WSH,XK_XKWS,XK_XKLB,XK_XDR_MC,XK_XDR_LB,XK_XDR_SHXYM,XK_FRDB,XK_JDRQ,"
+                + "XK_YXQZ,XK_YXQZI,XK_XKJG,XK_ZT\n");
+        String[] dates = { "2024-03-05", "2024/3/5", "2024年3月5日", "20240305" };
+        for (int n = 1; n <= 300; n++) {
+            String code = n % 25 == 0 ? org.onex.hub.demo.SyntheticData.brokenCreditCode(random)
+                    : org.onex.hub.demo.SyntheticData.creditCode(random);
+            String decided = n % 40 == 7 ? "2024年13月5日" : dates[n % 4];
+            csv.append("武市监许〔2024〕").append(1000 + n).append("号,食品经营许可决定书,01,武义样例商行").append(n)
+                    .append(",02,").append(code).append(",法定代表人").append(",").append(decided)
+                    .append(",2024-03-05,2029-03-04,武义县市场监督管理局,").append(n % 30 == 0 ? "2" : "1")
+                    .append("\n");
+        }
+        Path file = dir.resolve("scjgj-export-300.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void largeSampleStartsWithASummaryPerRuleAndLimitsTheRowsShown() throws IOException {
+        Path sample = largeSample();
+
+        int exit = DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--limit", "5" }, outStream,
+                errStream);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(outLines().subList(0, 4)).containsExactly("300 rows: 280 valid, 20 quarantined",
+                "quarantined rows by rule:",
+                "  CREDIT_CODE_CHECK subject.creditCode: 12 rows",
+                "  MAPPING_TYPE document.decisionDate: 8 rows");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).extracting(l -> l.split(" ")[1])
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(outLines()).contains("(295 more rows not shown: --limit 5)");
+        assertThat(outLines().get(4)).startsWith("row ");
+        assertThat(outLines()).last().isEqualTo("300 rows: 280 valid, 20 quarantined");
+        assertThat(errText()).isEmpty();
+    }
+
+    @Test
+    void failuresOnlyPrintsTheQuarantinedRowsWithTheirFields() throws IOException {
+        Path sample = largeSample();
+
+        int exit = DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--failures-only" }, outStream,
+                errStream);
+
+        assertThat(exit).isEqualTo(1);
+        List<String> rows = outLines().stream().filter(l -> l.startsWith("row ")).toList();
+        assertThat(rows).allMatch(l -> l.contains(" QUARANTINED "));
+        assertThat(rows).extracting(l -> Integer.parseInt(l.split(" ")[1])).containsExactly(7, 25, 47, 50, 75, 87, 100,
+                125, 127, 150, 167, 175, 200, 207, 225, 247, 250, 275, 287, 300);
+        int row25 = outLines().indexOf("row 25 QUARANTINED key=武市监许〔2024〕1025号");
+        assertThat(outLines().get(row25 + 1)).startsWith("  - subject.creditCode CREDIT_CODE_CHECK: check character");
+        int row47 = outLines().indexOf("row 47 QUARANTINED key=武市监许〔2024〕1047号");
+        assertThat(outLines().get(row47 + 1)).isEqualTo("  - document.decisionDate MAPPING_TYPE: cannot read column"
+                + " XK_JDRQ value '2024年13月5日' as date: '2024年13月5日' is not a real date: Invalid value for"
+                + " MonthOfYear (valid values 1 - 12): 13");
+        assertThat(outLines()).noneMatch(l -> l.startsWith("{")).noneMatch(l -> l.contains("more rows not shown"));
+    }
+
+    @Test
+    void failuresOnlyWithALimitSaysHowManyMoreThereAre() throws IOException {
+        Path sample = largeSample();
+
+        DryRunCommand.run(new String[] { LICENCES, sample.toString(), "--failures-only", "--limit", "3" }, outStream,
+                errStream);
+
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).containsExactly(
+                "row 7 QUARANTINED key=武市监许〔2024〕1007号", "row 25 QUARANTINED key=武市监许〔2024〕1025号",
+                "row 47 QUARANTINED key=武市监许〔2024〕1047号");
+        assertThat(outLines()).contains("(17 more quarantined rows not shown: --limit 3)");
+    }
+
     @Test
     void approvalSampleQuarantinesMonthThirteen() {
         int exit = DryRunCommand.run(new String[] { APPROVALS, "samples/zrzyj-approvals.json" }, outStream, errStream);
@@ -125,7 +202,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, FIXTURES + "licences-bom.csv" }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕201号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕201号");
         assertThat(outLines()).last().isEqualTo("1 rows: 1 valid, 0 quarantined");
     }
 
@@ -138,7 +215,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, gbk.toString(), "--encoding", "GBK" }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
         assertThat(envelopeAfter("row 1 OK LICENCE key=武市监许〔2024〕301号").subject().name())
                 .isEqualTo("武义示例食品贸易有限公司");
 
@@ -169,7 +246,7 @@ class DryRunCommandTest {
         int exit = DryRunCommand.run(new String[] { LICENCES, xlsx.toString() }, outStream, errStream);
 
         assertThat(exit).isZero();
-        assertThat(outLines()).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
+        assertThat(outLines()).filteredOn(l -> l.startsWith("row ")).first().isEqualTo("row 1 OK LICENCE key=武市监许〔2024〕301号");
         assertThat(envelopeAfter("row 1 OK LICENCE key=武市监许〔2024〕301号").subject().name())
                 .isEqualTo("武义示例食品贸易有限公司");
         assertThat(outLines()).last().isEqualTo("1 rows: 1 valid, 0 quarantined");
@@ -215,7 +292,9 @@ class DryRunCommandTest {
                 Arguments.of("unknown option", List.of("--verbose", LICENCES, sample),
                         "dry-run: unknown option --verbose"),
                 Arguments.of("unknown encoding", List.of(LICENCES, sample, "--encoding", "NO-SUCH-42"),
-                        "dry-run: unknown encoding 'NO-SUCH-42'"));
+                        "dry-run: unknown encoding 'NO-SUCH-42'"),
+                Arguments.of("limit without a number", List.of(LICENCES, sample, "--limit", "all"),
+                        "dry-run: --limit needs a number of rows (0 for the summary only)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -225,7 +304,8 @@ class DryRunCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(errText().lines()).containsExactly(message, "usage: dry-run <mapping.yaml>"
-                + " <sample.csv|sample.json|sample.ndjson|sample.xlsx> [--mappings-dir mappings] [--encoding UTF-8]");
+                + " <sample.csv|sample.json|sample.ndjson|sample.xlsx> [--mappings-dir mappings] [--encoding UTF-8]"
+                + " [--failures-only] [--limit N]");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -34,7 +34,7 @@ import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
 /** The validate command (issue 7 item 4) on the project's own files and on broken copies of them. */
 class ValidateCommandTest {
 
-    private static final String REAL_COUNTS = "21 files checked (config 6, routes 7, mappings 8)";
+    private static final String REAL_COUNTS = "22 files checked (config 6, routes 7, mappings 8, settings 1)";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -144,7 +144,9 @@ class ValidateCommandTest {
                         + " 'permits' (mappings/scjgj/permits.yaml)",
                 at(file, 25) + "[3].templatedRoute.parameters[0].value: department 'xyz' is not in"
                         + " config/departments.yaml",
-                "5 problems in 22 files (config 6, routes 8, mappings 8)");
+                at(file, 26) + "[3].templatedRoute.parameters[1].value: inbox 'xyz' is not defined in"
+                        + " hub.rest-inboxes (known: jsj, jtysj, swj)",
+                "6 problems in 23 files (config 6, routes 8, mappings 8, settings 1)");
         assertThat(exit).isEqualTo(1);
     }
 
@@ -203,11 +205,11 @@ class ValidateCommandTest {
         int exit = validateCopy();
 
         if (problem == null) {
-            assertThat(outLines()).containsExactly("OK: 22 files checked (config 6, routes 8, mappings 8)");
+            assertThat(outLines()).containsExactly("OK: 23 files checked (config 6, routes 8, mappings 8, settings 1)");
             assertThat(exit).isZero();
         } else {
             assertThat(outLines()).containsExactly(dir.resolve("routes/zz.camel.yaml") + problem,
-                    "1 problem in 22 files (config 6, routes 8, mappings 8)");
+                    "1 problem in 23 files (config 6, routes 8, mappings 8, settings 1)");
             assertThat(exit).isEqualTo(1);
         }
     }
@@ -258,15 +260,121 @@ class ValidateCommandTest {
         assertThat(outLines().get(1)).startsWith(dir.resolve("config/departments.yaml") + ":").contains("YAML syntax");
         assertThat(outLines().get(2)).startsWith(at("config/inboxes/scjgj.yaml", 4)
                 + "columns.K: value 'delivery.nope' is not delivery.");
-        assertThat(outLines().get(3)).isEqualTo("2 problems in 21 files (config 6, routes 7, mappings 8)");
+        assertThat(outLines().get(3)).isEqualTo("2 problems in 22 files (config 6, routes 7, mappings 8, settings 1)");
         assertThat(exit).isEqualTo(1);
+    }
+
+    /** Issue 12 item 10: the settings the hub reads, with a settings folder given as on the hub's command line. */
+    private int validateCopyWithSettings(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--config-dir", dir.resolve("config").toString(),
+                "--routes-dir", dir.resolve("routes").toString(), "--mappings-dir", dir.resolve("mappings").toString(),
+                "--spring.config.additional-location=optional:file:" + dir.resolve("config") + "/"));
+        args.addAll(List.of(more));
+        return ValidateCommand.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void misspelledDataSourceSftpServerAndInboxAreReportedWithWhatIsDefined() throws IOException {
+        copyProject();
+        replace("routes/scjgj.camel.yaml", "value: scjgj-db }", "value: scjgjj }");
+        replace("routes/sthjj.camel.yaml", "\"{{hub.sftp-servers.sthjj.host}}\" }\n      - { name: port, value: \"{{hub"
+                + ".sftp-servers.sthjj.port}}\" }\n      - { name: username, value: \"{{hub.sftp-servers.sthjj.username}}\""
+                + " }\n      - { name: password, value: \"{{hub.sftp-servers.sthjj.password}}\" }\n      - { name:"
+                + " directory, value: licences/gbk }", "\"{{hub.sftp-servers.sthj.host}}\" }\n      - { name: port,"
+                + " value: \"{{hub.sftp-servers.sthjj.port}}\" }\n      - { name: username, value: \"{{hub.sftp-servers"
+                + ".sthjj.username}}\" }\n      - { name: password, value: \"{{hub.sftp-servers.sthjj.password}}\" }\n"
+                + "      - { name: directory, value: licences/gbk }");
+        replace("routes/jsj.camel.yaml", "hub.rest-inboxes.jsj.url", "hub.rest-inbox.jsj.url");
+
+        int exit = validateCopy();
+
+        assertThat(outLines()).containsExactly(
+                at("routes/jsj.camel.yaml", 9) + "[0].templatedRoute.parameters[1].value: '{{hub.rest-inbox.jsj.url}}':"
+                        + " property hub.rest-inbox.jsj.url is not set in the settings",
+                at("routes/scjgj.camel.yaml", 9) + "[0].templatedRoute.parameters[2].value: data source 'scjgjj' is"
+                        + " not defined in hub.datasources (known: scjgj-db, scjgj-inbox, zhzf-db, zrzyj-db,"
+                        + " zrzyj-inbox)",
+                at("routes/sthjj.camel.yaml", 12) + "[0].templatedRoute.parameters[2].value: SFTP server 'sthj' is not"
+                        + " defined in hub.sftp-servers (known: sthjj)",
+                "3 problems in " + REAL_COUNTS.replace(" checked", ""));
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void aDataSourceDefinedInTheSettingsFolderAndAProfileAreRead() throws IOException {
+        copyProject();
+        replace("routes/scjgj.camel.yaml", "value: scjgj-db }", "value: scjgj-xk }");
+        Files.writeString(dir.resolve("config/application-county.yaml"), """
+                hub:
+                  datasources:
+                    scjgj-xk:
+                      url: ${SCJGJ_XK_URL:jdbc:postgresql://127.0.0.1:5432/xk}
+                      username: ${SCJGJ_XK_USER:reader}
+                """);
+
+        int withoutProfile = validateCopyWithSettings();
+        List<String> first = outLines();
+        out.reset();
+        int withProfile = validateCopyWithSettings("--spring.profiles.active=county");
+
+        assertThat(first.get(0)).endsWith("data source 'scjgj-xk' is not defined in hub.datasources (known:"
+                + " scjgj-db, scjgj-inbox, zhzf-db, zrzyj-db, zrzyj-inbox)");
+        assertThat(withoutProfile).isEqualTo(1);
+        assertThat(outLines()).containsExactly("OK: 23 files checked (config 6, routes 7, mappings 8, settings 2)");
+        assertThat(withProfile).isZero();
+    }
+
+    @Test
+    void aDataSourceWhoseUrlComesFromAnUnsetVariableIsReported() throws IOException {
+        copyProject();
+        replace("routes/scjgj.camel.yaml", "value: scjgj-db }", "value: scjgj-xk }");
+        Files.writeString(dir.resolve("config/application.yaml"), """
+                hub:
+                  datasources:
+                    scjgj-xk:
+                      url: ${HUB_TEST_UNSET_SCJGJ_XK_URL}
+                      username: reader
+                """);
+
+        int exit = validateCopyWithSettings();
+
+        assertThat(outLines()).containsExactly(at("routes/scjgj.camel.yaml", 9) + "[0].templatedRoute.parameters[2]"
+                + ".value: data source 'scjgj-xk' has no url: hub.datasources.scjgj-xk.url is"
+                + " '${HUB_TEST_UNSET_SCJGJ_XK_URL}' (an environment variable that is not set)",
+                "1 problem in 23 files (config 6, routes 7, mappings 8, settings 2)");
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void brokenSettingsFileIsReportedWithFileAndLine() throws IOException {
+        copyProject();
+        Files.writeString(dir.resolve("config/application.yaml"), """
+                hub:
+                  datasources:
+                    scjgj-xk:
+                      url: jdbc:postgresql://127.0.0.1:5432/xk
+                     username: reader
+                """);
+
+        int exit = validateCopyWithSettings();
+
+        assertThat(outLines().get(0)).startsWith(dir.resolve("config/application.yaml") + ":5: YAML syntax error:");
+        assertThat(outLines()).hasSize(2);
+        assertThat(exit).isEqualTo(1);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        Path path = dir.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(from);
+        Files.writeString(path, text.replace(from, to));
     }
 
     @Test
     void parameterListsMatchTheTemplatesDeclarations() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             // the templates' collaborators are only used when a route is created from them, never here
-            camel.addRoutes(new JdbcSourceTemplate(null, null, null));
+            camel.addRoutes(new JdbcSourceTemplate(null, null, null, null));
             camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null, null));
             camel.addRoutes(new HttpSourceTemplate(null, null, null));
             camel.addRoutes(new DeliveryTemplates(null, null, null, null, null, null,
@@ -300,7 +408,7 @@ class ValidateCommandTest {
         int exit = ValidateCommand.run(args.toArray(String[]::new));
 
         assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(message,
-                "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]");
+                ValidateCommand.USAGE);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isEqualTo(2);
     }

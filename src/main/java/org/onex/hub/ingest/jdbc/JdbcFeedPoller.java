@@ -1,5 +1,7 @@
 package org.onex.hub.ingest.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,15 +9,20 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Service;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.ingest.SourceRows;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.WatermarkStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,24 +30,98 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hub store on every call and the new cursor travels with the batch, to be saved in the ingest
  * transaction. The department database is only read (read-only connections, no markers written:
  * DESIGN.md, CAMEL-27169).
+ * <p>
+ * When its route starts (Camel starts the bean as a {@link Service}), it checks the table and cursor columns
+ * against the database's metadata and keeps them as the database spells them, quoted in its dialect. A name the
+ * database does not have fails the start with the route file, the parameter and the names it does have (the hub
+ * retries the start with back-off); an unreachable database does not: its polls fail and are counted per route.
  */
-public final class JdbcFeedPoller {
+public final class JdbcFeedPoller implements Service {
 
     /** Exchange property: true while the source has more rows ready (the route loops on it). */
     public static final String MORE = "hubMore";
     private static final String BATCHES = "hubBatches";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcFeedPoller.class);
 
     private final JdbcFeedSpec spec;
     private final JdbcTemplate source;
     private final WatermarkStore watermarks;
     private final Clock clock;
+    private final Function<String, String> origin;
+    /** The source as the database spells it; set when the route starts (this bean belongs to one route). */
+    private volatile JdbcIdentifiers.SourceTable table;
 
-    public JdbcFeedPoller(JdbcFeedSpec spec, DataSource dataSource, WatermarkStore watermarks, Clock clock) {
+    /**
+     * @param origin where a parameter is written, as {@code file:line} (empty when unknown), for start errors
+     */
+    public JdbcFeedPoller(JdbcFeedSpec spec, DataSource dataSource, WatermarkStore watermarks, Clock clock,
+            Function<String, String> origin) {
         this.spec = spec;
         this.source = new JdbcTemplate(dataSource);
         this.source.setFetchSize(spec.batchSize());
         this.watermarks = watermarks;
         this.clock = clock;
+        this.origin = origin;
+    }
+
+    /**
+     * Checks the identifiers against the database when the route starts. A name the database does not have is a
+     * wiring mistake: the start fails (the hub retries it with back-off). A database that cannot be reached now is
+     * not: the route starts, its polls fail and count against the route's own health (SOURCE_UNREACHABLE), and the
+     * names are checked at the first poll that reaches it.
+     */
+    @Override
+    public void start() {
+        try {
+            table = resolve();
+        } catch (SourceUnreachable e) {
+            LOG.warn("{}-{}: {}; the names are checked at the first poll that reaches it", spec.department(),
+                    spec.feed(), e.getMessage());
+        } catch (IllegalStateException e) {
+            // say why where an operator reads it, whatever retries the start
+            LOG.warn("{}-{} cannot start: {}", spec.department(), spec.feed(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop() {
+        table = null;
+    }
+
+    private JdbcIdentifiers.SourceTable table() {
+        JdbcIdentifiers.SourceTable t = table;
+        if (t == null) {
+            t = resolve();
+            table = t;
+        }
+        return t;
+    }
+
+    private JdbcIdentifiers.SourceTable resolve() {
+        try (Connection c = source.getDataSource().getConnection()) {
+            return JdbcIdentifiers.resolve(c, spec.table(), spec.query(), spec.timeColumn(), spec.keyColumn());
+        } catch (JdbcIdentifiers.UnknownIdentifierException e) {
+            throw new IllegalStateException(e.mismatches().stream().map(m -> where(m.parameter()) + "parameter "
+                    + m.parameter() + ": " + m.reason()).collect(Collectors.joining("\n")), e);
+        } catch (SQLException e) {
+            throw new SourceUnreachable(where("dataSource") + "parameter dataSource: cannot read the tables of"
+                    + " data source '" + spec.dataSource() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The department database could not be reached or read: a poll failure, not a wiring mistake. */
+    private static final class SourceUnreachable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        SourceUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private String where(String parameter) {
+        String at = origin.apply(parameter);
+        return at == null || at.isEmpty() ? "jdbc-source " + spec.department() + "/" + spec.feed() + ": " : at + ": ";
     }
 
     /** Sets the body to the next {@link IngestBatch}, or null when there is nothing to do. */
@@ -99,10 +180,12 @@ public final class JdbcFeedPoller {
         List<SourceRow> rows = new ArrayList<>();
         LocalDateTime[] lastTime = { afterTime };
         Object[] lastKey = { afterKey };
-        source.query(spec.pageSql(withKey), rs -> {
+        JdbcIdentifiers.SourceTable t = table();
+        source.query(spec.pageSql(withKey, t), rs -> {
             Map<String, Object> row = SourceRows.read(rs);
-            lastTime[0] = SourceRows.toLocalDateTime(row.get(spec.timeColumn()));
-            lastKey[0] = row.get(spec.keyColumn());
+            // the cursor is read back by the column names the driver returns for the real columns
+            lastTime[0] = SourceRows.toLocalDateTime(row.get(t.timeColumn()));
+            lastKey[0] = row.get(t.keyColumn());
             // the cursor time is the row's source time (issue 12, newest wins across channels)
             rows.add(new SourceRow(row, spec.sourceName() + " " + spec.keyColumn() + "=" + lastKey[0],
                     lastTime[0].atZone(HubDates.ZONE).toInstant()));
