@@ -31,10 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction. The department database is only read (read-only connections, no markers written:
  * DESIGN.md, CAMEL-27169).
  * <p>
- * When its route starts (Camel starts the bean as a {@link Service}), it checks the table and cursor columns
- * against the database's metadata and keeps them as the database spells them, quoted in its dialect. A name the
- * database does not have fails the start with the route file, the parameter and the names it does have (the hub
- * retries the start with back-off); an unreachable database does not: its polls fail and are counted per route.
+ * When its route is created ({@link #checkNames()}), it checks the table and cursor columns against the database's
+ * metadata and keeps them as the database spells them, quoted in its dialect. A name the database does not have
+ * fails the route with the route file, the parameter and the names it does have (the hub retries it with back-off);
+ * an unreachable database does not: its polls fail and are counted per route.
  */
 public final class JdbcFeedPoller implements Service {
 
@@ -65,23 +65,37 @@ public final class JdbcFeedPoller implements Service {
     }
 
     /**
-     * Checks the identifiers against the database when the route starts. A name the database does not have is a
-     * wiring mistake: the start fails (the hub retries it with back-off). A database that cannot be reached now is
-     * not: the route starts, its polls fail and count against the route's own health (SOURCE_UNREACHABLE), and the
-     * names are checked at the first poll that reaches it.
+     * Checks the identifiers against the database while the route is created (the template's bean factory calls
+     * it), before any of its endpoints exist. A name the database does not have is a wiring mistake: the route is
+     * not created, with the route file, the parameter and the names the database does have, and the hub retries it
+     * with back-off. A database that cannot be reached now is not: the route is created, its polls fail and count
+     * against the route's own health (SOURCE_UNREACHABLE), and the names are checked at the first poll that
+     * reaches it.
+     *
+     * @return this poller
      */
-    @Override
-    public void start() {
+    public JdbcFeedPoller checkNames() {
         try {
             table = resolve();
         } catch (SourceUnreachable e) {
             LOG.warn("{}-{}: {}; the names are checked at the first poll that reaches it", spec.department(),
                     spec.feed(), e.getMessage());
         } catch (IllegalStateException e) {
-            // say why where an operator reads it, whatever retries the start
+            // say why where an operator reads it, whatever retries the creation
             LOG.warn("{}-{} cannot start: {}", spec.department(), spec.feed(), e.getMessage());
             throw e;
         }
+        return this;
+    }
+
+    /**
+     * When the route (re)starts, the names are read again at its first poll: a column renamed while it was stopped
+     * fails that poll with the names the database has. Never fails the start itself: a failed start would stop and
+     * remove what the route shares with others (its timer).
+     */
+    @Override
+    public void start() {
+        // names resolved by checkNames() for this start, or at the first poll
     }
 
     @Override

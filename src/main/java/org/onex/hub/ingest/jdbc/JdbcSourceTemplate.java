@@ -85,7 +85,7 @@ public class JdbcSourceTemplate extends RouteBuilder {
                         TemplateParameters.integer(rtc, "batchSize"), TemplateParameters.duration(rtc, "commitDelay"),
                         TemplateParameters.duration(rtc, "lookback"), TemplateParameters.duration(rtc, "sweepEvery"),
                         TemplateParameters.integer(rtc, "maxBatchesPerPoll")),
-                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc)))
+                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc)).checkNames())
                 .from("timer:jdbc-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
                 .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
