@@ -101,6 +101,12 @@ public class QuarantineApi {
         n.put("sourceRef", e.sourceRef());
         n.put("status", e.status());
         n.put("timesSeen", e.timesSeen());
+        ArrayNode channels = n.putArray("channels"); // issue 12 item 9: one entry per row, its channels listed
+        for (QuarantineEntry.Channel c : e.channels()) {
+            channels.addObject().put("channel", c.name()).put("timesSeen", c.timesSeen())
+                    .put("firstSeenAt", c.firstSeenAt().toString()).put("lastSeenAt", c.lastSeenAt().toString())
+                    .put("sourceRef", c.sourceRef());
+        }
         n.put("createdAt", e.createdAt().toString());
         n.put("lastSeenAt", e.lastSeenAt().toString());
         if (e.resolvedAt() != null) {
