@@ -92,6 +92,7 @@ public final class CompiledMapping {
         RecordDraft draft = new RecordDraft(category, recordType);
         for (FieldRule rule : fields) {
             FieldRule.Applied applied = rule.apply(row, ctx, zone);
+            violations.addAll(applied.warnings());
             if (applied.violation() != null) {
                 violations.add(applied.violation());
             } else if (applied.value() != null) {
