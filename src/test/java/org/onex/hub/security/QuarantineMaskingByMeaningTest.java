@@ -80,4 +80,18 @@ class QuarantineMaskingByMeaningTest {
         assertThat(bureau.path("法定代表人").asText()).isEqualTo("欧阳建国");
         assertThat(bureau.path("联系人身份证").asText()).isEqualTo("330723********1239"); // declared an ID number
     }
+
+    @Test
+    void inRecordsTheLegalRepresentativesCertificateIsMaskedLikeTheSubjectsNumber() {
+        ObjectNode licence = SharingFixtures.personLicence();
+        ObjectNode subject = (ObjectNode) licence.get("subject");
+        subject.put("kind", "LEGAL_PERSON").put("legalRepresentative", "欧阳建国")
+                .put("legalRepresentativeIdType", "RESIDENT_ID").put("legalRepresentativeIdNumber", "11010519491231002X");
+
+        JsonNode seen = enforcer.view(OPERATOR, licence, null).orElseThrow().get("subject");
+
+        assertThat(seen.get("legalRepresentative").asText()).isEqualTo("欧***");
+        assertThat(seen.get("legalRepresentativeIdNumber").asText()).isEqualTo("110105********002X");
+        assertThat(seen.get("legalRepresentativeIdType").asText()).isEqualTo("RESIDENT_ID");
+    }
 }
