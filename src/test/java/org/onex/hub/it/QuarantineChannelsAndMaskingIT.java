@@ -240,6 +240,25 @@ class QuarantineChannelsAndMaskingIT {
         assertThat(entry.get("channels").findValuesAsText("channel")).containsExactly(DB_ROUTE, "replay");
     }
 
+    @Test
+    void identicalBadRowsAreOneEntryFoundByAnIndexedLookup() throws Exception {
+        List<SourceRow> rows = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> new SourceRow(fileRow("JY-BULK-1", BAD_REP_ID), "bulk.csv line " + (i + 2))).toList();
+
+        IngestResult result = hub.getBean(IngestService.class).ingest(new IngestBatch("scjgj", FEED, rows, null,
+                Instant.now(), FILE_CHANNEL));
+
+        assertThat(result.rows()).extracting(RowOutcome::quarantineId).containsOnly(result.rows().get(0).quarantineId());
+        JsonNode entry = entries(TestClients.operator(hub), "JY-BULK-1", "OPEN").get(0);
+        assertThat(entry.get("timesSeen").asInt()).isEqualTo(2_000);
+        assertThat(entry.get("sourceRef").asText()).isEqualTo("bulk.csv line 2001");
+        // issue 13: the lookup of a row's open entry reads the unique index, not the open entries of the feed
+        String plan = hub.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                "EXPLAIN SELECT id FROM hub_quarantine WHERE open_key = 'scjgj|county-licences|K|JY-BULK-1'",
+                String.class);
+        assertThat(plan.toLowerCase(java.util.Locale.ROOT)).contains("ux_hub_quarantine_open_key");
+    }
+
     private static List<JsonNode> entries(String key, String sourceKey, String status) throws Exception {
         JsonNode page = call(key, HttpRequest.newBuilder(URI.create(base + "/api/v1/quarantine?department=scjgj&feed="
                 + FEED + "&status=" + status + "&limit=500")));
