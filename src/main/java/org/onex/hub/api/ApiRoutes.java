@@ -31,7 +31,10 @@ public class ApiRoutes extends RouteBuilder {
                 .get("/{id}").id("rest-record").produces("application/json").to("direct:api-record");
         rest("/schema").get().id("rest-schema").produces("application/schema+json").to("direct:api-schema");
         rest("/departments").get().id("rest-departments").produces("application/json").to("direct:api-departments");
-        rest("/quarantine").description("Rows that failed mapping or validation")
+        rest("/quarantine").description("Rows that failed mapping or validation: one open entry per source row"
+                + " (department, feed, source key), listing the channels it came through (channels: channel,"
+                + " timesSeen, firstSeenAt, lastSeenAt, sourceRef) and every failed rule with its field; the"
+                + " payload is masked by what the feed's mapping makes of each column")
                 .get().id("rest-quarantine").produces("application/json").to("direct:api-quarantine")
                 .post("/{id}/replay").id("rest-quarantine-replay").produces("application/json")
                     .to("direct:api-quarantine-replay");

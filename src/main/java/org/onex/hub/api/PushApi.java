@@ -106,7 +106,7 @@ public class PushApi {
         if (rows.isEmpty()) {
             throw ApiException.badParameter("body", "the body holds no rows");
         }
-        IngestResult result = ingest.ingest(new IngestBatch(department, feed, rows, null, now));
+        IngestResult result = ingest.ingest(new IngestBatch(department, feed, rows, null, now, "push:" + client.id()));
         audit.record(client, AuditAction.PUSH, department + "/" + feed, java.util.Map.of("rows", rows.size(),
                 "stored", result.rows().stream().filter(r -> r.recordId() != null).count()));
         return json(result);

@@ -11,6 +11,7 @@ import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
 import org.onex.hub.security.Masking;
+import org.onex.hub.security.QuarantineView;
 import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
@@ -33,14 +34,16 @@ public class QuarantineApi {
     private final OperatorActions actions;
     private final SharingEnforcer enforcer;
     private final AuditLog audit;
+    private final QuarantineView view;
 
     public QuarantineApi(QuarantineStore quarantine, SourcePayloads payloads, OperatorActions actions,
-            SharingEnforcer enforcer, AuditLog audit) {
+            SharingEnforcer enforcer, AuditLog audit, QuarantineView view) {
         this.quarantine = quarantine;
         this.payloads = payloads;
         this.actions = actions;
         this.enforcer = enforcer;
         this.audit = audit;
+        this.view = view;
     }
 
     public ObjectNode list(Exchange exchange) {
@@ -101,6 +104,12 @@ public class QuarantineApi {
         n.put("sourceRef", e.sourceRef());
         n.put("status", e.status());
         n.put("timesSeen", e.timesSeen());
+        ArrayNode channels = n.putArray("channels"); // issue 12 item 9: one entry per row, its channels listed
+        for (QuarantineEntry.Channel c : e.channels()) {
+            channels.addObject().put("channel", c.name()).put("timesSeen", c.timesSeen())
+                    .put("firstSeenAt", c.firstSeenAt().toString()).put("lastSeenAt", c.lastSeenAt().toString())
+                    .put("sourceRef", c.sourceRef());
+        }
         n.put("createdAt", e.createdAt().toString());
         n.put("lastSeenAt", e.lastSeenAt().toString());
         if (e.resolvedAt() != null) {
@@ -111,8 +120,8 @@ public class QuarantineApi {
         n.set("failures", failures(provider ? e.failures() : e.failures().stream().map(v -> new Violation(v.field(),
                 v.rule(), v.severity(), Masking.maskText(v.message()))).toList())); // reasons may quote the value
         // raw source rows: masked for every client but the unit that provided them (issue 6)
-        n.set("payload", enforcer.maskQuarantinePayload(client, e.department(),
-                HubJson.mapper().valueToTree(payloads.fromJson(e.payload()))));
+        // by what the feed's mapping makes of each column, whatever it is called (issue 12 item 8)
+        n.set("payload", view.payload(client, e));
         return n;
     }
 

@@ -14,6 +14,7 @@ import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.feed.FeedJson;
 import org.onex.hub.security.Client;
+import org.onex.hub.security.QuarantineView;
 import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.FeedItem;
@@ -56,10 +57,13 @@ public class DepartmentController {
     private final QuarantineStore quarantine;
     private final OperatorActions actions;
     private final SharingEnforcer enforcer;
+    private final QuarantineView quarantineView;
 
     public DepartmentController(DepartmentRegistry registry, SourceHealth health, OverviewStore overview, FeedStore feed,
-            QuarantineStore quarantine, OperatorActions actions, SharingEnforcer enforcer) {
+            QuarantineStore quarantine, OperatorActions actions, SharingEnforcer enforcer,
+            QuarantineView quarantineView) {
         this.enforcer = enforcer;
+        this.quarantineView = quarantineView;
         this.registry = registry;
         this.health = health;
         this.overview = overview;
@@ -104,6 +108,10 @@ public class DepartmentController {
         model.addAttribute("feeds", feeds.values());
         model.addAttribute("records", records);
         model.addAttribute("quarantine", open);
+        // the source rows as the operator may see them: masked by what the mapping makes of each column (item 8)
+        Map<Long, String> payloads = new java.util.HashMap<>();
+        open.forEach(q -> payloads.put(q.id(), org.onex.hub.schema.HubJson.write(quarantineView.payload(operator, q))));
+        model.addAttribute("payloads", payloads);
         return "console/department";
     }
 

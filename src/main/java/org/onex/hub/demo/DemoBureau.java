@@ -31,7 +31,7 @@ public class DemoBureau {
 
     private static final String PENALTY_DDL = "CREATE TABLE IF NOT EXISTS cf_penalty (ID BIGINT AUTO_INCREMENT PRIMARY KEY,"
             + " CF_WSH VARCHAR(100), CF_XDR_MC VARCHAR(200), CF_XDR_LB VARCHAR(2), CF_XDR_SHXYM VARCHAR(32),"
-            + " CF_XDR_ZJHM VARCHAR(32), CF_FRDB VARCHAR(50), CF_WFXW VARCHAR(200), CF_SY VARCHAR(2000),"
+            + " CF_XDR_ZJHM VARCHAR(32), CF_FRDB VARCHAR(50), CF_FR_ZJLX VARCHAR(3), CF_FR_ZJHM VARCHAR(32), CF_WFXW VARCHAR(200), CF_SY VARCHAR(2000),"
             + " CF_YJ VARCHAR(1000), CF_CFLB VARCHAR(2), CF_NR VARCHAR(1000), CF_NR_FK DECIMAL(12,2),"
             + " CF_NR_WFFF DECIMAL(12,2), CF_NR_ZKDX VARCHAR(200), CF_JDRQ DATE, CF_CFJG VARCHAR(200),"
             + " CF_CFJGDM VARCHAR(32), CF_ZT VARCHAR(2), SXBM VARCHAR(40), XKBH VARCHAR(100),"
@@ -206,11 +206,15 @@ public class DemoBureau {
         String suspended = kind.startsWith("3") ? licence.title() + " " + licence.number() : null;
         String facts = licence == null ? m.facts()
                 : "超出" + licence.title() + "（编号" + licence.number() + "）" + m.facts();
-        bureau.update("INSERT INTO cf_penalty (CF_WSH, CF_XDR_MC, CF_XDR_LB, CF_XDR_SHXYM, CF_XDR_ZJHM, CF_FRDB, CF_WFXW,"
+        // a legal representative's certificate from its own seed (the demo's other values stay as they were)
+        String representativeId = p.representative() == null ? null : SyntheticData.idNumber(new Random(n * 31 + 7));
+        bureau.update("INSERT INTO cf_penalty (CF_WSH, CF_XDR_MC, CF_XDR_LB, CF_XDR_SHXYM, CF_XDR_ZJHM, CF_FRDB,"
+                + " CF_FR_ZJLX, CF_FR_ZJHM, CF_WFXW,"
                 + " CF_SY, CF_YJ, CF_CFLB, CF_NR, CF_NR_FK, CF_NR_WFFF, CF_NR_ZKDX, CF_JDRQ, CF_CFJG, CF_CFJGDM, CF_ZT,"
-                + " SXBM, XKBH, UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'1',?,?,?)",
+                + " SXBM, XKBH, UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'1',?,?,?)",
                 String.format("武综执罚决字〔%d〕第%05d号", decided.getYear(), n), p.name(), p.kind(), p.creditCode(),
-                p.idNumber(), p.representative(), m.violation(), "当事人" + facts, m.basis(), kind,
+                p.idNumber(), p.representative(), representativeId == null ? null : "001", representativeId,
+                m.violation(), "当事人" + facts, m.basis(), kind,
                 content(kind, fine, confiscated, suspended), fine, confiscated, suspended, decided, AUTHORITY,
                 authorityCode, m.code(), licence == null ? null : licence.number(), now());
     }

@@ -20,7 +20,7 @@ public class DemoDepartments {
 
     private static final String LICENCE_DDL = "CREATE TABLE IF NOT EXISTS xk_licence (ID BIGINT AUTO_INCREMENT PRIMARY KEY,"
             + " XK_XDR_MC VARCHAR(200), XK_XDR_LB VARCHAR(2), XK_XDR_SHXYM VARCHAR(32), XK_XDR_ZJHM VARCHAR(32),"
-            + " XK_FRDB VARCHAR(50), XK_XKWS VARCHAR(200), XK_WSH VARCHAR(100), XK_XKLB VARCHAR(2), XK_XKZS VARCHAR(200),"
+            + " XK_FRDB VARCHAR(50), XK_FR_ZJLX VARCHAR(3), XK_FR_ZJHM VARCHAR(32), XK_XKWS VARCHAR(200), XK_WSH VARCHAR(100), XK_XKLB VARCHAR(2), XK_XKZS VARCHAR(200),"
             + " XK_XKBH VARCHAR(100), XK_NR VARCHAR(1000), XK_JDRQ DATE, XK_YXQZ DATE, XK_YXQZI DATE, XK_XKJG VARCHAR(200),"
             + " XK_XKJGDM VARCHAR(32), XK_ZT VARCHAR(2), UPDATED_AT TIMESTAMP(3) NOT NULL)";
     private static final String APPROVAL_DDL = "CREATE TABLE IF NOT EXISTS tdsp (ID BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -84,10 +84,15 @@ public class DemoDepartments {
         String creditCode = broken && r.nextBoolean() ? SyntheticData.brokenCreditCode(r) : SyntheticData.creditCode(r);
         String kind = broken && creditCode.length() == 18 && SyntheticData.pick(r, new String[] { "a", "b" }).equals("a")
                 ? "09" : "0" + (1 + r.nextInt(5));
-        scjgj.update("INSERT INTO xk_licence (XK_XDR_MC, XK_XDR_LB, XK_XDR_SHXYM, XK_FRDB, XK_XKWS, XK_WSH, XK_XKLB,"
+        // the legal representative's ID number from its own seed, so the demo's other values stay as they were;
+        // always valid: the demo's broken rows are broken elsewhere (issue 12 item 3)
+        String representativeId = SyntheticData.idNumber(new Random(n * 31 + 7));
+        scjgj.update("INSERT INTO xk_licence (XK_XDR_MC, XK_XDR_LB, XK_XDR_SHXYM, XK_FRDB, XK_FR_ZJLX, XK_FR_ZJHM,"
+                + " XK_XKWS, XK_WSH, XK_XKLB,"
                 + " XK_XKZS, XK_XKBH, XK_NR, XK_JDRQ, XK_YXQZ, XK_YXQZI, XK_XKJG, XK_XKJGDM, XK_ZT, UPDATED_AT)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'1',?)",
-                SyntheticData.companyName(r), "02", creditCode, SyntheticData.personName(r), licence + "准予许可决定书",
+                + " VALUES (?,?,?,?,'001',?,?,?,?,?,?,?,?,?,?,?,?,'1',?)",
+                SyntheticData.companyName(r), "02", creditCode, SyntheticData.personName(r), representativeId,
+                licence + "准予许可决定书",
                 String.format("武市监许字〔%d〕第%05d号", decided.getYear(), n), kind, licence,
                 String.format("JY1330723%08d", n), "准予" + licence, decided, decided,
                 r.nextInt(4) == 0 ? LocalDate.of(2099, 12, 31) : decided.plusYears(5), "武义县市场监督管理局",

@@ -46,6 +46,14 @@ public final class SyntheticData {
         return first17 + CreditCodes.checkCharacter(first17);
     }
 
+    /** A valid resident ID number (GB 11643) of a person born 1960–1999 in Wuyi County (330723). */
+    public static String idNumber(Random r) {
+        java.time.LocalDate born = java.time.LocalDate.of(1960, 1, 1).plusDays(r.nextInt(40 * 365));
+        String first17 = "330723" + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", r.nextInt(1000));
+        return first17 + org.onex.hub.schema.IdNumbers.checkCharacter(first17);
+    }
+
     /** A credit code with a wrong check character (for the demo's deliberately broken rows). */
     public static String brokenCreditCode(Random r) {
         String good = creditCode(r);

@@ -6,8 +6,18 @@ import java.util.List;
 /**
  * Rows of one department feed to ingest in one transaction. {@code cursorJson}, when present, is the
  * source cursor after these rows; it is stored in the same transaction (DESIGN.md: the watermark moves
- * with the data).
+ * with the data). {@code channel} names the way the rows came in (a source route's id, {@code push:<client>},
+ * {@code replay}): a broken row seen through several channels is one quarantine entry listing them.
  */
 public record IngestBatch(String department, String feed, List<SourceRow> rows, String cursorJson,
-        Instant extractedAt) {
+        Instant extractedAt, String channel) {
+
+    /** A batch whose channel is named later ({@link IngestRoutes} names it after the source route). */
+    public IngestBatch(String department, String feed, List<SourceRow> rows, String cursorJson, Instant extractedAt) {
+        this(department, feed, rows, cursorJson, extractedAt, null);
+    }
+
+    public IngestBatch withChannel(String newChannel) {
+        return new IngestBatch(department, feed, rows, cursorJson, extractedAt, newChannel);
+    }
 }

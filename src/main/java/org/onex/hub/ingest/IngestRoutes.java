@@ -16,6 +16,13 @@ public class IngestRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INGEST).routeId("ingest")
+                // the source route that sent the batch is its channel (quarantine lists the channels of a row)
+                .process(e -> {
+                    IngestBatch batch = e.getMessage().getBody(IngestBatch.class);
+                    if (batch != null && batch.channel() == null && e.getFromRouteId() != null) {
+                        e.getMessage().setBody(batch.withChannel(e.getFromRouteId()));
+                    }
+                }).id("ingest-channel")
                 .bean(IngestService.class, "ingest").id("ingest-store")
                 .log(org.apache.camel.LoggingLevel.DEBUG, "${body.department}/${body.feed}: ${body.summary}");
     }

@@ -70,7 +70,7 @@ public class IngestService {
                 outcomes.add(null);
             } else {
                 long qid = quarantine.quarantine(batch.department(), batch.feed(), result.sourceKey(), row.sourceRef(),
-                        payload, result.violations(), now);
+                        batch.channel(), payload, result.violations(), now);
                 outcomes.add(new RowOutcome(i, result.sourceKey(), RowOutcome.Status.QUARANTINED, null, null, qid,
                         result.errors()));
             }

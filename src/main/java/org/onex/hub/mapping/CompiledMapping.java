@@ -75,6 +75,36 @@ public final class CompiledMapping {
         return names.stream().distinct().toList();
     }
 
+    /**
+     * Every source column with the envelope path it becomes: columns read directly, as part of a composite key,
+     * or inside a Simple expression as {@code ${body[COLUMN]}} (the expression's value is the target's).
+     */
+    public List<ColumnUse> columnUses() {
+        List<ColumnUse> uses = new ArrayList<>();
+        List<String> keyColumns = new ArrayList<>();
+        collectAll(sourceKey, keyColumns);
+        keyColumns.forEach(c -> uses.add(new ColumnUse(c, "identity.sourceKey", false)));
+        for (FieldRule f : fields) {
+            List<String> names = new ArrayList<>();
+            collectAll(f.source(), names);
+            names.forEach(c -> uses.add(new ColumnUse(c, f.target(), f.type() == ValueType.ID_NUMBER)));
+        }
+        return List.copyOf(uses);
+    }
+
+    private static final java.util.regex.Pattern BODY_REFERENCE =
+            java.util.regex.Pattern.compile("\\$\\{body\\[\\s*['\"]?([^\\]'\"]+?)['\"]?\\s*\\]");
+
+    private static void collectAll(ValueSource s, List<String> names) {
+        collect(s, names);
+        if (s instanceof ValueSource.Simple simple) {
+            java.util.regex.Matcher m = BODY_REFERENCE.matcher(simple.text());
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+    }
+
     private static void collect(ValueSource s, List<String> names) {
         if (s instanceof ValueSource.Column c) {
             names.add(c.name());
@@ -92,6 +122,7 @@ public final class CompiledMapping {
         RecordDraft draft = new RecordDraft(category, recordType);
         for (FieldRule rule : fields) {
             FieldRule.Applied applied = rule.apply(row, ctx, zone);
+            violations.addAll(applied.warnings());
             if (applied.violation() != null) {
                 violations.add(applied.violation());
             } else if (applied.value() != null) {

@@ -1,8 +1,11 @@
 package org.onex.hub.mapping;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
+import org.onex.hub.schema.IdNumbers;
+import org.onex.hub.schema.LongTermDates;
 import org.onex.hub.schema.Violation;
 
 /**
@@ -10,10 +13,20 @@ import org.onex.hub.schema.Violation;
  * {@code target} is an envelope path ({@code subject.name}) or {@code body.<NAME>}.
  */
 record FieldRule(String target, ValueSource source, ValueType type, CodeList codes, boolean required,
-        Object defaultValue) {
+        Object defaultValue, LongTermDates longTerm) {
 
-    /** Result of applying the rule to a row: the value, or the violation that explains why not. */
-    record Applied(Object value, Violation violation) {
+    FieldRule(String target, ValueSource source, ValueType type, CodeList codes, boolean required, Object defaultValue) {
+        this(target, source, type, codes, required, defaultValue, LongTermDates.DEFAULT);
+    }
+
+    /**
+     * Result of applying the rule to a row: the value, or the violation that explains why not; {@code warnings}
+     * of a value that was accepted (a legacy 15-digit ID number).
+     */
+    record Applied(Object value, Violation violation, List<Violation> warnings) {
+        Applied(Object value, Violation violation) {
+            this(value, violation, List.of());
+        }
     }
 
     Applied apply(Map<String, Object> row, RowContext ctx, ZoneId zone) {
@@ -42,7 +55,14 @@ record FieldRule(String target, ValueSource source, ValueType type, CodeList cod
             raw = translated;
         }
         try {
-            return new Applied(type.convert(raw, zone), null);
+            Object value = type.convert(raw, zone, longTerm);
+            if (type == ValueType.ID_NUMBER) {
+                // a resident ID number in a body field is checked like the subject's (issue 12 item 3)
+                List<Violation> found = IdNumbers.check(target, (String) value);
+                Violation error = found.stream().filter(Violation::isError).findFirst().orElse(null);
+                return error != null ? new Applied(null, error) : new Applied(value, null, found);
+            }
+            return new Applied(value, null);
         } catch (RuntimeException e) {
             return new Applied(null, Violation.error(target, Rules.MAPPING_TYPE, "cannot read " + describe()
                     + " value '" + raw + "' as " + type.name().toLowerCase() + ": " + e.getMessage()));

@@ -17,6 +17,8 @@ import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.SchemaCheck;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.schema.Category;
+import org.onex.hub.schema.Document;
+import org.onex.hub.schema.LongTermDates;
 import org.onex.hub.schema.RecordType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,23 +32,42 @@ public final class MappingCompiler {
 
     private static final SchemaCheck SCHEMA = SchemaCheck.ofResource("schema/config/mapping.schema.json");
 
+    /**
+     * The entry of {@code mappings/_codelists.yaml} that lists the words of long-term validity (长期 …): a list of
+     * words, read as the code list word → 2099-12-31. Absent: {@link LongTermDates#DEFAULT}.
+     */
+    public static final String LONG_TERM_DATES = "long-term-dates";
+
     private final CamelContext camel;
     private final Map<String, Map<String, String>> sharedCodeLists;
+    private final LongTermDates longTerm;
 
     public MappingCompiler(CamelContext camel, Map<String, Map<String, String>> sharedCodeLists) {
         this.camel = camel;
         this.sharedCodeLists = sharedCodeLists;
+        Map<String, String> words = sharedCodeLists.get(LONG_TERM_DATES);
+        this.longTerm = words == null ? LongTermDates.DEFAULT : LongTermDates.of(List.copyOf(words.keySet()));
     }
 
-    /** Reads the shared code lists ({@code mappings/_codelists.yaml}); empty if the file does not exist. */
+    /**
+     * Reads the shared code lists ({@code mappings/_codelists.yaml}); empty if the file does not exist. A list
+     * of words (only {@link #LONG_TERM_DATES}) becomes the code list word → {@link Document#LONG_TERM}.
+     */
     public static Map<String, Map<String, String>> loadCodeLists(Path file) {
         if (!Files.exists(file)) {
             return Map.of();
         }
         YamlDocument doc = YamlDocument.load(file);
         Map<String, Map<String, String>> lists = new LinkedHashMap<>();
-        doc.root().fields().forEachRemaining(e -> lists.put(e.getKey(), codes(e.getValue())));
+        doc.root().fields().forEachRemaining(e -> lists.put(e.getKey(), e.getValue().isArray()
+                ? longTermCodes(e.getValue()) : codes(e.getValue())));
         return lists;
+    }
+
+    private static Map<String, String> longTermCodes(JsonNode words) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        words.forEach(w -> entries.put(w.asText(), Document.LONG_TERM.toString()));
+        return Collections.unmodifiableMap(entries);
     }
 
     public CompiledMapping compile(Path file) {
@@ -116,7 +137,7 @@ public final class MappingCompiler {
             checkDefault(doc, at + "/default", dflt, codes, type, problems);
         }
         return new FieldRule(target, source(doc, at, spec, problems), type, codes,
-                spec.path("required").asBoolean(false), dflt);
+                spec.path("required").asBoolean(false), dflt, longTerm);
     }
 
     private ValueSource source(YamlDocument doc, String at, JsonNode spec, List<Problem> problems) {
@@ -161,11 +182,11 @@ public final class MappingCompiler {
         return new FieldRule.CodeList(name, entries);
     }
 
-    private static void checkCodesFitType(YamlDocument doc, String at, FieldRule.CodeList codes, ValueType type,
+    private void checkCodesFitType(YamlDocument doc, String at, FieldRule.CodeList codes, ValueType type,
             List<Problem> problems) {
         for (Map.Entry<String, String> e : codes.entries().entrySet()) {
             try {
-                type.convert(e.getValue(), org.onex.hub.schema.HubDates.ZONE);
+                type.convert(e.getValue(), org.onex.hub.schema.HubDates.ZONE, longTerm);
             } catch (RuntimeException ex) {
                 problems.add(doc.problem(at, "code " + e.getKey() + " translates to '" + e.getValue()
                         + "', which is not a valid " + type.name().toLowerCase() + ": " + ex.getMessage()));

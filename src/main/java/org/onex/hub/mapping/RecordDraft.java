@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.onex.hub.schema.Category;
+import org.onex.hub.schema.CertificateType;
 import org.onex.hub.schema.Document;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubRecord;
@@ -43,7 +44,10 @@ final class RecordDraft {
     HubRecord build(String department, String feed, String sourceSystem, String key, Instant extractedAt,
             List<String> flags) {
         Subject subject = new Subject(str("subject.name"), (SubjectKind) values.get("subject.kind"),
-                upper(str("subject.creditCode")), upper(str("subject.idNumber")), str("subject.legalRepresentative"));
+                upper(str("subject.creditCode")), (CertificateType) values.get("subject.idType"),
+                upper(str("subject.idNumber")), str("subject.legalRepresentative"),
+                (CertificateType) values.get("subject.legalRepresentativeIdType"),
+                upper(str("subject.legalRepresentativeIdNumber")));
         LocalDate decisionDate = (LocalDate) values.get("document.decisionDate");
         Document document = new Document(str("document.number"), str("document.title"), decisionDate,
                 (LocalDate) values.get("document.validFrom"), (LocalDate) values.get("document.validTo"),

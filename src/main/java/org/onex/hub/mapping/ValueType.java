@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.onex.hub.schema.CertificateType;
 import org.onex.hub.schema.HubDates;
+import org.onex.hub.schema.LongTermDates;
 import org.onex.hub.schema.Money;
 import org.onex.hub.schema.Monies;
 import org.onex.hub.schema.RecordStatus;
@@ -13,7 +15,11 @@ import org.onex.hub.schema.SubjectKind;
 
 /** Type conversions a mapping field may ask for ({@code type:} in the mapping file). */
 enum ValueType {
-    STRING, DATE, DATETIME, DECIMAL, INTEGER, BOOLEAN, MONEY_YUAN, MONEY_WAN_YUAN, SUBJECT_KIND, STATUS, RECORD_TYPE;
+    STRING, DATE, DATETIME, DECIMAL, INTEGER, BOOLEAN, MONEY_YUAN, MONEY_WAN_YUAN, SUBJECT_KIND, STATUS, RECORD_TYPE,
+    /** A resident ID number (GB 11643), checked when mapped ({@link FieldRule}); upper-cased, blanks removed. */
+    ID_NUMBER,
+    /** A {@link CertificateType}, by enum name or Chinese name (身份证, 护照 …); codes translate national values. */
+    CERTIFICATE_TYPE;
 
     /** Names accepted in mapping files for {@code type:}. */
     static ValueType parse(String name) {
@@ -26,16 +32,22 @@ enum ValueType {
         case "boolean" -> BOOLEAN;
         case "money-yuan" -> MONEY_YUAN;
         case "money-wan-yuan" -> MONEY_WAN_YUAN;
+        case "idNumber" -> ID_NUMBER;
         default -> throw new IllegalArgumentException("unknown type '" + name
-                + "' (one of string, date, datetime, decimal, integer, boolean, money-yuan, money-wan-yuan)");
+                + "' (one of string, date, datetime, decimal, integer, boolean, money-yuan, money-wan-yuan, idNumber)");
         };
     }
 
     /** Converts a non-null source value; throws IllegalArgumentException with a readable reason. */
     Object convert(Object raw, ZoneId zone) {
+        return convert(raw, zone, LongTermDates.DEFAULT);
+    }
+
+    /** As {@link #convert(Object, ZoneId)}; a date that is one of the {@code longTerm} words is 2099-12-31. */
+    Object convert(Object raw, ZoneId zone, LongTermDates longTerm) {
         return switch (this) {
         case STRING -> raw instanceof String s ? s : String.valueOf(raw);
-        case DATE -> HubDates.toDate(raw);
+        case DATE -> HubDates.toDate(raw, longTerm);
         case DATETIME -> HubDates.toInstant(raw, zone);
         case DECIMAL -> raw instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(raw).trim().replace(",", ""));
         case INTEGER -> raw instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(raw).trim());
@@ -45,6 +57,10 @@ enum ValueType {
         case SUBJECT_KIND -> SubjectKind.valueOf(enumName(raw));
         case STATUS -> RecordStatus.valueOf(enumName(raw));
         case RECORD_TYPE -> RecordType.valueOf(enumName(raw));
+        case ID_NUMBER -> String.valueOf(raw).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        case CERTIFICATE_TYPE -> CertificateType.of(String.valueOf(raw)).orElseThrow(() -> new IllegalArgumentException(
+                "'" + raw + "' is not a certificate type (one of " + java.util.Arrays.toString(CertificateType.values())
+                        + " or their Chinese names; translate national codes with codes: certificate-types)"));
         };
     }
 

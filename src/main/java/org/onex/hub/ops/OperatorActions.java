@@ -88,7 +88,7 @@ public class OperatorActions {
         }
         SourceRow row = new SourceRow(payloads.fromJson(entry.payload()), entry.sourceRef());
         RowOutcome outcome = ingest.ingest(new IngestBatch(entry.department(), entry.feed(), List.of(row), null,
-                clock.instant())).rows().get(0);
+                clock.instant(), "replay")).rows().get(0);
         if (outcome.status() != RowOutcome.Status.QUARANTINED) {
             String resolution = outcome.status() == RowOutcome.Status.SUPERSEDED
                     ? "replayed: superseded, record " + outcome.recordId() + " is newer: " + outcome.reason()

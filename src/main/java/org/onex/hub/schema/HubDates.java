@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the dates and timestamps that department systems write in many layouts (2024-03-05, 2024/3/5,
- * 2024年3月5日, 20240305, ISO date-times) or hand in as JDBC objects, into {@link LocalDate} and
- * {@link Instant}. The hub's own zone is Asia/Shanghai; the deadline clocks count in it.
+ * 2024年3月5日, 20240305, ISO date-times, full-width forms) or hand in as JDBC objects, into {@link LocalDate} and
+ * {@link Instant}; the words of long-term validity (长期 …, {@link LongTermDates}) into {@link Document#LONG_TERM}. The hub's own zone is Asia/Shanghai; the deadline clocks count in it.
  */
 public final class HubDates {
 
@@ -71,6 +71,28 @@ public final class HubDates {
      * Null stays null.
      */
     public static LocalDate toDate(Object value) {
+        return toDate(value, LongTermDates.DEFAULT);
+    }
+
+    /**
+     * As {@link #toDate(Object)}, and text that is one of the {@code longTerm} words (长期, 长期有效 …) is
+     * {@link Document#LONG_TERM}, 2099-12-31: the envelope has one form of long-term validity.
+     */
+    public static LocalDate toDate(Object value, LongTermDates longTerm) {
+        if (value instanceof CharSequence s && longTerm != null) {
+            if (longTerm.matches(s.toString())) {
+                return Document.LONG_TERM;
+            }
+            try {
+                return parseDate(s.toString());
+            } catch (IllegalArgumentException e) {
+                if (!e.getMessage().startsWith("cannot read date")) {
+                    throw e; // a date in a known layout that is not a real date: the words do not matter
+                }
+                throw new IllegalArgumentException(e.getMessage() + ", or for long-term validity one of "
+                        + longTerm.words(), e);
+            }
+        }
         if (value == null) {
             return null;
         }
@@ -141,7 +163,8 @@ public final class HubDates {
         if (raw == null || raw.isBlank()) {
             throw new IllegalArgumentException("date '" + raw + "' is empty");
         }
-        Matcher m = LAYOUT.matcher(raw.strip());
+        // full-width digits and separators (２０２４／３／５) and the ideographic blank read as their ASCII forms
+        Matcher m = LAYOUT.matcher(java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("cannot read date '" + raw + "': " + ACCEPTED);
         }

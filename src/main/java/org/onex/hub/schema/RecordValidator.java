@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Checks an envelope against the rules of schema v1 beyond its JSON shape: category consistency
  * (R-CATEGORIES), the fields decisions of C2 and C3 need for R-APPROVAL-NOTICE and R-PENALTY-FEEDBACK, the
- * subject's identifiers, date ranges and money. Field names are dotted envelope paths
+ * subject's identifiers (credit code; every certificate number, the legal representative's too, by its type),
+ * date ranges and money. Field names are dotted envelope paths
  * ({@code subject.creditCode}, {@code document.validTo}, {@code body.CF_NR_FK}).
  */
 public final class RecordValidator {
@@ -80,12 +81,22 @@ public final class RecordValidator {
         } else if (hasCode) {
             out.addAll(CreditCodes.check("subject.creditCode", s.creditCode()));
         }
-        if (s.kind() == SubjectKind.NATURAL_PERSON && s.idNumber() != null && !s.idNumber().isBlank()) {
-            out.addAll(IdNumbers.check("subject.idNumber", s.idNumber()));
+        // every personal identifier is checked whatever the subject kind (issue 12 item 3): a company's legal
+        // representative with an invalid ID number is quarantined, not stored silently
+        if (s.idNumber() != null && !s.idNumber().isBlank()) {
+            out.addAll(Certificates.check("subject.idNumber", s.idType(), s.idNumber()));
+        }
+        if (s.legalRepresentativeIdNumber() != null && !s.legalRepresentativeIdNumber().isBlank()) {
+            out.addAll(Certificates.check("subject.legalRepresentativeIdNumber", s.legalRepresentativeIdType(),
+                    s.legalRepresentativeIdNumber()));
         }
     }
 
     private static void checkDocument(Document d, List<Violation> out) {
+        if (d.decisionDate() != null && d.decisionDate().equals(Document.LONG_TERM)) {
+            out.add(Violation.error("document.decisionDate", Rules.DECISION_DATE_LONG_TERM,
+                    "a decision date cannot be long-term (长期 = " + Document.LONG_TERM + ")"));
+        }
         if (d.authorityCreditCode() != null && !d.authorityCreditCode().isBlank()) {
             out.addAll(CreditCodes.check("document.authorityCreditCode", d.authorityCreditCode()));
         }

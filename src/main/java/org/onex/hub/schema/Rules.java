@@ -33,6 +33,15 @@ public final class Rules {
     /** Warning: a legacy 15-digit resident ID number (no check character) was accepted. */
     public static final String ID_NUMBER_LEGACY_15 = "ID_NUMBER_LEGACY_15";
 
+    /**
+     * A certificate number other than a resident ID (passport, 港澳/台湾 permits, foreign permanent residence) does
+     * not have the format of its {@link CertificateType}.
+     */
+    public static final String CERTIFICATE_FORMAT = "CERTIFICATE_FORMAT";
+
+    /** {@code document.decisionDate} is long-term (长期, 2099-12-31): a decision is made on a real day. */
+    public static final String DECISION_DATE_LONG_TERM = "DECISION_DATE_LONG_TERM";
+
     /** {@code document.validTo} is before {@code document.validFrom}. */
     public static final String VALIDITY_RANGE = "VALIDITY_RANGE";
 

@@ -141,6 +141,19 @@ public class SharingEnforcer {
      * {@link Masking#maskText}. Never changes {@code rawRow}.
      */
     public JsonNode maskQuarantinePayload(Client client, String rowDepartment, JsonNode rawRow) {
+        return maskQuarantinePayload(client, rowDepartment, rawRow, List.of());
+    }
+
+    /**
+     * A quarantined source row as the client may see it, each column masked by what the feed's mapping makes of
+     * it ({@code columnUses}, {@link org.onex.hub.mapping.CompiledMapping#columnUses()}): a column that becomes a
+     * personal name, an ID number or a phone is masked as the client's role sees that field in records, whatever
+     * the column is called (法定代表人, 法定代表人证件号码 …); columns no mapping names fall back to
+     * {@code quarantine.columns} and then to the shape of their values (issue 12 item 8). Unmasked for the
+     * providing unit and the roles of {@code quarantine.unmasked}, as above. Never changes {@code rawRow}.
+     */
+    public JsonNode maskQuarantinePayload(Client client, String rowDepartment, JsonNode rawRow,
+            List<org.onex.hub.mapping.ColumnUse> columnUses) {
         if (rawRow == null) {
             return null;
         }
@@ -149,7 +162,7 @@ public class SharingEnforcer {
         if (own || client != null && policy.quarantineUnmasked(client.role())) {
             return rawRow.deepCopy();
         }
-        return QuarantineMasker.mask(rawRow, policy);
+        return QuarantineMasker.mask(rawRow, policy, client == null ? null : client.role(), columnUses);
     }
 
     /** The unit a client acts for, if its role has one and it resolves to a registry unit of that kind. */

@@ -171,11 +171,10 @@ class EmbeddedDefaultIT {
                 .isEqualTo(entry.get("failures").findValuesAsText("rule"));
         JsonNode sameKey = rest.getForObject("/api/v1/quarantine?status=OPEN&department="
                 + entry.get("department").asText() + "&limit=500", JsonNode.class);
-        // the replayed row is seen again on its own entry, not a new one (the demo may meanwhile change the
-        // same source row, which is a different payload and rightly a second entry)
+        // the replayed row is seen again on its own entry, not a new one: one open entry per source row, even
+        // when the demo meanwhile changes the row (its latest payload replaces the earlier one; issue 12 item 9)
         java.util.List<JsonNode> samePayload = java.util.stream.StreamSupport.stream(sameKey.get("items").spliterator(),
-                false).filter(e -> e.get("sourceKey").equals(entry.get("sourceKey"))
-                        && e.get("payload").equals(entry.get("payload"))).toList();
+                false).filter(e -> e.get("sourceKey").equals(entry.get("sourceKey"))).toList();
         assertThat(samePayload).hasSize(1);
         assertThat(samePayload.get(0).get("id").asLong()).isEqualTo(id);
         assertThat(samePayload.get(0).get("timesSeen").asInt()).isGreaterThan(entry.get("timesSeen").asInt());

@@ -190,6 +190,8 @@ class SftpSourceIT {
                 .orElseThrow();
         assertThat(bad.sourceRef()).isEqualTo("with-bad-row.csv line 4"); // header is line 1
         assertThat(bad.failures()).extracting(v -> v.field()).contains("subject.creditCode");
+        // the channel it came through (issue 12 item 9: a row seen through several is one entry listing them)
+        assertThat(bad.channels()).extracting(QuarantineEntry.Channel::name).containsExactly("sftp:sthjj/licences");
     }
 
     @Test

@@ -263,7 +263,7 @@ class DryRunCommandTest {
                 + "broken-licences.yaml:8: fields[\"subject.nmae\"]: unknown target 'subject.nmae'");
         assertThat(errText().lines().toList().get(1)).isEqualTo(FIXTURES + "broken-licences.yaml:13:"
                 + " fields[\"body.XK_XKLB\"].codes: unknown code list 'licence-kindz' (known: [subject-kinds,"
-                + " licence-kinds, licence-status, penalty-kinds])");
+                + " certificate-types, long-term-dates, licence-kinds, licence-status, penalty-kinds])");
     }
 
     @Test
@@ -272,8 +272,8 @@ class DryRunCommandTest {
                 "samples/scjgj-licences.csv" }, outStream, errStream);
 
         assertThat(exit).isEqualTo(2);
-        // an empty directory has no _codelists.yaml, so the three shared lists the mapping uses are unknown
-        assertThat(errText().lines()).hasSize(3).allMatch(l -> l.startsWith(LICENCES + ":"));
+        // an empty directory has no _codelists.yaml, so the four shared lists the mapping uses are unknown
+        assertThat(errText().lines()).hasSize(4).allMatch(l -> l.startsWith(LICENCES + ":"));
         assertThat(errText()).contains(
                 ": fields[\"subject.kind\"].codes: unknown code list 'subject-kinds' (known: [])",
                 ": fields.status.codes: unknown code list 'licence-status' (known: [])",

@@ -50,7 +50,7 @@ class MappingCompilerTest {
         assertThat(licences.recordType()).isEqualTo(RecordType.LICENCE);
         assertThat(licences.file()).isEqualTo(MappingFixtures.LICENCES);
         assertThat(licences.columns()).containsExactly("XK_WSH", "XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM",
-                "XK_XDR_ZJHM", "XK_FRDB", "XK_XKWS", "XK_JDRQ", "XK_YXQZ", "XK_YXQZI", "XK_XKJG", "XK_XKJGDM",
+                "XK_XDR_ZJHM", "XK_FRDB", "XK_FR_ZJLX", "XK_FR_ZJHM", "XK_XKWS", "XK_JDRQ", "XK_YXQZ", "XK_YXQZI", "XK_XKJG", "XK_XKJGDM",
                 "XK_ZT", "UPDATED_AT", "XK_XKLB", "XK_XKZS", "XK_XKBH", "XK_NR");
         assertThat(approvals.department()).isEqualTo("zrzyj");
         assertThat(approvals.recordType()).isEqualTo(RecordType.APPROVAL);
@@ -63,7 +63,8 @@ class MappingCompilerTest {
     void keepsSharedCodeListsInFileOrder() {
         var lists = MappingCompiler.loadCodeLists(MappingFixtures.MAPPINGS.resolve(MappingRegistry.CODE_LISTS_FILE));
 
-        assertThat(lists.keySet()).containsExactly("subject-kinds", "licence-kinds", "licence-status", "penalty-kinds");
+        assertThat(lists.keySet()).containsExactly("subject-kinds", "certificate-types", "long-term-dates",
+                "licence-kinds", "licence-status", "penalty-kinds");
         assertThat(lists.get("licence-kinds").keySet()).containsExactly("01", "02", "03", "04", "05", "06");
         assertThat(lists.get("subject-kinds")).containsEntry("04", "INDIVIDUAL_BUSINESS");
         assertThat(lists.get("licence-status")).containsEntry("2", "REVOKED");
@@ -83,7 +84,8 @@ class MappingCompilerTest {
                 Arguments.of("unknown code list",
                         VALID + "  subject.kind: { column: XK_XDR_LB, codes: subject-kindz }\n",
                         11, "fields[\"subject.kind\"].codes",
-                        "unknown code list 'subject-kindz' (known: [subject-kinds, licence-kinds, licence-status, penalty-kinds])"),
+                        "unknown code list 'subject-kindz' (known: [subject-kinds, certificate-types, long-term-dates, licence-kinds,"
+                                + " licence-status, penalty-kinds])"),
                 Arguments.of("code that is not a subject kind",
                         VALID + """
                                   subject.kind:

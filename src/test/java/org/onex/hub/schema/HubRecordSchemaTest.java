@@ -72,7 +72,7 @@ class HubRecordSchemaTest {
                 bad("unknown subject kind", LICENCE, j -> obj(j, "subject").put("kind", "COMPANY"), "/subject/kind"),
                 bad("credit code with I", LICENCE, j -> obj(j, "subject").put("creditCode", "91330723IA2HQ8B77W"),
                         "/subject/creditCode"),
-                bad("ID number with letters", PENALTY, j -> obj(j, "subject").put("idNumber", "33072319900101ABCD"),
+                bad("ID number with blanks and punctuation", PENALTY, j -> obj(j, "subject").put("idNumber", "330723 1990-0101 1239"),
                         "/subject/idNumber"),
                 bad("decision date not ISO", PENALTY, j -> obj(j, "document").put("decisionDate", "2024/3/5"),
                         "/document/decisionDate"),

@@ -148,7 +148,8 @@ class SharingPolicyLoadTest {
                                 + " letters, digits, '_' and the wildcard '*'"),
                 mistake("unknown field", "path: subject.idNumber", "path: subject.idNumbr", 14,
                         "fields.department[0].path: path 'subject.idNumbr': unknown field 'idNumbr' in subject"
-                                + " (known: name, kind, creditCode, idNumber, legalRepresentative)"),
+                                + " (known: name, kind, creditCode, idType, idNumber, legalRepresentative,"
+                        + " legalRepresentativeIdType, legalRepresentativeIdNumber)"),
                 mistake("unknown top-level field", "path: subject.idNumber", "path: subjects", 14,
                         "fields.department[0].path: path 'subjects': unknown field 'subjects' in a record (known:"
                                 + " identity, category, recordType, status, urgent, subject, document, times, body,"
@@ -158,7 +159,8 @@ class SharingPolicyLoadTest {
                                 + " field 'code'"),
                 mistake("JSON pointer to an unknown field", "path: subject.idNumber", "path: /subject/idNumbr", 14,
                         "fields.department[0].path: path '/subject/idNumbr': unknown field 'idNumbr' in subject"
-                                + " (known: name, kind, creditCode, idNumber, legalRepresentative)"),
+                                + " (known: name, kind, creditCode, idType, idNumber, legalRepresentative,"
+                        + " legalRepresentativeIdType, legalRepresentativeIdNumber)"),
                 mistake("when value not in the schema", "[NATURAL_PERSON, null]", "[NATURL_PERSON]", 15,
                         "fields.department[1].when[\"subject.kind\"]: 'NATURL_PERSON' is not one of NATURAL_PERSON,"
                                 + " LEGAL_PERSON, NON_LEGAL_PERSON_ORG, INDIVIDUAL_BUSINESS"),

@@ -166,7 +166,7 @@ public final class FileIngestor {
             return;
         }
         IngestResult result = ingest.ingest(new IngestBatch(spec.department(), spec.feed(), List.copyOf(batch), null,
-                extractedAt));
+                extractedAt, "sftp:" + spec.department() + "/" + spec.feed()));
         counts.rows += batch.size();
         counts.stored += result.count(RowOutcome.Status.STORED);
         counts.newVersions += result.count(RowOutcome.Status.NEW_VERSION);
