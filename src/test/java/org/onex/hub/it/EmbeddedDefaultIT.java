@@ -119,8 +119,8 @@ class EmbeddedDefaultIT {
                 .contains("hub_files_total{department=\"sthjj\",feed=\"licences\",outcome=\"rejected\"")
                 .contains("hub_quarantine_open_rows").contains("hub_alerts_open")
                 // issue 7: poll duration, last successful poll and lag per department feed; Camel route metrics
-                .contains("hub_poll_duration_seconds_count{department=\"scjgj\",feed=\"licences\",outcome=\"success\"}")
-                .contains("hub_last_poll_success_timestamp_seconds{department=\"scjgj\",feed=\"licences\"}")
+                .contains("hub_poll_duration_seconds_count{department=\"scjgj\",feed=\"licences\",outcome=\"success\",route=\"scjgj-licences\"}")
+                .contains("hub_last_poll_success_timestamp_seconds{department=\"scjgj\",feed=\"licences\",route=\"scjgj-licences\"}")
                 .contains("hub_watermark_lag_seconds{department=\"scjgj\",feed=\"licences\"}")
                 .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"scjgj-licences\"")
                 .containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"zrzyj-approvals\"");
@@ -144,19 +144,23 @@ class EmbeddedDefaultIT {
         assertThat(leaks).as("log lines with an unmasked ID or mobile number").isEmpty();
     }
 
-    /** Issue 7: department routes start under the supervising route controller (retried in the background). */
+    /**
+     * Issue 12 item 6: the hub adds the department routes of routes/*.camel.yaml itself, one entry at a time, so
+     * that one that cannot be created or started never stops the others; its own routes are not among them.
+     */
     @Test
-    void departmentRoutesAreSupervisedAndTheHubsOwnRoutesAreNot() {
+    void departmentRoutesAreLoadedOneByOneAndTheHubsOwnRoutesAreNot() {
         org.apache.camel.CamelContext camel = hub.getBean(org.apache.camel.CamelContext.class);
-        org.apache.camel.spi.SupervisingRouteController supervisor = camel.getRouteController()
-                .adapt(org.apache.camel.spi.SupervisingRouteController.class);
-        java.util.Set<String> notSupervised = supervisor.getNonControlledRouteIds();
-        assertThat(notSupervised).contains("api-records", "ingest", "obligation-scan")
-                .doesNotContain("scjgj-licences", "sthjj-licences-gbk", "zhzf-penalties", "jtysj-deliveries");
-        assertThat(supervisor.getControlledRoutes()).extracting(org.apache.camel.Route::getRouteId)
-                .contains("scjgj-licences", "zhzf-penalties");
-        await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRouteController().getRouteStatus("scjgj-licences")
-                == org.apache.camel.ServiceStatus.Started);
+        org.onex.hub.ops.SourceHealth health = hub.getBean(org.onex.hub.ops.SourceHealth.class);
+        for (String route : java.util.List.of("scjgj-licences", "sthjj-licences-gbk", "zhzf-penalties", "jtysj-deliveries")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRouteController().getRouteStatus(route)
+                    == org.apache.camel.ServiceStatus.Started);
+            assertThat(health.route(route)).as("health of department route " + route).isPresent();
+        }
+        for (String own : java.util.List.of("api-records", "ingest", "obligation-scan")) {
+            assertThat(camel.getRouteController().getRouteStatus(own)).isEqualTo(org.apache.camel.ServiceStatus.Started);
+            assertThat(health.route(own)).as("the hub's own route " + own + " is not a department route").isEmpty();
+        }
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 public final class LicenceSource {
 
     private static final String COLUMNS = "ID BIGINT PRIMARY KEY, XK_XDR_MC VARCHAR(200), XK_XDR_LB VARCHAR(2),"
-            + " XK_XDR_SHXYM VARCHAR(32), XK_XDR_ZJHM VARCHAR(32), XK_FRDB VARCHAR(50), XK_XKWS VARCHAR(200),"
+            + " XK_XDR_SHXYM VARCHAR(32), XK_XDR_ZJHM VARCHAR(32), XK_FRDB VARCHAR(50), XK_FR_ZJLX VARCHAR(8),"
+            + " XK_FR_ZJHM VARCHAR(32), XK_XKWS VARCHAR(200),"
             + " XK_WSH VARCHAR(100), XK_XKLB VARCHAR(2), XK_XKZS VARCHAR(200), XK_XKBH VARCHAR(100),"
             + " XK_NR VARCHAR(1000), XK_JDRQ DATE, XK_YXQZ DATE, XK_YXQZI DATE, XK_XKJG VARCHAR(200),"
             + " XK_XKJGDM VARCHAR(32), XK_ZT VARCHAR(2), UPDATED_AT ";
