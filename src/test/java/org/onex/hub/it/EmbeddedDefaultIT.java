@@ -43,6 +43,31 @@ class EmbeddedDefaultIT {
         TestClients.authorize(rest, TestClients.operator(hub)); // issue 6: the API needs a key
     }
 
+    /**
+     * Issue 12 item 3 keeps the demo valid: the demo's market-supervision licences and the bureau's penalty decisions
+     * carry the legal representative's certificate (XK_FR_ZJLX/XK_FR_ZJHM, CF_FR_ZJLX/CF_FR_ZJHM), every number is
+     * checked, and none of them sends a row to the quarantine.
+     */
+    @Test
+    void theDemosLegalRepresentativesAreStoredAndNoneIsQuarantined() {
+        org.springframework.jdbc.core.JdbcTemplate store = hub.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        await().atMost(Duration.ofSeconds(120)).until(() -> withLegalRepresentative(store, "scjgj", "licences") >= 20
+                && withLegalRepresentative(store, "zhzf", "penalties") >= 5);
+        java.util.List<java.util.Map<String, Object>> failures = store.queryForList("SELECT q.department, q.feed,"
+                + " f.field, f.rule FROM hub_quarantine q JOIN hub_quarantine_failure f ON f.quarantine_id = q.id"
+                + " WHERE f.field LIKE 'subject.%IdNumber' OR f.field = 'subject.idNumber'");
+        assertThat(failures).as("no demo row is quarantined for a certificate number").isEmpty();
+    }
+
+    /** Stored versions of the feed whose envelope carries a legal representative's resident ID number. */
+    private static int withLegalRepresentative(org.springframework.jdbc.core.JdbcTemplate store, String department,
+            String feed) {
+        java.util.List<String> envelopes = store.queryForList("SELECT envelope FROM hub_record_version"
+                + " WHERE department = ? AND feed = ?", String.class, department, feed);
+        return (int) envelopes.stream().filter(json -> json.contains("\"legalRepresentativeIdNumber\":\"330723")
+                && json.contains("\"legalRepresentativeIdType\":\"RESIDENT_ID\"")).count();
+    }
+
     @Test
     void demoDepartmentsFillTheFeedAndTheQuarantine() {
         JsonNode page = await().atMost(Duration.ofSeconds(60)).until(
