@@ -1,8 +1,6 @@
 package org.onex.hub.ops;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,19 +19,16 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.config.YamlDocument;
+import org.onex.hub.ops.RouteFileEntries.Entry;
+import org.onex.hub.ops.RouteFileEntries.Parsed;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -69,19 +64,8 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DepartmentRouteSupervision.class);
 
-    /** Route file names: {@code <department>.camel.yaml}. */
-    static final String SUFFIX = ".camel.yaml";
-
-    /** One entry of a route file, as loaded: where it is, what it is, and how often it failed. */
-    private record Entry(Path file, int index, String routeId, String department, String feed) {
-
-        /** The key of the entry across retries: its route id, else its place in the file (the file itself: -1). */
-        String key() {
-            return routeId != null ? routeId : index < 0 ? file.toString() : file + "#" + index;
-        }
-    }
-
     private final Path routesDir;
+    private final RouteFileEntries files;
     private final DepartmentRegistry registry;
     private final SourceHealth health;
     private final ObjectProvider<Alerts> alerts;
@@ -100,6 +84,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
             @Value("${hub.routes.restart-max-delay:300000}") long maxBackOffMillis) {
         this.routesDir = paths.routesDir();
         this.registry = registry;
+        this.files = new RouteFileEntries(registry);
         this.health = health;
         this.alerts = alerts;
         this.backOffMillis = Math.max(1, backOffMillis);
@@ -126,7 +111,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
             LOG.warn("no route folder {} (hub.routes-dir): no department routes", routesDir);
             return files;
         }
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(routesDir, "*" + SUFFIX)) {
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(routesDir, "*" + RouteFileEntries.SUFFIX)) {
             dir.forEach(files::add);
         } catch (IOException e) {
             LOG.error("cannot list {} (hub.routes-dir): {}", routesDir, e.toString());
@@ -137,8 +122,8 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
 
     /** Loads every entry of one file; a file that cannot be read or parsed fails (and is retried) as one. */
     private void loadFile(CamelContext camel, Path file) {
-        Parsed parsed = parse(file);
-        Entry whole = new Entry(file, -1, null, departmentOfFile(file), null);
+        Parsed parsed = files.parse(file);
+        Entry whole = new Entry(file, -1, null, RouteFileEntries.departmentOfFile(file), null);
         if (parsed.problem() != null) {
             failed(camel, whole, parsed.problem());
             return;
@@ -149,46 +134,9 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         }
     }
 
-    /** A route file read and parsed: the text, its tree with lines, and the YAML of each entry. */
-    private record Parsed(Path file, YamlDocument doc, List<String> entryYaml, String problem) {
-
-        int entries() {
-            return entryYaml.size();
-        }
-    }
-
-    private Parsed parse(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return new Parsed(file, null, List.of(), file + ": cannot read the file: " + e);
-        }
-        YamlDocument doc;
-        try {
-            doc = YamlDocument.parse(file, text);
-        } catch (ConfigException e) {
-            return new Parsed(file, null, List.of(), e.problems().get(0).toString());
-        }
-        List<String> entries = new ArrayList<>();
-        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        if (root instanceof SequenceNode seq) {
-            for (Node item : seq.getValue()) {
-                int start = item.getStartMark().getIndex();
-                int end = item.getEndMark().getIndex();
-                int column = item.getStartMark().getColumn();
-                // the entry alone, its first key at the column it had, so its lines keep their indentation
-                entries.add(" ".repeat(Math.max(0, column - 2)) + "- " + text.substring(start, end) + "\n");
-            }
-        } else if (root != null) {
-            entries.add(text);
-        }
-        return new Parsed(file, doc, entries, null);
-    }
-
     /** Adds (creates and starts) entry {@code i} of a parsed file; on failure reports it and schedules a retry. */
     private void load(CamelContext camel, Parsed parsed, int i) {
-        Entry entry = describe(parsed, i);
+        Entry entry = files.describe(parsed, i);
         if (camel.isStopping() || camel.isStopped()) {
             return;
         }
@@ -233,7 +181,7 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
                 remove(camel, entry.routeId());
                 loadedFrom.remove(entry.routeId());
             }
-            failed(camel, entry, where(parsed, i, e));
+            failed(camel, entry, RouteFileEntries.where(parsed, i, e));
         }
     }
 
@@ -286,14 +234,14 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
                 loadFile(camel, entry.file());
                 return;
             }
-            Parsed parsed = parse(entry.file());
+            Parsed parsed = files.parse(entry.file());
             if (parsed.problem() != null) {
                 failures.remove(entry.key());
-                failed(camel, new Entry(entry.file(), -1, null, departmentOfFile(entry.file()), null), parsed.problem());
+                failed(camel, new Entry(entry.file(), -1, null, RouteFileEntries.departmentOfFile(entry.file()), null), parsed.problem());
                 return;
             }
             for (int i = 0; i < parsed.entries(); i++) {
-                Entry now = describe(parsed, i);
+                Entry now = files.describe(parsed, i);
                 if (now.key().equals(entry.key()) || entry.routeId() == null && i == entry.index()) {
                     load(camel, parsed, i);
                     return;
@@ -311,53 +259,6 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
             health.forget(entry.routeId());
         }
         LOG.info("route {} is not tried again: {}", entry.key(), why);
-    }
-
-    /** Route id, department and feed (or delivery channel) of entry {@code i}, as far as the file tells. */
-    private Entry describe(Parsed parsed, int i) {
-        JsonNode root = parsed.doc().root();
-        JsonNode item = root.isArray() ? root.path(i) : root;
-        JsonNode templated = item.path("templatedRoute");
-        String routeId = null;
-        String department = null;
-        String feed = null;
-        if (templated.isObject()) {
-            routeId = text(templated.path("routeId"));
-            department = parameter(templated, "department");
-            feed = parameter(templated, "feed");
-            String ref = text(templated.path("routeTemplateRef"));
-            if (feed == null && ref != null && ref.startsWith("delivery-")) {
-                feed = "deliveries (" + ref.substring("delivery-".length()) + ")";
-            }
-        } else if (item.path("route").isObject()) {
-            routeId = text(item.path("route").path("id"));
-        }
-        if (department == null || department.contains("{{")) {
-            department = routeId != null && routeId.indexOf('-') > 0 ? routeId.substring(0, routeId.indexOf('-'))
-                    : null;
-        }
-        if (department == null || registry.find(department).isEmpty()) {
-            department = departmentOfFile(parsed.file());
-        }
-        return new Entry(parsed.file(), i, routeId, department, feed);
-    }
-
-    private String departmentOfFile(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
-    }
-
-    private static String parameter(JsonNode templated, String name) {
-        for (JsonNode p : templated.path("parameters")) {
-            if (name.equals(text(p.path("name")))) {
-                return text(p.path("value"));
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.asText().isBlank() ? node.asText().trim() : null;
     }
 
     /** Removes a route and its definition (what a failed attempt left behind), so that it can be added again. */
@@ -383,10 +284,5 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         }
     }
 
-    /** {@code file:line: key: reason} for a failed entry: at the parameter the failure names, else the entry. */
-    static String where(Parsed parsed, int i, Throwable e) {
-        String reason = RouteFailures.reason(e);
-        String pointer = RouteFailures.pointer(parsed.doc(), i, reason);
-        return parsed.doc().problem(pointer, reason).toString();
-    }
+
 }
