@@ -1,10 +1,12 @@
 package org.onex.hub.api;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.camel.Exchange;
+import org.onex.hub.delivery.DeliveryRecoveryProperties;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.security.Client;
 import org.onex.hub.schema.HubJson;
@@ -25,7 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Component
 public class DeliveryApi {
 
-    private static final Set<String> PARAMS = Set.of("department", "status", "recordId", "cursor", "limit");
+    private static final Set<String> PARAMS = Set.of("department", "status", "recordId", "stuck", "cursor",
+            "limit");
     private static final Set<String> STATUSES = Set.of(Delivery.PENDING, Delivery.QUEUED, Delivery.DELIVERED,
             Delivery.DEAD, Delivery.DISCARDED);
 
@@ -33,12 +36,15 @@ public class DeliveryApi {
     private final OperatorActions actions;
     private final RecordViews views;
     private final Clock clock;
+    private final DeliveryRecoveryProperties settings;
 
-    public DeliveryApi(DeliveryStore deliveries, OperatorActions actions, RecordViews views, Clock clock) {
+    public DeliveryApi(DeliveryStore deliveries, OperatorActions actions, RecordViews views, Clock clock,
+            DeliveryRecoveryProperties settings) {
         this.deliveries = deliveries;
         this.actions = actions;
         this.views = views;
         this.clock = clock;
+        this.settings = settings;
     }
 
     public ObjectNode list(Exchange exchange) {
@@ -54,11 +60,15 @@ public class DeliveryApi {
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         // a department sees its own deliveries; the bureau (whose decisions they are), operators and admins all
         String department = Callers.departmentIfConfined(client, asked);
-        List<Delivery> list = deliveries.list(department,
-                status, recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
+        String stuck = q.matching("stuck", "true|false", "true or false");
+        Instant plannedBefore = clock.instant().minus(settings.stuckAfter());
+        // issue 13: stuck=true lists the deliveries still PENDING or QUEUED past hub.delivery.stuck-after
+        List<Delivery> list = "true".equals(stuck) ? deliveries.stuck(department, plannedBefore,
+                before < 0 ? null : before, limit) : deliveries.list(department, status,
+                recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();
         ArrayNode items = out.putArray("items");
-        list.forEach(d -> items.add(json(d)));
+        list.forEach(d -> items.add(json(d, plannedBefore)));
         out.put("count", list.size());
         if (list.size() == limit) {
             out.put("nextCursor", Cursors.encode("deliveries", list.get(list.size() - 1).id()));
@@ -125,9 +135,15 @@ public class DeliveryApi {
         }
     }
 
-    private static ObjectNode json(Delivery d) {
+    private ObjectNode json(Delivery d) {
+        return json(d, clock.instant().minus(settings.stuckAfter()));
+    }
+
+    /** The delivery with its key and whether it is stuck (PENDING or QUEUED, planned before the threshold). */
+    private static ObjectNode json(Delivery d, Instant plannedBefore) {
         ObjectNode n = HubJson.mapper().valueToTree(d);
         n.put("key", d.key());
+        n.put("stuck", d.isStuck(plannedBefore));
         return n;
     }
 }

@@ -1,8 +1,13 @@
 package org.onex.hub.console;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
+import org.onex.hub.delivery.DeliveryRecoveryProperties;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
@@ -25,10 +30,15 @@ public class DeliveriesController implements ConsolePage {
 
     private final DeliveryStore deliveries;
     private final OperatorActions actions;
+    private final DeliveryRecoveryProperties settings;
+    private final Clock clock;
 
-    public DeliveriesController(DeliveryStore deliveries, OperatorActions actions) {
+    public DeliveriesController(DeliveryStore deliveries, OperatorActions actions, DeliveryRecoveryProperties settings,
+            Clock clock) {
         this.deliveries = deliveries;
         this.actions = actions;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -46,14 +56,27 @@ public class DeliveriesController implements ConsolePage {
         return 40;
     }
 
+    /**
+     * The 全部 tab (no status) lists every delivery; {@code stuck=true} lists those still PENDING or QUEUED past
+     * {@code hub.delivery.stuck-after} (issue 13), and every listed one that is stuck is marked.
+     */
     @GetMapping("/console/deliveries")
     public String deliveries(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String department, Model model) {
-        String s = STATUSES.contains(status) ? status : null;
+            @RequestParam(required = false) String department, @RequestParam(defaultValue = "false") boolean stuck,
+            Model model, Locale locale) {
+        // issue 17: List.of(...).contains(null) throws, which made the 全部 tab answer 500
+        String s = status != null && STATUSES.contains(status) ? status : null;
         String d = ConsoleParams.code(department);
-        model.addAttribute("deliveries", deliveries.list(d, s, null, null, 200));
+        Instant plannedBefore = clock.instant().minus(settings.stuckAfter());
+        List<Delivery> list = stuck ? deliveries.stuck(d, plannedBefore, null, 200)
+                : deliveries.list(d, s, null, null, 200);
+        model.addAttribute("deliveries", list);
+        model.addAttribute("stuckIds", list.stream().filter(x -> x.isStuck(plannedBefore)).map(Delivery::id)
+                .collect(Collectors.toSet()));
+        model.addAttribute("stuckAfter", settings.stuckAfterText("zh".equals(locale.getLanguage())));
         model.addAttribute("statuses", STATUSES);
-        model.addAttribute("status", s);
+        model.addAttribute("status", stuck ? null : s);
+        model.addAttribute("stuck", stuck);
         model.addAttribute("department", d);
         return "console/deliveries";
     }

@@ -57,6 +57,8 @@ public final class DeliveryConsumer {
         if (items.isEmpty()) {
             return;
         }
+        // a sign of life on every attempt (retries too), so the sweep does not send again what is in hand
+        store.touch(items.stream().map(DeliveryItem::deliveryId).toList(), clock.instant());
         List<Long> confirmed = new ArrayList<>();
         try {
             channel.deliver(department, items, item -> {

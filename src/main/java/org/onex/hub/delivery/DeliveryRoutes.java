@@ -6,10 +6,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code delivery-dispatcher}: outbox → department queues, every {@code hub.delivery.dispatch-period};
- * {@code delivery-acks}: reads acknowledgements from the channels that take them (ack column, ack file).
+ * {@code delivery-acks}: reads acknowledgements from the channels that take them (ack column, ack file);
+ * {@code delivery-sweep}: {@link DeliverySweep}, every {@code hub.delivery.sweep-period} and once at start.
  */
 @Component
 public class DeliveryRoutes extends RouteBuilder {
+
+    private final DeliveryRecoveryProperties settings;
+
+    public DeliveryRoutes(DeliveryRecoveryProperties settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void configure() {
@@ -20,6 +27,10 @@ public class DeliveryRoutes extends RouteBuilder {
                     .bean(DeliveryDispatcher.class, "dispatchNext")
                     .setProperty("more", simple("${body} >= 500"))
                 .end();
+        // issue 13: orphaned deliveries back to the outbox, stuck ones alerted; first round shortly after start
+        from("timer:delivery-sweep?period=" + settings.sweepPeriod().toMillis() + "&delay=3000")
+                .routeId("delivery-sweep").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .bean(DeliverySweep.class, "sweep");
         from("timer:delivery-acks?period={{hub.delivery.ack-period:10000}}&delay=5000")
                 .routeId("delivery-acks").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliveryChannels.class, "pollAcks");

@@ -41,6 +41,11 @@ public class Alerts {
     public static final String ROUTE_START_FAILED = "ROUTE_START_FAILED";
     public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";
     public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
+    /**
+     * Deliveries to a department still PENDING or QUEUED past {@code hub.delivery.stuck-after} (issue 13); one open
+     * alert per department, subject {@code deliveries to <dept>}, closed by the hub when none is stuck any more.
+     */
+    public static final String DELIVERY_STUCK = "DELIVERY_STUCK";
     /** A department provided a category the sharing policy does not entitle it to (R-CATEGORIES). */
     public static final String NOT_ENTITLED_TO_PROVIDE = "NOT_ENTITLED_TO_PROVIDE";
     /** Next (or this) year's working-day calendar has not been added (org.onex.hub.calendar.CalendarYearCheck). */
@@ -50,6 +55,9 @@ public class Alerts {
     public static final String OBLIGATION_REMINDER = "OBLIGATION_REMINDER";
     public static final String OBLIGATION_OVERDUE = "OBLIGATION_OVERDUE";
     public static final String SOURCE_SILENT = "SOURCE_SILENT";
+
+    /** Who closes an alert whose condition has cleared by itself. */
+    public static final String BY_HUB = "hub";
 
     /** Artemis topic every new alert is published on, as JSON. */
     public static final String TOPIC = "hub.alerts";
@@ -88,6 +96,19 @@ public class Alerts {
         return raised(() -> store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn,
                 recordId, obligationId, clock.instant()), "ERROR".equals(severity), "ALERT {} {} {}: {} - {}", kind,
                 ruleId, department, subject, messageEn);
+    }
+
+    /**
+     * Closes the open alert of a condition that has cleared by itself (acknowledged by {@value #BY_HUB} with the
+     * comment); false if none was open.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean resolved(String kind, String department, String subject, String comment) {
+        boolean closed = store.resolve(kind, department, subject, BY_HUB, comment, clock.instant());
+        if (closed) {
+            LOG.info("ALERT {} {} resolved: {} - {}", kind, department, subject, comment);
+        }
+        return closed;
     }
 
     /**

@@ -38,8 +38,9 @@ public class AlertStore {
                 + " AND COALESCE(department, '') = ? AND COALESCE(feed, '') = ? AND subject = ?", Long.class,
                 kind, nz(department), nz(feed), subject);
         if (!open.isEmpty()) {
-            jdbc.update("UPDATE hub_alert SET times_seen = times_seen + 1, last_seen_at = ?, message = ? WHERE id = ?",
-                    ts, truncate(message, 2048), open.get(0));
+            jdbc.update("UPDATE hub_alert SET times_seen = times_seen + 1, last_seen_at = ?, message = ?,"
+                    + " message_en = COALESCE(?, message_en) WHERE id = ?", ts, truncate(message, 2048),
+                    truncate(messageEn, 2048), open.get(0));
             return open.get(0);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -69,6 +70,16 @@ public class AlertStore {
         return jdbc.update("UPDATE hub_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,"
                 + " ack_comment = ? WHERE id = ? AND status = 'OPEN'", Timestamp.from(now), by,
                 truncate(comment, 1024), id) == 1;
+    }
+
+    /**
+     * Closes the open alert of a condition that has cleared by itself (a stuck delivery delivered): it is
+     * acknowledged by {@code by} with {@code comment}. False if no such alert is open.
+     */
+    public boolean resolve(String kind, String department, String subject, String by, String comment, Instant now) {
+        return jdbc.update("UPDATE hub_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,"
+                + " ack_comment = ? WHERE kind = ? AND status = 'OPEN' AND COALESCE(department, '') = ? AND subject = ?",
+                Timestamp.from(now), by, truncate(comment, 1024), kind, nz(department), subject) > 0;
     }
 
     public Optional<Alert> find(long id) {

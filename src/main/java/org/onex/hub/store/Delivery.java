@@ -15,6 +15,14 @@ public record Delivery(long id, long recordId, int version, String department, S
     public static final String DISCARDED = "DISCARDED";
 
     /**
+     * Stuck (issue 13): still PENDING or QUEUED although it was planned before {@code plannedBefore} (now minus
+     * {@code hub.delivery.stuck-after}); the same rule as {@link DeliveryStore#stuck}.
+     */
+    public boolean isStuck(Instant plannedBefore) {
+        return (PENDING.equals(status) || QUEUED.equals(status)) && createdAt.isBefore(plannedBefore);
+    }
+
+    /**
      * The idempotency key the department sees in every channel (inbox key column, file content, the
      * {@code Idempotency-Key} header): the same decision version to the same department always has it.
      */

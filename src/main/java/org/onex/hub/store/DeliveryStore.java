@@ -93,6 +93,68 @@ public class DeliveryStore {
                 AlertStore.truncate("discarded by " + by + " at " + now + ": " + comment, 512), id) == 1;
     }
 
+    /**
+     * A consumer has these deliveries in hand and is making an attempt (each retry too): {@code last_attempt_at}
+     * is its sign of life, without counting the attempt. The sweep leaves deliveries in hand alone.
+     */
+    public void touch(Collection<Long> ids, Instant now) {
+        update("UPDATE hub_delivery SET last_attempt_at = ? WHERE status IN ('PENDING', 'QUEUED') AND id IN (%s)",
+                ids, Timestamp.from(now));
+    }
+
+    /**
+     * QUEUED deliveries that no consumer has shown to be working on since {@code quietSince} (queued before it, no
+     * attempt after it), of a department whose consumer is either idle since then (no attempt on any of its
+     * deliveries) or has already passed them (a delivery queued after them is DELIVERED: its queue is first in,
+     * first out). After a crash these are the deliveries whose message is gone while the store still says QUEUED
+     * (the message consumed but the confirmation lost, or the message lost); oldest first.
+     */
+    public List<Delivery> orphanCandidates(Instant quietSince, int limit) {
+        Timestamp t = Timestamp.from(quietSince);
+        return jdbc.query("SELECT * FROM hub_delivery d WHERE d.status = 'QUEUED' AND d.queued_at < ?"
+                + " AND (d.last_attempt_at IS NULL OR d.last_attempt_at < ?)"
+                + " AND (NOT EXISTS (SELECT 1 FROM hub_delivery b WHERE b.department = d.department"
+                + " AND b.last_attempt_at >= ?) OR EXISTS (SELECT 1 FROM hub_delivery p WHERE p.department = d.department"
+                + " AND p.status = 'DELIVERED' AND p.queued_at > d.queued_at)) ORDER BY d.id LIMIT ?",
+                DeliveryStore::delivery, t, t, t, limit);
+    }
+
+    /**
+     * Deliveries planned before {@code plannedBefore} and still not delivered (PENDING or QUEUED): stuck. Newest
+     * first; null department matches all; {@code beforeId} pages backwards.
+     */
+    public List<Delivery> stuck(String department, Instant plannedBefore, Long beforeId, int limit) {
+        Where where = new Where().eq("department", department).and("status IN ('PENDING', 'QUEUED') AND created_at < ?",
+                Timestamp.from(plannedBefore));
+        return jdbc.query(where.newestFirst("hub_delivery", beforeId, limit), DeliveryStore::delivery, where.args());
+    }
+
+    /** Stuck deliveries (see {@link #stuck}) by department: how many, and the oldest one. */
+    public Map<String, StuckDeliveries> stuckByDepartment(Instant plannedBefore) {
+        Map<String, StuckDeliveries> out = new java.util.TreeMap<>();
+        jdbc.query("SELECT * FROM hub_delivery WHERE id IN (SELECT MIN(id) FROM hub_delivery WHERE status IN"
+                + " ('PENDING', 'QUEUED') AND created_at < ? GROUP BY department)", rs -> {
+                    Delivery oldest = delivery(rs, 0);
+                    out.put(oldest.department(), new StuckDeliveries(oldest.department(), 0, oldest));
+                }, Timestamp.from(plannedBefore));
+        jdbc.query("SELECT department, COUNT(*) FROM hub_delivery WHERE status IN ('PENDING', 'QUEUED')"
+                + " AND created_at < ? GROUP BY department", rs -> {
+                    long count = rs.getLong(2);
+                    out.computeIfPresent(rs.getString(1), (k, v) -> new StuckDeliveries(k, count, v.oldest()));
+                }, Timestamp.from(plannedBefore));
+        return out;
+    }
+
+    /**
+     * How many deliveries are stuck: planned more than {@code olderThan} before {@code now} and still PENDING or
+     * QUEUED (for the fault suite's "deliveries stuck" figure and for checks).
+     */
+    public long countStuck(java.time.Duration olderThan, Instant now) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM hub_delivery WHERE status IN ('PENDING', 'QUEUED')"
+                + " AND created_at < ?", Long.class, Timestamp.from(now.minus(olderThan)));
+        return n == null ? 0 : n;
+    }
+
     /** The department confirmed it has the decision; false if it was not delivered or already acknowledged. */
     public boolean acknowledge(long id, String by, Instant now) {
         return jdbc.update("UPDATE hub_delivery SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?"

@@ -14,12 +14,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A department's HTTP inbox (a real JDK HTTP server on a local port): keeps the first request per
- * Idempotency-Key, records every request's headers, can refuse bodies containing a text with 500 (a
+ * Idempotency-Key (answering a repeat 201, or 409 if {@link #conflictOnRepeat}), records every request's headers
+ * and answer, can refuse bodies containing a text with 500 (a
  * poison decision), and can be stopped and started again on the same port (an outage).
  */
 final class RestInbox implements AutoCloseable {
 
-    record Request(String key, Map<String, List<String>> headers, String body) {
+    /** A request and the status it was answered with. */
+    record Request(String key, Map<String, List<String>> headers, String body, int status) {
     }
 
     final int port = TestDatabases.freePort();
@@ -29,6 +31,8 @@ final class RestInbox implements AutoCloseable {
     final Set<String> poison = ConcurrentHashMap.newKeySet();
     /** A slow department: each answer takes this long (server side), so a test can stop the hub mid-delivery. */
     volatile long answerMillis;
+    /** A department that answers 409 Conflict to a key it already has (issue 13), instead of 201 again. */
+    volatile boolean conflictOnRepeat;
     private volatile HttpServer server;
 
     RestInbox() {
@@ -48,13 +52,13 @@ final class RestInbox implements AutoCloseable {
                     java.util.concurrent.locks.LockSupport.parkNanos(answerMillis * 1_000_000L);
                 }
                 String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                requests.add(new Request(key, Map.copyOf(exchange.getRequestHeaders()), body));
                 int status = poison.stream().anyMatch(body::contains) ? 500 : 201;
-                if (status == 201) {
-                    accepted.putIfAbsent(key, body);
+                if (status == 201 && accepted.putIfAbsent(key, body) != null && conflictOnRepeat) {
+                    status = 409;
                 }
-                byte[] answer = (status == 201 ? "{\"ok\":true}" : "{\"error\":\"cannot file this decision\"}")
-                        .getBytes(StandardCharsets.UTF_8);
+                requests.add(new Request(key, Map.copyOf(exchange.getRequestHeaders()), body, status));
+                byte[] answer = (status == 201 ? "{\"ok\":true}" : status == 409 ? "{\"error\":\"already received\"}"
+                        : "{\"error\":\"cannot file this decision\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(status, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
