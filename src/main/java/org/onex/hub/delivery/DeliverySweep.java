@@ -121,10 +121,12 @@ public class DeliverySweep {
             Delivery o = s.oldest();
             String state = o.status() + (o.queuedAt() == null ? "" : " since " + o.queuedAt())
                     + (o.lastError() == null ? "" : ", last error: " + o.lastError());
+            String stateZh = o.status() + (o.queuedAt() == null ? "" : "，排队于 " + o.queuedAt())
+                    + (o.lastError() == null ? "" : "，最近错误：" + o.lastError());
             alerts.rule(Alerts.DELIVERY_STUCK, "ERROR", "R-PENALTY-FEEDBACK", s.department(), subject(s.department()),
-                    s.count() + " 件处罚决定送达 " + s.department() + " 已超过 " + afterZh + " 仍未完成；最早的是送达 #"
+                    s.count() + " 件处罚决定送达 " + s.department() + " 已超过 " + afterZh + "仍未完成；最早的是送达 #"
                             + o.id() + "（记录 " + o.recordId() + " 第 " + o.version() + " 版，计划于 " + o.createdAt()
-                            + "，状态 " + state + "）。请检查该部门的送达通道（路由、CHANNEL_UNREACHABLE 告警）："
+                            + "，状态 " + stateZh + "）。请检查该部门的送达通道（路由、CHANNEL_UNREACHABLE 告警）："
                             + "GET /api/v1/deliveries?stuck=true",
                     s.count() + " decision(s) to " + s.department() + " not delivered after " + after
                             + "; the oldest is delivery #" + o.id() + " (record " + o.recordId() + " v" + o.version()
