@@ -36,13 +36,15 @@ public class HubMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.onex.hub.delivery.DeliveryRecoveryProperties deliveries;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
     private MeterRegistry registry;
     private volatile long readAt;
 
-    public HubMetrics(JdbcTemplate jdbc, Clock clock) {
+    public HubMetrics(JdbcTemplate jdbc, Clock clock, org.onex.hub.delivery.DeliveryRecoveryProperties deliveries) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -72,6 +74,7 @@ public class HubMetrics implements MeterBinder {
         values.put("alerts", count("SELECT COUNT(*) FROM hub_alert WHERE status = 'OPEN'"));
         grouped("hub_deliveries", "SELECT department, status, COUNT(*) FROM hub_delivery GROUP BY department, status",
                 "department", "status", "Deliveries of the bureau's decisions by department and status");
+        stuckDeliveries();
         grouped("hub_obligations", "SELECT rule_id, status, COUNT(*) FROM hub_obligation GROUP BY rule_id, status",
                 "rule", "status", "Obligations of the policy by rule and status");
         long nowMillis = clock.millis();
@@ -136,6 +139,21 @@ public class HubMetrics implements MeterBinder {
                         .tags(label1, a, label2, b).register(registry);
             }
         }
+    }
+
+    /** Issue 13: {@code hub_deliveries_stuck{department}}, PENDING or QUEUED past {@code hub.delivery.stuck-after}. */
+    private void stuckDeliveries() {
+        values.keySet().stream().filter(k -> k.startsWith("stuck|")).forEach(k -> values.put(k, 0.0));
+        jdbc.query("SELECT department, COUNT(*) FROM hub_delivery WHERE status IN ('PENDING', 'QUEUED')"
+                + " AND created_at < ? GROUP BY department", rs -> {
+                    String department = rs.getString(1);
+                    String key = "stuck|" + department;
+                    if (values.put(key, (double) rs.getLong(2)) == null) {
+                        Gauge.builder("hub_deliveries_stuck", this, m -> m.values.getOrDefault(key, 0.0))
+                                .description("Deliveries still pending or queued past hub.delivery.stuck-after")
+                                .tags("department", department).register(registry);
+                    }
+                }, java.sql.Timestamp.from(clock.instant().minus(deliveries.stuckAfter())));
     }
 
     private double count(String sql) {

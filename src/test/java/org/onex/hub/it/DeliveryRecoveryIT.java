@@ -197,6 +197,9 @@ class DeliveryRecoveryIT {
             assertThat(api.at("/items/0/id").asLong()).isEqualTo(stuck.id());
             assertThat(api.at("/items/0/stuck").asBoolean()).isTrue();
             assertThat(api.at("/items/0/status").asText()).isEqualTo(Delivery.QUEUED);
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/prometheus"),
+                    m -> Pattern.compile("hub_deliveries_stuck\\{[^}]*department=\"jtysj\"[^}]*} 1\\.0").matcher(m)
+                            .find());
 
             HttpClient browser = login();
             for (String page : List.of("/console/deliveries?stuck=true", "/console/deliveries")) {
