@@ -52,9 +52,9 @@ final class CsvCorpus {
                     + CorpusRows.firstInvalid(bytes, StandardCharsets.UTF_8)));
         }));
         e.add(new Entry("gb18030-only-char-in-gbk-feed.csv", CSV_GBK,
-                "a company name with 䶮 (CJK Ext-A, 4 bytes in GB18030, absent from GBK) in a GBK feed", f -> {
+                "a company name with 𪚥 (CJK Ext-B, 4 bytes in GB18030, absent from GBK) in a GBK feed", f -> {
                     List<Map<String, String>> r = rows.rows(name(f), 2);
-                    r.get(1).put("XK_XDR_MC", "武义县䶮记五金厂");
+                    r.get(1).put("XK_XDR_MC", "武义县𪚥记五金厂");
                     byte[] bytes = CorpusRows.csv(COLUMNS, r, CRLF).getBytes(GB18030);
                     return write(f, bytes, rejected(FileReason.INVALID_BYTES, "bytes are not valid GBK at offset "
                             + CorpusRows.firstInvalid(bytes, Charset.forName("GBK"))));
