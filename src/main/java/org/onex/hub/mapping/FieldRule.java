@@ -38,6 +38,10 @@ record FieldRule(String target, ValueSource source, ValueType type, CodeList cod
         }
         if (raw instanceof String s) {
             raw = s.trim();
+            Violation unsafe = unsafeText((String) raw);
+            if (unsafe != null) {
+                return new Applied(null, unsafe);
+            }
         }
         if (RowContext.blank(raw)) {
             raw = defaultValue;
@@ -67,6 +71,19 @@ record FieldRule(String target, ValueSource source, ValueType type, CodeList cod
             return new Applied(null, Violation.error(target, Rules.MAPPING_TYPE, "cannot read " + describe()
                     + " value '" + raw + "' as " + type.name().toLowerCase() + ": " + e.getMessage()));
         }
+    }
+
+    /** A value a spreadsheet would run as a formula, or no spreadsheet cell could hold (issue 13 item 8). */
+    private Violation unsafeText(String value) {
+        if (CellText.isFormula(value)) {
+            return Violation.error(target, Rules.FORMULA_CELL, describe() + " starts with a formula character ("
+                    + CellText.quote(value) + "): not stored, a spreadsheet would run it as a formula");
+        }
+        if (value.length() > CellText.MAX_CHARS) {
+            return Violation.error(target, Rules.VALUE_TOO_LONG, describe() + " has " + value.length()
+                    + " characters, more than a spreadsheet cell holds (" + CellText.MAX_CHARS + ")");
+        }
+        return null;
     }
 
     private String describe() {

@@ -94,7 +94,7 @@ class EmbeddedDefaultIT {
         JsonNode rejected = await().atMost(Duration.ofSeconds(60)).until(
                 () -> rest.getForObject("/api/v1/files?status=REJECTED", JsonNode.class), f -> f.get("count").asInt() >= 2);
         assertThat(rejected.get("items").findValuesAsText("reason"))
-                .anyMatch(r -> r.matches("line \\d+: \\d+ fields, expected 14"))
+                .anyMatch(r -> r.matches("line \\d+: \\d+ fields, expected 14, in the last line.*"))
                 .anyMatch(r -> r.contains("UTF-8") && r.contains("GB18030"));
         JsonNode ingested = rest.getForObject("/api/v1/files?status=INGESTED", JsonNode.class);
         assertThat(ingested.get("items").findValuesAsText("fileName")).contains("licences-00001.csv",

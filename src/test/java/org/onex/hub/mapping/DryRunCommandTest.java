@@ -324,7 +324,7 @@ class DryRunCommandTest {
                 Arguments.of("ndjson with an array line", "rows.ndjson", "{\"SPWH\": \"1\"}\n[1]",
                         ": line 2: expected one JSON object per line"),
                 Arguments.of("csv row too short", "rows.csv", "XK_WSH,XK_XDR_MC\nA-1,x\nA-2",
-                        ": line 3: 1 fields, expected 2"));
+                        ": line 3: 1 fields, expected 2, in the last line, which has no line break (truncated upload?)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,6 +20,7 @@ final class CsvRows {
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
     private static final String UNCLOSED_QUOTE = "EOF reached before encapsulated token finished";
+    private static final String TEXT_AFTER_QUOTE = "Invalid character between encapsulated token and delimiter";
 
     private CsvRows() {
     }
@@ -49,15 +50,15 @@ final class CsvRows {
                     continue;
                 }
                 if (record.size() != header.size()) {
-                    throw new FileRejectedException("line " + line + ": " + record.size() + " fields, expected "
-                            + header.size());
+                    throw fieldCount(in, records, line, record.size(), header.size());
                 }
                 sink.accept(new SourceRow(values(header, record), displayName + " line " + line));
                 rows++;
             }
             if (header == null) {
-                throw new FileRejectedException(in.bytesRead() == 0 ? "the file is empty (0 bytes): expected a header line"
-                        : "expected a header line, found only blank lines");
+                throw in.bytesRead() == 0
+                        ? new FileRejectedException(FileReason.EMPTY_FILE, "the file is empty (0 bytes): expected a header line")
+                        : new FileRejectedException(FileReason.BLANK_FILE, "expected a header line, found only blank lines");
             }
             return rows;
         } catch (IOException e) {
@@ -66,6 +67,29 @@ final class CsvRows {
             }
             throw e;
         }
+    }
+
+    /**
+     * A record with the wrong number of fields; when it is the last one, shorter than the header and the
+     * file does not end in a line break, the upload was most likely cut off.
+     */
+    private static FileRejectedException fieldCount(StrictDecoder in, Iterator<CSVRecord> records, long line,
+            int fields, int expected) {
+        String counted = "line " + line + ": " + fields + " fields, expected " + expected;
+        boolean last;
+        try {
+            last = !records.hasNext();
+        } catch (UncheckedIOException e) {
+            last = false;
+        }
+        if (in.rejection() != null) {
+            return in.rejection();
+        }
+        if (last && fields < expected && in.lastChar() != '\n' && in.lastChar() != '\r') {
+            return new FileRejectedException(FileReason.TRUNCATED_LAST_LINE, counted
+                    + ", in the last line, which has no line break (truncated upload?)");
+        }
+        return new FileRejectedException(FileReason.FIELD_COUNT, counted);
     }
 
     private static boolean isBlankLine(CSVRecord record) {
@@ -90,10 +114,14 @@ final class CsvRows {
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains(UNCLOSED_QUOTE)) {
-            return new FileRejectedException("line " + line
+            return new FileRejectedException(FileReason.UNCLOSED_QUOTE, "line " + line
                     + ": a quoted field is not closed before the end of the file (truncated upload?)", e);
         }
+        if (message.contains(TEXT_AFTER_QUOTE)) {
+            return new FileRejectedException(FileReason.TEXT_AFTER_QUOTE, "line " + line + ": text follows the closing"
+                    + " quote of a field (a quote inside a quoted field must be written twice: \"\")", e);
+        }
         // commons-csv ends some messages with a character position that means nothing to a department
-        return new FileRejectedException("line " + line + ": " + message.replaceFirst(" at line: .*$", ""), e);
+        return new FileRejectedException(FileReason.UNREADABLE, "line " + line + ": " + message.replaceFirst(" at line: .*$", ""), e);
     }
 }

@@ -32,10 +32,36 @@ final class EncodingCheck {
         }
         String found = utf8Kind(file);
         if (found != null) {
-            throw new FileRejectedException("the file is " + found + " but the feed declares " + declared.name()
+            throw new FileRejectedException(FileReason.UTF8_IN_GB_FEED, "the file is " + found + " but the feed declares " + declared.name()
                     + ": it would be read as mojibake; export it as " + declared.name()
                     + " or change the feed's encoding");
         }
+    }
+
+    /**
+     * Rejects a file that starts with a UTF-16 byte-order mark (Windows Notepad's "Unicode", some Excel
+     * "Unicode text" exports) in a feed declared UTF-8, GBK or GB18030: its bytes would otherwise be reported
+     * as invalid at offset 0, which does not tell the department what to change.
+     */
+    static void rejectUtf16(Path file, Charset declared) throws FileRejectedException, IOException {
+        if (declared.name().startsWith("UTF-16")) {
+            return;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(2);
+        }
+        if (head.length == 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            throw utf16("UTF-16LE (byte-order mark FF FE)", declared);
+        }
+        if (head.length == 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            throw utf16("UTF-16BE (byte-order mark FE FF)", declared);
+        }
+    }
+
+    static FileRejectedException utf16(String found, Charset declared) {
+        return new FileRejectedException(FileReason.UTF16_FILE, "the file is " + found + " but the feed declares "
+                + declared.name() + "; export it as " + declared.name() + " (in Excel: CSV, not \"Unicode text\")");
     }
 
     /** "UTF-8 (with byte-order mark)", "UTF-8" when the bytes are UTF-8 with non-ASCII text, else null. */

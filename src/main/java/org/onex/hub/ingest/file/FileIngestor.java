@@ -83,11 +83,13 @@ public final class FileIngestor {
         String name = m.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Path local = m.getBody(java.io.File.class).toPath();
         Long modified = m.getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
-        FileEntry entry = ingest(name, local, modified == null || modified <= 0 ? null : Instant.ofEpochMilli(modified));
+        Outcome outcome = ingestFile(name, local, modified == null || modified <= 0 ? null
+                : Instant.ofEpochMilli(modified));
+        FileEntry entry = outcome.entry();
         LocalDate today = LocalDate.now(clock.withZone(HubDates.ZONE));
         if (FileEntry.REJECTED.equals(entry.status())) {
             exchange.setProperty(MOVE_TO, ".error/" + name);
-            exchange.setProperty(REASON, reasonText(entry));
+            exchange.setProperty(REASON, reasonText(entry, outcome.code()));
         } else {
             exchange.setProperty(MOVE_TO, ".done/" + today + "/" + doneName(name, entry.id()));
         }
@@ -106,11 +108,20 @@ public final class FileIngestor {
 
     /** Ingests a local file; returns its ledger entry (INGESTED, REJECTED or DUPLICATE). */
     public FileEntry ingest(String name, Path file, Instant modifiedAt) throws IOException {
+        return ingestFile(name, file, modifiedAt).entry();
+    }
+
+    /** The ledger entry of an ingested file and, when it was rejected, the reason's code. */
+    public record Outcome(FileEntry entry, FileReason code) {
+    }
+
+    /** Ingests a local file; returns its ledger entry and, if it was rejected, why ({@link FileReason}). */
+    public Outcome ingestFile(String name, Path file, Instant modifiedAt) throws IOException {
         long size = Files.size(file);
         String sha256 = sha256(file);
         Optional<FileEntry> before = ledger.findIngested(spec.department(), spec.feed(), sha256);
         if (before.isPresent()) {
-            return duplicate(name, size, modifiedAt, sha256, before.get());
+            return new Outcome(duplicate(name, size, modifiedAt, sha256, before.get()), null);
         }
         Instant started = clock.instant();
         Rejection rejection = new Rejection();
@@ -123,6 +134,7 @@ public final class FileIngestor {
                     read(file, name, started, modifiedAt, counts);
                 } catch (FileRejectedException e) {
                     rejection.reason = e.reason();
+                    rejection.code = e.code();
                     status.setRollbackOnly();
                     return null;
                 } catch (IOException e) {
@@ -135,18 +147,18 @@ public final class FileIngestor {
         } catch (DuplicateKeyException e) {
             // Another node ingested the same content (under this or another name) while this one was reading it.
             return ledger.findIngested(spec.department(), spec.feed(), sha256)
-                    .map(other -> duplicate(name, size, modifiedAt, sha256, other))
+                    .map(other -> new Outcome(duplicate(name, size, modifiedAt, sha256, other), null))
                     .orElseThrow(() -> e);
         }
         if (id == null) {
-            return reject(name, size, modifiedAt, sha256, rejection.reason);
+            return new Outcome(reject(name, size, modifiedAt, sha256, rejection), rejection.code);
         }
         FileEntry done = ledger.find(id).orElseThrow();
         LOG.info("{}/{}: file {} ingested: {} rows, stored {}, new versions {}, unchanged {}, superseded {},"
                 + " quarantined {}", spec.department(), spec.feed(), name, done.rowsRead(), done.stored(),
                 done.newVersions(), done.unchanged(), done.superseded(), done.quarantined());
         count(FileEntry.INGESTED);
-        return done;
+        return new Outcome(done, null);
     }
 
     private void read(Path file, String name, Instant extractedAt, Instant exportedAt, Counts counts)
@@ -186,21 +198,23 @@ public final class FileIngestor {
         return ledger.find(id).orElseThrow();
     }
 
-    private FileEntry reject(String name, long size, Instant modifiedAt, String sha256, String reason) {
+    private FileEntry reject(String name, long size, Instant modifiedAt, String sha256, Rejection rejection) {
         long id = ledger.record(spec.department(), spec.feed(), name, size, modifiedAt, sha256, FileEntry.REJECTED,
-                reason, clock.instant());
+                rejection.reason, clock.instant());
         alerts.error(Alerts.FILE_REJECTED, spec.department(), spec.feed(), name,
-                "file " + name + " rejected, nothing stored, moved to .error/: " + reason);
+                "file " + name + " rejected, nothing stored, moved to .error/: " + rejection.reason + " ["
+                        + rejection.code + "]");
         count(FileEntry.REJECTED);
         return ledger.find(id).orElseThrow();
     }
 
-    private String reasonText(FileEntry e) {
+    private String reasonText(FileEntry e, FileReason code) {
         return "File:      " + e.fileName() + "\n"
                 + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
                 + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
                 + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
-                + "Reason:    " + e.reason() + "\n\n"
+                + "Reason:    " + e.reason() + "\n"
+                + "Code:      " + code + " (docs/file-reasons.md)\n\n"
                 + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
                 + "this file and this note may then be deleted.\n";
     }
@@ -234,5 +248,6 @@ public final class FileIngestor {
 
     private static final class Rejection {
         String reason;
+        FileReason code;
     }
 }

@@ -10,12 +10,29 @@ public class FileRejectedException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final FileReason code;
+
+    public FileRejectedException(FileReason code, String reason) {
+        this(code, reason, null);
+    }
+
+    public FileRejectedException(FileReason code, String reason, Throwable cause) {
+        super(reason, cause);
+        this.code = code;
+    }
+
+    /** Without a specific code ({@link FileReason#UNREADABLE}); prefer the constructors that give one. */
     public FileRejectedException(String reason) {
-        super(reason);
+        this(FileReason.UNREADABLE, reason, null);
     }
 
     public FileRejectedException(String reason, Throwable cause) {
-        super(reason, cause);
+        this(FileReason.UNREADABLE, reason, cause);
+    }
+
+    /** The stable code of the reason (docs/file-reasons.md). */
+    public FileReason code() {
+        return code;
     }
 
     /** The reason for the operator and the department, without any exception class name. */

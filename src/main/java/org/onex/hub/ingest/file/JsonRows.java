@@ -12,9 +12,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Streams a JSON array of row objects element by element, or NDJSON line by line, with Jackson's
@@ -27,36 +30,47 @@ final class JsonRows {
     };
 
     private static final String TRUNCATED = "unexpected end of input (truncated upload?)";
+    /** The hub's mapper with strings bounded ({@link FileLimits#MAX_JSON_STRING_CHARS}): a huge cell is rejected. */
+    private static final ObjectMapper BOUNDED = bounded();
+
+    private static ObjectMapper bounded() {
+        ObjectMapper mapper = HubJson.mapper().copy();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(FileLimits.MAX_JSON_STRING_CHARS).build());
+        return mapper;
+    }
 
     private JsonRows() {
     }
 
     static long array(StrictDecoder in, String displayName, RowSink sink) throws FileRejectedException, IOException {
-        try (JsonParser parser = HubJson.mapper().createParser(in)) {
+        try (JsonParser parser = BOUNDED.createParser(in)) {
             JsonToken root = parser.nextToken();
             if (root == null) {
-                throw new FileRejectedException(in.bytesRead() == 0 ? "the file is empty (0 bytes): expected a JSON array"
-                        : "expected a JSON array of row objects, found no JSON value");
+                throw in.bytesRead() == 0
+                        ? new FileRejectedException(FileReason.EMPTY_FILE, "the file is empty (0 bytes): expected a JSON array")
+                        : new FileRejectedException(FileReason.NOT_JSON, "expected a JSON array of row objects, found no JSON value");
             }
             if (root != JsonToken.START_ARRAY) {
-                throw new FileRejectedException("expected a JSON array of row objects, found " + describe(root));
+                throw new FileRejectedException(FileReason.JSON_NOT_ROWS, "expected a JSON array of row objects, found "
+                        + describe(root));
             }
             long rows = 0;
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 long element = rows + 1;
                 int line = parser.currentTokenLocation().getLineNr();
                 if (token == null) { // Jackson reports an unclosed array itself; this is only a safety net
-                    throw new FileRejectedException(at(parser.currentLocation()) + TRUNCATED);
+                    throw new FileRejectedException(FileReason.JSON_TRUNCATED, at(parser.currentLocation()) + TRUNCATED);
                 }
                 if (token != JsonToken.START_OBJECT) {
-                    throw new FileRejectedException("element " + element + " (line " + line + ") is not an object");
+                    throw new FileRejectedException(FileReason.JSON_NOT_ROWS, "element " + element + " (line " + line + ") is not an object");
                 }
                 JsonNode node = parser.readValueAsTree();
                 sink.accept(new SourceRow(values(node), displayName + " element " + element + " (line " + line + ")"));
                 rows++;
             }
             if (parser.nextToken() != null) {
-                throw new FileRejectedException(at(parser.currentTokenLocation())
+                throw new FileRejectedException(FileReason.NOT_JSON, at(parser.currentTokenLocation())
                         + "unexpected content after the JSON array");
             }
             return rows;
@@ -83,7 +97,7 @@ final class JsonRows {
                 rows++;
             }
             if (in.bytesRead() == 0) {
-                throw new FileRejectedException("the file is empty (0 bytes)");
+                throw new FileRejectedException(FileReason.EMPTY_FILE, "the file is empty (0 bytes)");
             }
             return rows;
         } catch (IOException e) {
@@ -95,15 +109,16 @@ final class JsonRows {
     }
 
     private static JsonNode object(String line, int lineNo) throws FileRejectedException, IOException {
-        try (JsonParser parser = HubJson.mapper().createParser(line)) {
+        try (JsonParser parser = BOUNDED.createParser(line)) {
             JsonNode node = parser.readValueAsTree();
             if (node == null || !node.isObject() || parser.nextToken() != null) {
-                throw new FileRejectedException("line " + lineNo + ": expected one JSON object per line");
+                throw new FileRejectedException(FileReason.JSON_NOT_ROWS, "line " + lineNo
+                        + ": expected one JSON object per line");
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new FileRejectedException("line " + lineNo + (where == null ? "" : ", column " + where.getColumnNr())
+            throw new FileRejectedException(FileReason.NOT_JSON, "line " + lineNo + (where == null ? "" : ", column " + where.getColumnNr())
                     + ": not JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -121,8 +136,13 @@ final class JsonRows {
         // Jackson reports some ends of input (e.g. right after a comma) as a plain parse error
         boolean truncated = e instanceof JsonEOFException
                 || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+        if (e instanceof StreamConstraintsException) {
+            return new FileRejectedException(FileReason.CELL_TOO_LONG, at(e.getLocation()) + "a string value longer than "
+                    + FileLimits.MAX_JSON_STRING_CHARS + " characters (a huge cell); nothing was read beyond it", e);
+        }
         String problem = truncated ? TRUNCATED : e.getOriginalMessage();
-        return new FileRejectedException(at(e.getLocation()) + problem, e);
+        return new FileRejectedException(truncated ? FileReason.JSON_TRUNCATED : FileReason.NOT_JSON,
+                at(e.getLocation()) + problem, e);
     }
 
     private static String at(JsonLocation where) {

@@ -22,6 +22,7 @@ public final class RowFileReader {
         if (layout.format() == FileFormat.XLSX) {
             return XlsxRows.read(file, displayName, layout.sheet(), layout.requiredColumns(), sink);
         }
+        EncodingCheck.rejectUtf16(file, layout.charset());
         // UTF-8 Chinese decodes as GBK without errors, into mojibake: only a pass over the bytes can tell
         EncodingCheck.rejectUtf8AsGb(file, layout.charset());
         try (InputStream in = Files.newInputStream(file)) {
@@ -49,10 +50,12 @@ public final class RowFileReader {
         StrictDecoder decoder = new StrictDecoder(in, layout.charset());
         switch (layout.format()) {
             case CSV:
+                decoder.guard(new RecordGuard(true, FileLimits.MAX_RECORD_CHARS));
                 return CsvRows.read(decoder, displayName, layout.requiredColumns(), sink);
             case JSON:
                 return JsonRows.array(decoder, displayName, sink);
             case NDJSON:
+                decoder.guard(new RecordGuard(false, FileLimits.MAX_RECORD_CHARS));
                 return JsonRows.lines(decoder, displayName, sink);
             default:
                 throw new IllegalArgumentException("not a text format: " + layout.format());

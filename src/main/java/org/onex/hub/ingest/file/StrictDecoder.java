@@ -34,6 +34,9 @@ final class StrictDecoder extends Reader {
     private boolean endOfInput;
     private boolean flushed;
     private FileRejectedException rejection;
+    private RecordGuard guard;
+    private boolean started;
+    private char lastChar;
 
     StrictDecoder(InputStream in, Charset charset) throws IOException {
         this.in = in;
@@ -43,6 +46,17 @@ final class StrictDecoder extends Reader {
         if (charset.equals(StandardCharsets.UTF_8)) {
             skipByteOrderMark();
         }
+    }
+
+    /** Rejects the file once a record is longer than the guard's limit (CSV, NDJSON). */
+    StrictDecoder guard(RecordGuard recordGuard) {
+        this.guard = recordGuard;
+        return this;
+    }
+
+    /** The last character handed out (0 before the first): a file that does not end in a line break was cut? */
+    char lastChar() {
+        return lastChar;
     }
 
     /** Why decoding stopped, or null while the bytes are good. */
@@ -63,8 +77,26 @@ final class StrictDecoder extends Reader {
         if (!chars.hasRemaining() && !decodeMore()) {
             return -1;
         }
+        if (!started) {
+            started = true;
+            // a GB18030 byte-order mark (84 31 95 33) decodes to U+FEFF; UTF-8's is skipped as bytes above,
+            // so that a second one is still seen (and rejected as a stray BOM by the header)
+            if (!charset.equals(StandardCharsets.UTF_8) && chars.get(chars.position()) == '\uFEFF') {
+                chars.get();
+                if (!chars.hasRemaining() && !decodeMore()) {
+                    return -1;
+                }
+            }
+        }
         int n = Math.min(len, chars.remaining());
         chars.get(cbuf, off, n);
+        if (guard != null && !guard.scan(cbuf, off, n)) {
+            rejection = new FileRejectedException(FileReason.RECORD_TOO_LONG, "line " + guard.recordLine()
+                    + ": a record longer than " + guard.max() + " characters (a huge cell, or a file without"
+                    + " line breaks); nothing was read beyond it");
+            throw new java.io.IOException(rejection.getMessage());
+        }
+        lastChar = cbuf[off + n - 1];
         return n;
     }
 
@@ -128,7 +160,13 @@ final class StrictDecoder extends Reader {
     private MalformedInputException reject(CoderResult result) {
         MalformedInputException e = new MalformedInputException(result.length());
         long offset = bytesBefore + bytes.position();
-        rejection = new FileRejectedException("bytes are not valid " + charset.name() + " at offset " + offset, e);
+        if (endOfInput && bytes.position() + result.length() >= bytes.limit()) {
+            rejection = new FileRejectedException(FileReason.TRUNCATED_CHARACTER, "the file ends in the middle of a "
+                    + charset.name() + " character at offset " + offset + " (truncated upload?)", e);
+        } else {
+            rejection = new FileRejectedException(FileReason.INVALID_BYTES, "bytes are not valid " + charset.name()
+                    + " at offset " + offset, e);
+        }
         return e;
     }
 }
