@@ -1,15 +1,8 @@
 package org.onex.hub.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
@@ -55,7 +48,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
     private final ObjectProvider<BrokerReadProgress> progress;
     private final ObjectProvider<ApiClients> clients;
     private final Clock clock;
-    private final Map<ServerConsumer, Reads> reads = new ConcurrentHashMap<>();
+    private final Map<ServerConsumer, ConsumerReads> reads = new ConcurrentHashMap<>();
     private volatile ActiveMQServer server;
 
     public BrokerReads(ObjectProvider<BrokerReadProgress> progress, ObjectProvider<ApiClients> clients, Clock clock) {
@@ -85,13 +78,13 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
         }
         String user = session.getUsername();
         Role role = clients.getObject().find(user).map(ApiClient::role).orElse(null);
-        reads.put(consumer, new Reads(consumer.getSessionID() + ":" + consumer.getID(), user, role,
+        reads.put(consumer, new ConsumerReads(consumer.getSessionID() + ":" + consumer.getID(), user, role,
                 consumer.getQueue().getAddress().toString(), clock.instant()));
     }
 
     @Override
     public void afterDeliver(ServerConsumer consumer, MessageReference reference) {
-        Reads r = reads.get(consumer);
+        ConsumerReads r = reads.get(consumer);
         if (r != null) {
             r.delivered(reference.getMessage().getObjectProperty(FeedHeaders.RECORD_ID),
                     reference.getMessage().getObjectProperty(FeedHeaders.FEED_SEQ));
@@ -100,7 +93,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
 
     @Override
     public void afterCloseConsumer(ServerConsumer consumer, boolean failed) {
-        Reads r = reads.remove(consumer);
+        ConsumerReads r = reads.remove(consumer);
         if (r != null) {
             r.lock.lock();
             try {
@@ -115,7 +108,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
     /** Audits what each open consumer was delivered since its last entry; returns how many entries it wrote. */
     public int flush() {
         int written = 0;
-        for (Reads r : reads.values()) {
+        for (ConsumerReads r : reads.values()) {
             r.lock.lock();
             try {
                 if (!r.closed && write(r, "open")) {
@@ -135,7 +128,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
     public int recordProgress() {
         int stored = 0;
         long messages = 0;
-        for (Reads r : reads.values()) {
+        for (ConsumerReads r : reads.values()) {
             r.lock.lock();
             try {
                 BrokerReadProgress.Reads now = r.closed ? null : r.snapshot(clock.instant());
@@ -145,7 +138,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
                     messages += now.count();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("cannot store the broker read progress of '{}' on {}: {}", r.user, r.address, e.toString());
+                LOG.warn("cannot store the broker read progress of '{}' on {}: {}", r.user(), r.address(), e.toString());
             } finally {
                 r.lock.unlock();
             }
@@ -156,94 +149,14 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
     }
 
     /** Writes the consumer's reads since the last entry; nothing for an open consumer that was delivered nothing. */
-    private boolean write(Reads r, String consumer) {
+    private boolean write(ConsumerReads r, String consumer) {
         try {
             return r.take(clock.instant(), "closed".equals(consumer),
                     taken -> progress.getObject().audit(taken, consumer));
         } catch (RuntimeException e) {
             // kept in memory (and in its progress row): the next entry, or the recovery after a crash, covers them
-            LOG.error("cannot audit the broker feed read of '{}' on {}: {}", r.user, r.address, e.toString());
+            LOG.error("cannot audit the broker feed read of '{}' on {}: {}", r.user(), r.address(), e.toString());
             return false;
-        }
-    }
-
-    /** What one consumer was delivered since its last audit entry: a count and a running digest of record ids. */
-    private static final class Reads {
-
-        /** Serializes this consumer's progress writes and entries (never held by a delivery). */
-        final ReentrantLock lock = new ReentrantLock();
-        /** Set under {@link #lock} once the closing entry is written: no progress row after it. */
-        boolean closed;
-
-        private final String key;
-        private final String user;
-        private final Role role;
-        private final String address;
-        private MessageDigest digest = sha256();
-        private long count;
-        private long ids;
-        private Long firstSeq;
-        private Long lastSeq;
-        private Instant since;
-
-        Reads(String key, String user, Role role, String address, Instant since) {
-            this.key = key;
-            this.user = user;
-            this.role = role;
-            this.address = address;
-            this.since = since;
-        }
-
-        /** The ids as {@link AuditLog#idsDigest} joins them: decimals separated by commas. */
-        synchronized void delivered(Object recordId, Object feedSeq) {
-            if (recordId != null) {
-                digest.update(((ids++ == 0 ? "" : ",") + recordId).getBytes(StandardCharsets.UTF_8));
-            }
-            if (feedSeq instanceof Number n) {
-                if (firstSeq == null) {
-                    firstSeq = n.longValue();
-                }
-                lastSeq = n.longValue();
-            }
-            count++;
-        }
-
-        /** The reads so far, digest included (of a copy: counting goes on). */
-        synchronized BrokerReadProgress.Reads snapshot(Instant now) {
-            String sha;
-            try {
-                sha = HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-            } catch (CloneNotSupportedException e) {
-                throw new IllegalStateException("the runtime's SHA-256 cannot be cloned", e);
-            }
-            return new BrokerReadProgress.Reads(key, user, role, address, count, sha, firstSeq, lastSeq, since, now);
-        }
-
-        /**
-         * Hands the reads since the last entry to {@code writer} (unless there are none and {@code evenIfNone} is
-         * false), then starts counting afresh; deliveries wait meanwhile (one transaction, once a period or at close),
-         * so none falls between the entry and the reset. When the writer fails, counting goes on from where it was.
-         */
-        synchronized boolean take(Instant now, boolean evenIfNone, Consumer<BrokerReadProgress.Reads> writer) {
-            if (count == 0 && !evenIfNone) {
-                return false;
-            }
-            writer.accept(snapshot(now));
-            digest = sha256();
-            count = 0;
-            ids = 0;
-            firstSeq = null;
-            lastSeq = null;
-            since = now;
-            return true;
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-            }
         }
     }
 }
