@@ -115,7 +115,8 @@ class BrokerReadsKillNineIT {
             // the second progress write from now took its figures after this count (the first may have before)
             acknowledgedBeforeProgress = received.size();
             long linesBefore = progressLines(log);
-            await().atMost(Duration.ofSeconds(30)).until(() -> progressLines(log) >= linesBefore + 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> progressLines(log) >= linesBefore + 2
+                    && Files.readString(log).contains("audit anchor: ")); // the first comes 10 s after the start
             acknowledgedAtKill = received.size();
             hub.kill();
             pushing.get();
