@@ -1,12 +1,6 @@
 package org.onex.hub.feed;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +16,7 @@ import org.onex.hub.security.ApiClient;
 import org.onex.hub.security.ApiClients;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
+import org.onex.hub.security.BrokerReadProgress;
 import org.onex.hub.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +28,16 @@ import org.springframework.stereotype.Component;
  * Feed reads over the broker (issue 6 item 4: every feed read is audited with the client, the query, the count and a
  * digest of the record ids). A network client's consumer is followed from its creation: the record ids the broker
  * delivers to it are counted and digested as they go ({@link AuditLog#idsDigest}, computed incrementally, so no id
- * list is kept). {@value AuditAction#FEED_READ} is written, target {@code artemis:<address>}, when the consumer
- * closes and, for a subscription that stays open, by {@link #flush} ({@code hub.artemis.read-audit-period}) for
- * what it was delivered since the entry before, if anything. The hub's own in-VM consumers are not followed, and a
- * delivery costs one map look-up.
+ * list is kept), with the first and last feed position. {@value AuditAction#FEED_READ} is written, target
+ * {@code artemis:<address>}, when the consumer closes and, for a subscription that stays open, by {@link #flush}
+ * ({@code hub.artemis.read-audit-period}) for what it was delivered since the entry before, if anything.
+ *
+ * <p>Issue 13 item 7: between entries, {@link #recordProgress} stores each open consumer's reads so far in the hub
+ * store every {@code hub.audit.broker-read-period} ({@link BrokerReadProgress}), so that a crash loses at most one
+ * period: after it, the stored progress becomes a FEED_READ entry marked {@code interrupted}. A consumer's progress
+ * write, its periodic entry and its closing entry are serialized by a per-consumer lock, so a stale progress row
+ * is never written after the entry that covers it. The hub's own in-VM consumers are not followed, and a delivery
+ * costs one map look-up.
  */
 @Component
 public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServerConsumerPlugin,
@@ -44,14 +45,14 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerReads.class);
 
-    private final ObjectProvider<AuditLog> audit;
+    private final ObjectProvider<BrokerReadProgress> progress;
     private final ObjectProvider<ApiClients> clients;
     private final Clock clock;
-    private final Map<ServerConsumer, Reads> reads = new ConcurrentHashMap<>();
+    private final Map<ServerConsumer, ConsumerReads> reads = new ConcurrentHashMap<>();
     private volatile ActiveMQServer server;
 
-    public BrokerReads(ObjectProvider<AuditLog> audit, ObjectProvider<ApiClients> clients, Clock clock) {
-        this.audit = audit;
+    public BrokerReads(ObjectProvider<BrokerReadProgress> progress, ObjectProvider<ApiClients> clients, Clock clock) {
+        this.progress = progress;
         this.clients = clients;
         this.clock = clock;
     }
@@ -77,102 +78,85 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
         }
         String user = session.getUsername();
         Role role = clients.getObject().find(user).map(ApiClient::role).orElse(null);
-        reads.put(consumer, new Reads(user, role, consumer.getQueue().getAddress().toString(), clock.instant()));
+        reads.put(consumer, new ConsumerReads(consumer.getSessionID() + ":" + consumer.getID(), user, role,
+                consumer.getQueue().getAddress().toString(), clock.instant()));
     }
 
     @Override
     public void afterDeliver(ServerConsumer consumer, MessageReference reference) {
-        Reads r = reads.get(consumer);
+        ConsumerReads r = reads.get(consumer);
         if (r != null) {
-            r.delivered(reference.getMessage().getObjectProperty(FeedHeaders.RECORD_ID));
+            r.delivered(reference.getMessage().getObjectProperty(FeedHeaders.RECORD_ID),
+                    reference.getMessage().getObjectProperty(FeedHeaders.FEED_SEQ));
         }
     }
 
     @Override
     public void afterCloseConsumer(ServerConsumer consumer, boolean failed) {
-        Reads r = reads.remove(consumer);
+        ConsumerReads r = reads.remove(consumer);
         if (r != null) {
-            write(r, true);
+            r.lock.lock();
+            try {
+                r.closed = true;
+                write(r, "closed");
+            } finally {
+                r.lock.unlock();
+            }
         }
     }
 
     /** Audits what each open consumer was delivered since its last entry; returns how many entries it wrote. */
     public int flush() {
         int written = 0;
-        for (Reads r : reads.values()) {
-            if (write(r, false)) {
-                written++;
+        for (ConsumerReads r : reads.values()) {
+            r.lock.lock();
+            try {
+                if (!r.closed && write(r, "open")) {
+                    written++;
+                }
+            } finally {
+                r.lock.unlock();
             }
         }
         return written;
     }
 
-    /** Writes the consumer's reads since the last entry; nothing for an open consumer that was delivered nothing. */
-    private boolean write(Reads r, boolean closed) {
-        Reads.Taken taken = r.take(clock.instant());
-        if (taken.count() == 0 && !closed) {
-            return false;
+    /**
+     * Stores, for each open consumer that was delivered something since its last entry, what it was delivered so
+     * far (issue 13 item 7); returns how many consumers' progress it stored.
+     */
+    public int recordProgress() {
+        int stored = 0;
+        long messages = 0;
+        for (ConsumerReads r : reads.values()) {
+            r.lock.lock();
+            try {
+                BrokerReadProgress.Reads now = r.closed ? null : r.snapshot(clock.instant());
+                if (now != null && now.count() > 0) {
+                    progress.getObject().save(now);
+                    stored++;
+                    messages += now.count();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot store the broker read progress of '{}' on {}: {}", r.user(), r.address(), e.toString());
+            } finally {
+                r.lock.unlock();
+            }
         }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("count", taken.count());
-        detail.put("idsSha256", taken.idsSha256());
-        detail.put("from", taken.from().toString());
-        detail.put("until", taken.until().toString());
-        detail.put("consumer", closed ? "closed" : "open");
-        try {
-            audit.getObject().record(r.user, r.role, AuditAction.FEED_READ, "artemis:" + r.address, detail);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.error("cannot audit the broker feed read of '{}' on {} ({} messages): {}", r.user, r.address,
-                    taken.count(), e.toString());
-            return false;
-        }
+        LOG.debug("broker read progress stored: {} consumer(s) of {} open, {} messages since their last entry", stored,
+                reads.size(), messages);
+        return stored;
     }
 
-    /** What one consumer was delivered since its last audit entry: a count and a running digest of record ids. */
-    private static final class Reads {
-
-        record Taken(long count, String idsSha256, Instant from, Instant until) {
-        }
-
-        private final String user;
-        private final Role role;
-        private final String address;
-        private MessageDigest digest = sha256();
-        private long count;
-        private long ids;
-        private Instant since;
-
-        Reads(String user, Role role, String address, Instant since) {
-            this.user = user;
-            this.role = role;
-            this.address = address;
-            this.since = since;
-        }
-
-        /** The ids as {@link AuditLog#idsDigest} joins them: decimals separated by commas. */
-        synchronized void delivered(Object recordId) {
-            if (recordId != null) {
-                digest.update(((ids++ == 0 ? "" : ",") + recordId).getBytes(StandardCharsets.UTF_8));
-            }
-            count++;
-        }
-
-        synchronized Taken take(Instant now) {
-            Taken taken = new Taken(count, HexFormat.of().formatHex(digest.digest()), since, now);
-            digest = sha256();
-            count = 0;
-            ids = 0;
-            since = now;
-            return taken;
-        }
-
-        private static MessageDigest sha256() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-            }
+    /** Writes the consumer's reads since the last entry; nothing for an open consumer that was delivered nothing. */
+    private boolean write(ConsumerReads r, String consumer) {
+        try {
+            return r.take(clock.instant(), "closed".equals(consumer),
+                    taken -> progress.getObject().audit(taken, consumer));
+        } catch (RuntimeException e) {
+            // kept in memory (and in its progress row): the next entry, or the recovery after a crash, covers them
+            LOG.error("cannot audit the broker feed read of '{}' on {}: {}", r.user(), r.address(), e.toString());
+            return false;
         }
     }
 }

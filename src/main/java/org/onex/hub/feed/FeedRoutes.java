@@ -1,6 +1,7 @@
 package org.onex.hub.feed;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.onex.hub.security.BrokerReadProgress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,5 +24,12 @@ public class FeedRoutes extends RouteBuilder {
         from("timer:broker-read-audit?period={{hub.artemis.read-audit-period:3600000}}&delay=60000")
                 .routeId("broker-read-audit")
                 .bean(BrokerReads.class, "flush").id("broker-read-flush");
+
+        // Issue 13 item 7: their progress is stored once a (short) period, so a crash loses at most that period;
+        // progress left by consumers a stopped hub never closed becomes FEED_READ entries ("interrupted")
+        from("timer:broker-read-progress?period={{hub.audit.broker-read-period:10s}}&delay=1000")
+                .routeId("broker-read-progress")
+                .bean(BrokerReads.class, "recordProgress").id("broker-read-progress-store")
+                .bean(BrokerReadProgress.class, "recoverInterrupted").id("broker-read-recover");
     }
 }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * {@code audit-verify}: walks the audit chain of the hub store the hub is configured with (the embedded H2 file
  * under {@code ./data} by default; {@code --datasource-url} or the prod profile for PostgreSQL) and prints the
- * result; exit code 0 when the chain is valid, 1 (with the first bad entry) when not, 2 when it cannot run.
+ * result; exit code 0 when the chain is valid, 1 (with the first bad entry) when not, 2 when it cannot run. The
+ * chain is checked against the anchors of {@code ${hub.data-dir}/audit-anchors.log} too ({@link AuditAnchors};
+ * {@code --hub.audit.anchor.file=…} reads another file, e.g. a log file holding anchor lines).
  * Also dispatches {@code clients} to {@link ApiClientsCommand}, so the hub's main method needs one line for both.
  */
 public final class AuditCommand {

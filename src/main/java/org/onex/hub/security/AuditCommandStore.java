@@ -27,8 +27,8 @@ import org.springframework.context.annotation.Import;
  */
 @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
     TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class })
-@EnableConfigurationProperties(AuditProperties.class)
-@Import({ AuditLog.class, AuditVerifier.class, ApiClients.class })
+@EnableConfigurationProperties({ AuditProperties.class, AuditAnchorProperties.class })
+@Import({ AuditLog.class, AuditVerifier.class, AuditAnchors.class, ApiClients.class })
 class AuditCommandStore {
 
     static final String DATASOURCE_OPTIONS = "[--datasource-url URL] [--datasource-username USER]"

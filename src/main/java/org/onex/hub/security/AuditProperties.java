@@ -16,12 +16,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention   {@code hub.audit.retention}: entries older than this are purged, default 184d
  * @param purgePeriod {@code hub.audit.purge-period}: time between purges, default 24h
  * @param purgeDelay  {@code hub.audit.purge-delay}: first purge after start-up, default 5m
+ * @param brokerReadPeriod {@code hub.audit.broker-read-period}: how often the progress of open broker consumers is
+ *                    written to the store ({@link BrokerReadProgress}), default 10s: a crash loses at most this much
+ *                    of the broker feed reads' audit (issue 13 item 7)
  */
 @ConfigurationProperties(prefix = "hub.audit")
 public record AuditProperties(
         @DefaultValue("184d") Duration retention,
         @DefaultValue("24h") Duration purgePeriod,
-        @DefaultValue("5m") Duration purgeDelay) {
+        @DefaultValue("5m") Duration purgeDelay,
+        @DefaultValue("10s") Duration brokerReadPeriod) {
 
     /** The least retention accepted: six calendar months at their longest. */
     public static final Duration MINIMUM_RETENTION = Duration.ofDays(184);
@@ -34,6 +38,9 @@ public record AuditProperties(
         }
         if (purgePeriod.isNegative() || purgePeriod.isZero()) {
             throw new IllegalArgumentException("hub.audit.purge-period must be positive, is " + purgePeriod);
+        }
+        if (brokerReadPeriod.isNegative() || brokerReadPeriod.isZero()) {
+            throw new IllegalArgumentException("hub.audit.broker-read-period must be positive, is " + brokerReadPeriod);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.onex.hub.security.AuditVerification.Problem;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +17,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * match its content), missing (seq jumps), not chained to its predecessor, or not the entry the head records.
  * A non-zero anchor must be confirmed by the AUDIT_PURGED entry the retention purge wrote with it, so deleting
  * old entries and moving the anchor by hand is detected too.
+ *
+ * <p>Issue 13 item 7: the chain is also checked against the anchors written outside the store ({@link AuditAnchors},
+ * read before the head, so every anchor names an entry the head had reached): an entry an anchor names must have the
+ * anchor's hash, and the chain must reach the newest anchor's entry. Newest entries deleted with the head moved back,
+ * or the newest entry rewritten with its hash, are reported up to the newest anchor.
  */
 @Repository
 public class AuditVerifier {
@@ -25,17 +31,26 @@ public class AuditVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final AuditAnchors anchors;
 
+    /** A verifier of the chain alone, without anchors. */
     public AuditVerifier(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    @Autowired
+    public AuditVerifier(JdbcTemplate jdbc, AuditAnchors anchors) {
         this.jdbc = jdbc;
+        this.anchors = anchors;
     }
 
     /** Verifies the whole chain as it is when the call starts; entries appended meanwhile are left for later. */
     public AuditVerification verify() {
         AuditVerification result = null;
+        AnchorCheck check = anchors == null ? AnchorCheck.NONE : new AnchorCheck(anchors.read());
         for (int attempt = 0; attempt < 3; attempt++) {
             ChainHead head = head();
-            result = walk(head, head.lastSeq());
+            result = walk(head, head.lastSeq(), check);
             if (result.valid() && head.lastSeq() > head.anchorSeq()) {
                 String stored = jdbc.queryForList("SELECT entry_hash FROM hub_audit WHERE seq = ?", String.class,
                         head.lastSeq()).stream().findFirst().orElse(null);
@@ -45,12 +60,32 @@ public class AuditVerifier {
                             result.checked(), result.fromSeq(), result.toSeq(), head.lastHash());
                 }
             }
+            if (result.valid()) {
+                result = anchored(result, head, check);
+            }
             // a purge that moved the anchor while we walked makes the purged entries look missing: walk again
             if (result.valid() || head().anchorSeq() == head.anchorSeq()) {
                 return result;
             }
         }
         return result;
+    }
+
+    /** A valid chain checked against the anchors outside the store: reaches the newest, no forged line. */
+    private static AuditVerification anchored(AuditVerification result, ChainHead head, AnchorCheck check) {
+        Optional<String> truncated = check.truncation(head.lastSeq());
+        if (truncated.isPresent()) {
+            return AuditVerification.broken(Problem.TRUNCATED, head.lastSeq() + 1, truncated.get(), result.checked(),
+                    result.fromSeq(), result.toSeq(), head.lastHash());
+        }
+        Optional<AuditAnchors.Line> forged = check.forged();
+        if (forged.isPresent()) {
+            return AuditVerification.broken(Problem.ANCHOR_FORGED, forged.get().anchor().seq(), "line "
+                    + forged.get().number() + " of " + check.source() + " names the hub's anchor key but its signature"
+                    + " does not match: the hub did not write it", result.checked(), result.fromSeq(), result.toSeq(),
+                    head.lastHash());
+        }
+        return result.anchored(check.checked(), check.note());
     }
 
     /**
@@ -60,14 +95,20 @@ public class AuditVerifier {
      */
     AuditVerification verifyUpTo(long lastSeq) {
         ChainHead head = head();
-        return walk(head, Math.min(lastSeq + 1, head.lastSeq()));
+        return walk(head, Math.min(lastSeq + 1, head.lastSeq()), AnchorCheck.NONE);
     }
 
-    private AuditVerification walk(ChainHead head, long toSeq) {
+    private AuditVerification walk(ChainHead head, long toSeq, AnchorCheck anchorCheck) {
         long from = head.anchorSeq() + 1;
         long expected = from;
         String prevHash = head.anchorHash();
         long checked = 0;
+        Optional<String> atPurgeAnchor = head.anchorSeq() > 0 ? anchorCheck.mismatch(head.anchorSeq(),
+                head.anchorHash()) : Optional.empty();
+        if (atPurgeAnchor.isPresent()) {
+            return AuditVerification.broken(Problem.ANCHOR_MISMATCH, head.anchorSeq(), atPurgeAnchor.get(), checked,
+                    from, toSeq, head.lastHash());
+        }
         while (expected <= toSeq) {
             List<AuditEntry> page = jdbc.query("SELECT * FROM hub_audit WHERE seq >= ? AND seq <= ? ORDER BY seq"
                     + " LIMIT ?", AuditLog::entry, expected, toSeq, PAGE);
@@ -91,6 +132,11 @@ public class AuditVerifier {
                                     ? "the purge anchor (entry " + head.anchorSeq() + ")"
                                     : "entry " + (e.seq() - 1) + " (its previous hash is not that entry's hash)"),
                             checked, from, toSeq, head.lastHash());
+                }
+                Optional<String> mismatch = anchorCheck.mismatch(e.seq(), e.hash());
+                if (mismatch.isPresent()) {
+                    return AuditVerification.broken(Problem.ANCHOR_MISMATCH, e.seq(), mismatch.get(), checked, from,
+                            toSeq, head.lastHash());
                 }
                 prevHash = e.hash();
                 expected++;

@@ -9,7 +9,8 @@
  * <li>Masking of personal data (脱敏) as pure functions, {@link org.onex.hub.security.Masking}, also applied to
  * every log line by {@link org.onex.hub.security.MaskingMessageConverter} (log hygiene).</li>
  * <li>The clients and their roles ({@link org.onex.hub.security.Client}, {@link org.onex.hub.security.Role}),
- * API keys, and the tamper-evident audit log.</li>
+ * API keys, and the tamper-evident audit log: anchored outside the store ({@link org.onex.hub.security.AuditAnchoring})
+ * and, for broker reads, kept across a crash ({@link org.onex.hub.security.BrokerReadProgress}) (issue 13).</li>
  * </ul>
  * The sharing policy, the enforcer and masking depend only on {@code schema}, {@code config} and
  * {@code registry}, so that every channel ({@code api}, {@code feed}, {@code delivery}, {@code ingest}) can call

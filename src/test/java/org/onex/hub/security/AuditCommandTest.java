@@ -32,7 +32,7 @@ class AuditCommandTest {
     void clientsAreManagedAndTheAuditChainVerifiedFromTheCommandLine() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("hub-store") + AuditStores.H2_FLAGS;
 
-        Run fresh = verify("--datasource-url", url);
+        Run fresh = verify("--datasource-url", url, "--hub.data-dir=" + dir);
         assertThat(fresh.code).as("no schema yet").isEqualTo(2);
         assertThat(fresh.err).startsWith("audit-verify: cannot verify: ");
 
@@ -65,18 +65,18 @@ class AuditCommandTest {
             assertThat(store.audit.page(0, 10).get(0).clientId()).startsWith("cli:");
         }
 
-        Run valid = verify("--datasource-url", url);
+        Run valid = verify("--datasource-url", url, "--hub.data-dir=" + dir);
         assertThat(valid.code).as(valid.err).isZero();
         assertThat(valid.out).startsWith("audit chain valid: 3 entries from 1 to 3");
 
         try (AuditStores store = AuditStores.at(url, "sa")) {
             store.jdbc.update("UPDATE hub_audit SET detail = '{}' WHERE seq = 2");
         }
-        Run broken = verify("--datasource-url", url);
+        Run broken = verify("--datasource-url", url, "--hub.data-dir=" + dir);
         assertThat(broken.code).isEqualTo(1);
         assertThat(broken.out.strip()).isEqualTo("audit chain BROKEN: entry 2 was altered (hash does not match its"
                 + " content)");
-        JsonNode json = new ObjectMapper().readTree(verify("--json", "--datasource-url", url).out);
+        JsonNode json = new ObjectMapper().readTree(verify("--json", "--datasource-url", url, "--hub.data-dir=" + dir).out);
         assertThat(json.get("valid").asBoolean()).isFalse();
         assertThat(json.get("badSeq").asLong()).isEqualTo(2);
         assertThat(json.get("problem").asText()).isEqualTo("ALTERED");

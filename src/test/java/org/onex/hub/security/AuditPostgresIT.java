@@ -110,6 +110,16 @@ class AuditPostgresIT {
         }
     }
 
+    /** Issue 13 item 7: truncation and rewrites up to the newest anchor outside the store are named. */
+    @Test
+    @Order(5)
+    void truncationsAndRewritesUpToTheNewestAnchorAreNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (AuditStores anchored = AuditStores.postgres("hub_audit_anchor_it")) {
+            new AuditAnchorScenarios(anchored, dir).run();
+        }
+    }
+
     @Test
     @Order(4)
     void keysRotateAndRevokeOnPostgres() {

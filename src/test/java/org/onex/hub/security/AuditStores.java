@@ -64,7 +64,7 @@ final class AuditStores implements AutoCloseable {
 
     AuditRetention retention(Duration retention) {
         return new AuditRetention(jdbc, tx, audit, verifier, new AuditProperties(retention, Duration.ofDays(1),
-                Duration.ofMinutes(5)), clock);
+                Duration.ofMinutes(5), Duration.ofSeconds(10)), clock);
     }
 
     Client client(String id, Role role, String department) {
