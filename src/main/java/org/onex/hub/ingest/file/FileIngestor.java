@@ -200,7 +200,7 @@ public final class FileIngestor {
                 + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
                 + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
                 + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
-                + "Reason:    " + e.reason() + "\n\n"
+                + "Reason:    " + org.onex.hub.security.ValueMasker.text(e.reason()) + "\n\n" // issue 13 item 4
                 + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
                 + "this file and this note may then be deleted.\n";
     }
