@@ -19,6 +19,9 @@ public final class ValueMasker {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** A hex digest (content hash, id digest): a run of 11 digits inside one is chance, not a phone number. */
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("[0-9a-fA-F]{32,}");
+
     private ValueMasker() {
     }
 
@@ -53,6 +56,9 @@ public final class ValueMasker {
             return scalar.deepCopy();
         }
         String text = scalar.asText();
+        if (scalar.isTextual() && DIGEST.matcher(text).matches()) {
+            return scalar.deepCopy();
+        }
         String masked = text(text);
         return scalar.isTextual() || !masked.equals(text) ? JSON.textNode(masked) : scalar.deepCopy();
     }
