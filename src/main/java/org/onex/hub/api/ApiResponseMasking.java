@@ -2,7 +2,10 @@ package org.onex.hub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.security.ApiKeyAuthenticationFilter;
+import org.onex.hub.security.Client;
 import org.onex.hub.security.SharingEnforcer;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +21,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 @Component
 public class ApiResponseMasking implements Processor {
 
+    /** Exchange property: the calling client, remembered when the route starts (the HTTP message is gone later). */
+    static final String CLIENT = "hubApiClient";
+
     private final SharingEnforcer enforcer;
 
     public ApiResponseMasking(SharingEnforcer enforcer) {
         this.enforcer = enforcer;
+    }
+
+    /** Remembers the calling client, if the request was authenticated, for {@link #process}. */
+    static void remember(Exchange exchange) {
+        if (exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
+                && http.getRequest().getAttribute(ApiKeyAuthenticationFilter.CLIENT) instanceof Client client) {
+            exchange.setProperty(CLIENT, client);
+        }
     }
 
     @Override
@@ -30,7 +44,7 @@ public class ApiResponseMasking implements Processor {
         if (body == null || body.isEmpty()) {
             return;
         }
-        var client = Callers.of(exchange);
+        Client client = exchange.getProperty(CLIENT, Client.class); // none: masked, the safe side
         if (enforcer.seesPersonalData(client)) {
             return;
         }

@@ -14,6 +14,8 @@ public class ApiRoutes extends RouteBuilder {
         restConfiguration().component("platform-http").contextPath("/api/v1")
                 .apiContextPath("/openapi.json")
                 .apiProperty("api.title", "1+X data-sharing hub API").apiProperty("api.version", "1");
+        // who is calling, kept for the masking step at the end of the route (the HTTP message is replaced on the way)
+        interceptFrom("direct:api-*").process(ApiResponseMasking::remember);
 
         rest("/records").description("Unified feed of record versions (schema v1)")
                 .get().id("rest-records").produces("application/json")

@@ -49,7 +49,7 @@ public class DeliveriesController implements ConsolePage {
     @GetMapping("/console/deliveries")
     public String deliveries(@RequestParam(required = false) String status,
             @RequestParam(required = false) String department, Model model) {
-        String s = STATUSES.contains(status) ? status : null;
+        String s = status != null && STATUSES.contains(status) ? status : null; // List.of(...).contains(null) throws
         String d = ConsoleParams.code(department);
         model.addAttribute("deliveries", deliveries.list(d, s, null, null, 200));
         model.addAttribute("statuses", STATUSES);

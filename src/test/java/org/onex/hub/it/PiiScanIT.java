@@ -160,6 +160,7 @@ class PiiScanIT {
         }
 
         List<String> findings = new ArrayList<>();
+        List<String> broken = new ArrayList<>(); // an answer that is no answer proves nothing
         Map<String, StringBuilder> bureauSaw = new LinkedHashMap<>();
         int scanned = 0;
         // reads first, then actions: the department's own push must not turn it into a provider before its reads
@@ -176,6 +177,10 @@ class PiiScanIT {
                         }
                         String body = console ? console(consoles.get(role), call) : api(keys.get(role), call);
                         scanned++;
+                        if (body.startsWith("401 ") || body.startsWith("5")) {
+                            broken.add(call.method() + " " + call.path() + " as " + role + ": " + body.substring(0,
+                                    Math.min(body.length(), 200)));
+                        }
                         if (role == Role.BUREAU) {
                             bureauSaw.computeIfAbsent(e.getKey(), k -> new StringBuilder()).append(body);
                             continue; // policy unmasked: [bureau] (R-APPROVAL-NOTICE)
@@ -188,6 +193,7 @@ class PiiScanIT {
                 }
             }
         }
+        assertThat(broken).as("every call authenticated, none failed").isEmpty();
         assertThat(findings).as("unmasked personal data in %d responses", scanned).isEmpty();
         // the seeds reach the endpoints: the bureau sees them as they are
         assertThat(PiiScan.find(bureauSaw.get("GET /records").toString())).contains(ID_LICENCE, ID_PENALTY, MOBILE);
