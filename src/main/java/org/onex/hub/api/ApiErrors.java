@@ -8,6 +8,7 @@ import org.onex.hub.security.ApiKeyAuthenticationFilter;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
+import org.onex.hub.security.ValueMasker;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +69,7 @@ public class ApiErrors extends RouteConfigurationBuilder {
         default -> "Error";
         });
         body.put("status", e.status());
-        body.put("detail", e.getMessage());
+        body.put("detail", ValueMasker.text(e.getMessage())); // a detail may quote what was asked for (issue 13 item 4)
         if (e.parameter() != null) {
             body.put("parameter", e.parameter());
         }

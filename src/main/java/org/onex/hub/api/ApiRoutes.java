@@ -14,6 +14,8 @@ public class ApiRoutes extends RouteBuilder {
         restConfiguration().component("platform-http").contextPath("/api/v1")
                 .apiContextPath("/openapi.json")
                 .apiProperty("api.title", "1+X data-sharing hub API").apiProperty("api.version", "1");
+        // who is calling, kept for the masking step at the end of the route (the HTTP message is replaced on the way)
+        interceptFrom("direct:api-*").process(ApiResponseMasking::remember);
 
         rest("/records").description("Unified feed of record versions (schema v1)")
                 .get().id("rest-records").produces("application/json")
@@ -85,7 +87,8 @@ public class ApiRoutes extends RouteBuilder {
                 .otherwise()
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .end()
-                .convertBodyTo(String.class);
+                .convertBodyTo(String.class)
+                .process("apiResponseMasking");
         json(from("direct:api-deliveries").routeId("api-deliveries").bean(DeliveryApi.class, "list"));
         json(from("direct:api-delivery").routeId("api-delivery").bean(DeliveryApi.class, "get"));
         json(from("direct:api-delivery-replay").routeId("api-delivery-replay").bean(DeliveryApi.class, "replay"));
@@ -95,10 +98,11 @@ public class ApiRoutes extends RouteBuilder {
         json(from("direct:api-files").routeId("api-files").bean(OpsApi.class, "files"));
         json(from("direct:api-alerts").routeId("api-alerts").bean(OpsApi.class, "alerts"));
         json(from("direct:api-alert-ack").routeId("api-alert-ack").bean(OpsApi.class, "acknowledge"));
-        json(from("direct:api-records").routeId("api-records").bean(FeedApi.class, "records"));
-        json(from("direct:api-record").routeId("api-record").bean(FeedApi.class, "record"));
+        // record views: SharingEnforcer.view per record (field rules and value-kind masking, a provider's own as is)
+        view(from("direct:api-records").routeId("api-records").bean(FeedApi.class, "records"));
+        view(from("direct:api-record").routeId("api-record").bean(FeedApi.class, "record"));
         json(from("direct:api-departments").routeId("api-departments").bean(RegistryApi.class, "departments"));
-        json(from("direct:api-quarantine").routeId("api-quarantine").bean(QuarantineApi.class, "list"));
+        view(from("direct:api-quarantine").routeId("api-quarantine").bean(QuarantineApi.class, "list"));
         json(from("direct:api-quarantine-replay").routeId("api-quarantine-replay").bean(QuarantineApi.class, "replay"));
         from("direct:api-schema").routeId("api-schema")
                 .setBody(constant(null)).removeHeaders("*")
@@ -106,7 +110,17 @@ public class ApiRoutes extends RouteBuilder {
                 .setBody().simple("resource:classpath:schema/hub-record-v1.schema.json");
     }
 
+    /**
+     * A JSON answer, its ID and mobile numbers masked by value for the client ({@link ApiResponseMasking}, issue
+     * 13 item 4): the default for every route, so that a new endpoint cannot leak one.
+     */
     private void json(org.apache.camel.model.RouteDefinition route) {
+        view(route);
+        route.process("apiResponseMasking");
+    }
+
+    /** A JSON answer built of {@code SharingEnforcer} views item by item, which mask for the client already. */
+    private void view(org.apache.camel.model.RouteDefinition route) {
         route.routeConfigurationId(ApiErrors.ID)
                 .removeHeaders("*")
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))

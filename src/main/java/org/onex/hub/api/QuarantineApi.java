@@ -10,7 +10,6 @@ import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
-import org.onex.hub.security.Masking;
 import org.onex.hub.security.QuarantineView;
 import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
@@ -100,15 +99,16 @@ public class QuarantineApi {
         n.put("id", e.id());
         n.put("department", e.department());
         n.put("feed", e.feed());
-        n.put("sourceKey", e.sourceKey());
-        n.put("sourceRef", e.sourceRef());
+        // the source key and refs may themselves be ID numbers (issue 13 item 4): masked by value like the payload
+        n.put("sourceKey", view.text(client, e, e.sourceKey()));
+        n.put("sourceRef", view.text(client, e, e.sourceRef()));
         n.put("status", e.status());
         n.put("timesSeen", e.timesSeen());
         ArrayNode channels = n.putArray("channels"); // issue 12 item 9: one entry per row, its channels listed
         for (QuarantineEntry.Channel c : e.channels()) {
             channels.addObject().put("channel", c.name()).put("timesSeen", c.timesSeen())
                     .put("firstSeenAt", c.firstSeenAt().toString()).put("lastSeenAt", c.lastSeenAt().toString())
-                    .put("sourceRef", c.sourceRef());
+                    .put("sourceRef", view.text(client, e, c.sourceRef()));
         }
         n.put("createdAt", e.createdAt().toString());
         n.put("lastSeenAt", e.lastSeenAt().toString());
@@ -116,9 +116,8 @@ public class QuarantineApi {
             n.put("resolvedAt", e.resolvedAt().toString());
             n.put("resolution", e.resolution());
         }
-        boolean provider = e.department().equals(enforcer.unitOf(client).orElse(null));
-        n.set("failures", failures(provider ? e.failures() : e.failures().stream().map(v -> new Violation(v.field(),
-                v.rule(), v.severity(), Masking.maskText(v.message()))).toList())); // reasons may quote the value
+        n.set("failures", failures(e.failures().stream().map(v -> new Violation(v.field(), v.rule(), v.severity(),
+                view.text(client, e, v.message()))).toList())); // reasons may quote the value
         // raw source rows: masked for every client but the unit that provided them (issue 6)
         // by what the feed's mapping makes of each column, whatever it is called (issue 12 item 8)
         n.set("payload", view.payload(client, e));

@@ -155,7 +155,9 @@ public class Alerts {
 
     private void publish(Alert alert) {
         try {
-            String json = HubJson.mapper().writeValueAsString(alert);
+            // the topic's subscribers (operator, admin) see ID and mobile numbers masked (issue 13 item 4)
+            String json = HubJson.mapper().writeValueAsString(
+                    org.onex.hub.security.ValueMasker.tree(HubJson.mapper().valueToTree(alert)));
             jms.send(TOPIC, session -> {
                 var m = session.createTextMessage(json);
                 m.setStringProperty("kind", alert.kind());

@@ -96,7 +96,7 @@ public class AuditLog {
             throw new IllegalArgumentException("audit action '" + action + "' is not A_NAME_LIKE_THIS (at most 48)");
         }
         String client = truncate(clientId, 64);
-        String what = truncate(target, 512);
+        String what = truncate(ValueMasker.text(target), 512); // a query may name an ID number (issue 13 item 4)
         return tx.execute(status -> {
             Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM hub_audit_head WHERE id = 1 FOR UPDATE",
                     (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
@@ -127,7 +127,8 @@ public class AuditLog {
             return "{}";
         }
         try {
-            return JSON.writeValueAsString(detail);
+            // details are kept with ID and mobile numbers masked by value, like every other output (issue 13 item 4)
+            return JSON.writeValueAsString(ValueMasker.tree(JSON.valueToTree(detail)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit detail is not JSON-serializable: " + e.getOriginalMessage(), e);
         }

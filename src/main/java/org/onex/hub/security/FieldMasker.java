@@ -24,17 +24,22 @@ final class FieldMasker {
     private FieldMasker() {
     }
 
-    static ObjectNode view(JsonNode record, Category category, List<FieldRule> rules) {
+    /**
+     * @param byValue whether the role gets the value-kind masking too ({@link ValueMasker}): an allowed field whose
+     *                value is or holds an ID or mobile number (a document number, a source key) is masked as text
+     *                (issue 13 item 4); false only for the roles of the policy's {@code unmasked}
+     */
+    static ObjectNode view(JsonNode record, Category category, List<FieldRule> rules, boolean byValue) {
         List<FieldRule> applicable = rules.stream().filter(r -> r.applies(record, category)).toList();
-        JsonNode out = object((ObjectNode) record, new ArrayList<>(), applicable);
+        JsonNode out = object((ObjectNode) record, new ArrayList<>(), applicable, byValue);
         return out == null ? JSON.objectNode() : (ObjectNode) out;
     }
 
-    private static JsonNode object(ObjectNode in, List<String> path, List<FieldRule> rules) {
+    private static JsonNode object(ObjectNode in, List<String> path, List<FieldRule> rules, boolean byValue) {
         ObjectNode out = JSON.objectNode();
         for (Map.Entry<String, JsonNode> field : in.properties()) {
             path.add(field.getKey());
-            JsonNode value = node(field.getValue(), path, rules);
+            JsonNode value = node(field.getValue(), path, rules, byValue);
             path.remove(path.size() - 1);
             if (value != null) {
                 out.set(field.getKey(), value);
@@ -44,14 +49,14 @@ final class FieldMasker {
     }
 
     /** The consumer's copy of one node at {@code path}, or null when nothing of it may be shown. */
-    private static JsonNode node(JsonNode in, List<String> path, List<FieldRule> rules) {
+    private static JsonNode node(JsonNode in, List<String> path, List<FieldRule> rules, boolean byValue) {
         if (in.isObject()) {
-            return object((ObjectNode) in, path, rules);
+            return object((ObjectNode) in, path, rules, byValue);
         }
         if (in.isArray()) {
             ArrayNode out = JSON.arrayNode();
             for (JsonNode item : in) {
-                JsonNode value = node(item, path, rules);
+                JsonNode value = node(item, path, rules, byValue);
                 if (value != null) {
                     out.add(value);
                 }
@@ -62,7 +67,11 @@ final class FieldMasker {
         if (rule == null || rule.action() == FieldRule.Action.DENY) {
             return null;
         }
-        return rule.action() == FieldRule.Action.ALLOW ? in.deepCopy() : mask(in, rule.mask());
+        if (rule.action() == FieldRule.Action.ALLOW) {
+            return byValue ? ValueMasker.scalar(in) : in.deepCopy();
+        }
+        JsonNode masked = mask(in, rule.mask());
+        return byValue && masked.isTextual() ? ValueMasker.scalar(masked) : masked;
     }
 
     /** A filtered container: dropped when it lost all its content, or when it was empty and no rule shows it. */

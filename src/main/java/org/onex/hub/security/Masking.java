@@ -38,6 +38,13 @@ public final class Masking {
 
     private static final Pattern MOBILE = Pattern.compile(BEFORE + "(1[3-9]\\d)[- ]?(\\d{4})[- ]?(\\d{4})" + AFTER);
 
+    /**
+     * An 18-character ID number glued to letters (a document number {@code JTYS330723198506120313}): not found by
+     * {@link #IN_TEXT}, whose letter boundary keeps credit and licence codes readable, so it counts only with a
+     * valid GB 11643 check character (issue 13 item 4).
+     */
+    private static final Pattern GLUED_ID = Pattern.compile("(?<![0-9])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9])");
+
     private Masking() {
     }
 
@@ -108,6 +115,10 @@ public final class Masking {
         if (text == null || !hasDigitRun(text, 11)) {
             return text; // fast path: most log lines have no run of 11 digits
         }
+        return maskGluedIds(maskShapes(text));
+    }
+
+    private static String maskShapes(String text) {
         Matcher m = IN_TEXT.matcher(text);
         StringBuilder out = null;
         int last = 0;
@@ -123,6 +134,24 @@ public final class Masking {
             last = m.end();
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** Valid 18-character ID numbers that touch a letter (what {@link #IN_TEXT} leaves alone). */
+    private static String maskGluedIds(String text) {
+        Matcher m = GLUED_ID.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            if (IdNumbers.isValid(m.group())) {
+                out.append(text, last, m.start()).append(m.group(1)).append("********")
+                        .append(m.group(2).substring(m.group(2).length() - 4));
+                last = m.end();
+            }
+        } while (m.find());
+        return out.append(text, last, text.length()).toString();
     }
 
     /** The masked form of one match, or null if it is not personal data after all. */

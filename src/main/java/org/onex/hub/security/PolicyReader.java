@@ -89,8 +89,10 @@ final class PolicyReader {
         List<ColumnRule> columns = new ArrayList<>();
         root.path("quarantine").path("columns").forEach(c -> columns.add(new ColumnRule(c.path("column").asText(),
                 MaskKind.of(c.path("mask").asText()).orElseThrow())));
+        Set<Role> personalData = EnumSet.noneOf(Role.class);
+        root.path("unmasked").forEach(r -> personalData.add(role(r.asText())));
         return new SharingPolicy(doc.file(), categories, root.path("providersSeeOwnRecords").asBoolean(), fields,
-                unmasked, columns);
+                personalData, unmasked, columns);
     }
 
     /** A role that receives a category but has no field rules would see empty records: surely a mistake. */

@@ -39,6 +39,11 @@ public class QuarantineView {
         return enforcer.maskQuarantinePayload(client, entry.department(), raw, uses(entry));
     }
 
+    /** The entry's source key, sourceRef or a failure reason for {@code client}: ID and mobile numbers masked. */
+    public String text(Client client, QuarantineEntry entry, String value) {
+        return enforcer.maskQuarantineText(client, entry.department(), value);
+    }
+
     /** What the entry's feed mapping (as loaded now) makes of each column; none for a feed without mapping. */
     public List<ColumnUse> uses(QuarantineEntry entry) {
         return mappings.find(entry.department(), entry.feed()).map(CompiledMapping::columnUses).orElse(List.of());

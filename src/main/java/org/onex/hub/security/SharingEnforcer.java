@@ -125,7 +125,30 @@ public class SharingEnforcer {
                 || access == Access.OWN && !unit.map(u -> u.code().equals(concernedDepartment)).orElse(false)) {
             return Optional.empty();
         }
-        return Optional.of(FieldMasker.view(record, category, policy.fieldRules(client.role())));
+        return Optional.of(FieldMasker.view(record, category, policy.fieldRules(client.role()),
+                !policy.seesPersonalData(client.role())));
+    }
+
+    /**
+     * Whether the client sees ID and mobile numbers as they are on channels that are not records (obligations,
+     * alerts, files, deliveries, audit, scorecards, console pages): only the roles of the policy's {@code unmasked}.
+     */
+    public boolean seesPersonalData(Client client) {
+        return client != null && policy.seesPersonalData(client.role());
+    }
+
+    /**
+     * The one value-kind enforcement point for everything that is not a record view (issue 13 item 4): a copy of
+     * {@code tree} with every ID and mobile number masked wherever it appears ({@link ValueMasker}), unless the
+     * client {@link #seesPersonalData sees personal data}. Never changes {@code tree}.
+     */
+    public JsonNode maskValues(Client client, JsonNode tree) {
+        return tree == null || seesPersonalData(client) ? tree : ValueMasker.tree(tree);
+    }
+
+    /** As {@link #maskValues(Client, JsonNode)} for text: a CSV file, an HTML page, a message. */
+    public String maskValues(Client client, String text) {
+        return seesPersonalData(client) ? text : ValueMasker.text(text);
     }
 
     /** As {@link #maskQuarantinePayload(Client, String, JsonNode)} for a row whose unit is not known. */
@@ -157,12 +180,25 @@ public class SharingEnforcer {
         if (rawRow == null) {
             return null;
         }
-        boolean own = policy.providersSeeOwnRecords() && rowDepartment != null
-                && unitOf(client).map(rowDepartment::equals).orElse(false);
-        if (own || client != null && policy.quarantineUnmasked(client.role())) {
+        if (seesQuarantineRaw(client, rowDepartment)) {
             return rawRow.deepCopy();
         }
         return QuarantineMasker.mask(rawRow, policy, client == null ? null : client.role(), columnUses);
+    }
+
+    /**
+     * What a quarantine entry says besides its payload (source key, sourceRef, failure reasons) as the client may
+     * see it: as it is for whoever sees the raw row, otherwise with ID and mobile numbers masked by value.
+     */
+    public String maskQuarantineText(Client client, String rowDepartment, String text) {
+        return seesQuarantineRaw(client, rowDepartment) ? text : ValueMasker.text(text);
+    }
+
+    /** The providing unit (with {@code providersSeeOwnRecords}) and the roles of {@code quarantine.unmasked}. */
+    private boolean seesQuarantineRaw(Client client, String rowDepartment) {
+        boolean own = policy.providersSeeOwnRecords() && rowDepartment != null
+                && unitOf(client).map(rowDepartment::equals).orElse(false);
+        return own || client != null && policy.quarantineUnmasked(client.role());
     }
 
     /** The unit a client acts for, if its role has one and it resolves to a registry unit of that kind. */

@@ -58,16 +58,19 @@ public final class SharingPolicy {
     private final Map<Category, CategoryRule> categories;
     private final boolean providersSeeOwnRecords;
     private final Map<Role, List<FieldRule>> fields;
+    private final Set<Role> unmasked;
     private final Set<Role> quarantineUnmasked;
     private final List<ColumnRule> quarantineColumns;
     private final List<Pattern> columnPatterns;
 
     SharingPolicy(Path file, Map<Category, CategoryRule> categories, boolean providersSeeOwnRecords,
-            Map<Role, List<FieldRule>> fields, Set<Role> quarantineUnmasked, List<ColumnRule> quarantineColumns) {
+            Map<Role, List<FieldRule>> fields, Set<Role> unmasked, Set<Role> quarantineUnmasked,
+            List<ColumnRule> quarantineColumns) {
         this.file = file;
         this.categories = Map.copyOf(categories);
         this.providersSeeOwnRecords = providersSeeOwnRecords;
         this.fields = Map.copyOf(fields);
+        this.unmasked = Set.copyOf(unmasked);
         this.quarantineUnmasked = Set.copyOf(quarantineUnmasked);
         this.quarantineColumns = List.copyOf(quarantineColumns);
         this.columnPatterns = quarantineColumns.stream().map(ColumnRule::pattern).toList();
@@ -87,7 +90,7 @@ public final class SharingPolicy {
 
     /** The empty policy: no unit may provide or receive anything (default deny). */
     public static SharingPolicy denyAll(Path file) {
-        return new SharingPolicy(file, Map.of(), false, Map.of(), Set.of(), List.of());
+        return new SharingPolicy(file, Map.of(), false, Map.of(), Set.of(), Set.of(), List.of());
     }
 
     /** The file the policy was read from. */
@@ -120,6 +123,15 @@ public final class SharingPolicy {
     /** The field rules of {@code role}, in file order; empty: it sees no field. */
     public List<FieldRule> fieldRules(Role role) {
         return role == null ? List.of() : fields.getOrDefault(role, List.of());
+    }
+
+    /**
+     * Whether {@code role} sees personal data as it is (the policy's {@code unmasked}): the value-kind masking
+     * ({@link ValueMasker}) does not apply to it on any channel; its field rules still do. Everyone else gets
+     * every ID and mobile number masked wherever it appears (issue 13 item 4).
+     */
+    public boolean seesPersonalData(Role role) {
+        return role != null && unmasked.contains(role);
     }
 
     /** Whether {@code role} sees quarantined source rows unmasked. */

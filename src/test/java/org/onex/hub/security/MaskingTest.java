@@ -65,7 +65,10 @@ class MaskingTest {
             "legacy 330723900101123 end|legacy 330723*****1123 end",
             "call +8613812345678 or 0086 139-1234-5678|call +86138****5678 or 0086 139-****-5678",
             "{\"ZJHM\":\"330723198506120313\",\"DH\":\"15900001111\"}|{\"ZJHM\":\"330723********0313\",\"DH\":\"159****1111\"}",
-            "two 13812345678,13987654321|two 138****5678,139****4321"
+            "two 13812345678,13987654321|two 138****5678,139****4321",
+            // issue 13 item 4: a valid ID number glued to letters (a certificate number) by its check character
+            "no. JTYS330723198506120313|no. JTYS330723********0313",
+            "驾驶证330723198506120313号|驾驶证330723********0313号"
     })
     void maskTextFindsIdAndMobileNumbersInText(String text, String masked) {
         assertThat(Masking.maskText(text)).isEqualTo(masked);
@@ -81,7 +84,8 @@ class MaskingTest {
             "seq 1381234567890123456",                       // 19 digits: too long for any kind
             "2024-03-05 10:20:30 decided 武市监许〔2024〕101号",
             "amount 12345678901.50 yuan",                    // 11 digits not starting 1[3-9]
-            "landline 0579-87654321 is not searched in text" // landlines are usually office numbers
+            "landline 0579-87654321 is not searched in text", // landlines are usually office numbers
+            "JTYS330723198506120314"                         // glued to letters with a wrong check character
     })
     void maskTextLeavesWhatIsNotPersonalData(String text) {
         assertThat(Masking.maskText(text)).isEqualTo(text);

@@ -27,6 +27,7 @@ import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.ops.Alerts;
 import org.onex.hub.schema.HubDates;
+import org.onex.hub.security.ValueMasker;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 import org.slf4j.Logger;
@@ -213,8 +214,11 @@ public final class FileIngestor {
                 + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
                 + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
                 + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
-                + "Reason:    " + e.reason() + "\n"
-                + "Code:      " + code + " (docs/file-reasons.md)\n\n"
+                + "Reason:    " + ValueMasker.text(e.reason()) + "
+" // issue 13 item 4: by value
+                + "Code:      " + code + " (docs/file-reasons.md)
+
+"
                 + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
                 + "this file and this note may then be deleted.\n";
     }
