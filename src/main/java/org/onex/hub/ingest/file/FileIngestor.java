@@ -214,11 +214,8 @@ public final class FileIngestor {
                 + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
                 + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
                 + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
-                + "Reason:    " + ValueMasker.text(e.reason()) + "
-" // issue 13 item 4: by value
-                + "Code:      " + code + " (docs/file-reasons.md)
-
-"
+                + "Reason:    " + ValueMasker.text(e.reason()) + "\n" // issue 13 item 4: by value
+                + "Code:      " + code + " (docs/file-reasons.md)\n\n"
                 + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
                 + "this file and this note may then be deleted.\n";
     }
