@@ -171,7 +171,8 @@ final class ApiErrorPages {
             int status = code instanceof Integer i ? i : 500;
             String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             String detail = switch (status) {
-            case 400 -> "the request is malformed";
+            case 400 -> "the request is malformed (Tomcat refused it: e.g. a body that ended before its"
+                    + " Content-Length, a broken chunked encoding)";
             case 404 -> "no API operation at " + uri + "; " + CONTRACT;
             case 405 -> "the method is not allowed on " + uri;
             case 413 -> "the request is too large";

@@ -104,7 +104,7 @@ class BadRequestProbeIT {
                         json.getBytes(StandardCharsets.UTF_8), null, 415, "is not a media type"),
                 new Probe("truncated JSON", "POST", "/api/v1/alerts/1/ack", operator, "application/json",
                         ("{\"comment\": \"" + SECRET).getBytes(StandardCharsets.UTF_8), null, 400, "not JSON"),
-                new Probe("an array for an object", "POST", "/api/v1/deliveries/1/discard", operator, "application/json",
+                new Probe("an array for an object", "POST", "/api/v1/alerts/1/ack", operator, "application/json",
                         ("[\"" + SECRET + "\"]").getBytes(StandardCharsets.UTF_8), null, 400, "comment"),
                 new Probe("an object for an array", "POST", "/api/v1/ingest/jtysj/licences", PUSH_KEY, "application/json",
                         ("{\"holderName\": \"" + SECRET + "\"}").getBytes(StandardCharsets.UTF_8), null, 400,
@@ -160,8 +160,9 @@ class BadRequestProbeIT {
         byte[] shortBody = ("{\"comment\": \"" + SECRET + "\"}").getBytes(StandardCharsets.UTF_8);
         Raw lie = raw("POST /api/v1/alerts/1/ack", operator, "Content-Type: application/json\r\nContent-Length: 5000",
                 shortBody);
+        // Tomcat itself refuses the request once the client stops sending; its error page is a problem body too
         assertProblem("a Content-Length lie", lie.status(), lie.contentType(), lie.body(), 400,
-                "the body ended after " + shortBody.length + " bytes, but Content-Length said 5000");
+                "a body that ended before its Content-Length");
         Raw huge = raw("POST /api/v1/alerts/1/ack", operator, "Content-Type: application/json\r\nContent-Length: 99999999999",
                 shortBody);
         assertProblem("a huge Content-Length", huge.status(), huge.contentType(), huge.body(), 413, "larger than");
