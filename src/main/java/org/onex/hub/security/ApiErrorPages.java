@@ -131,8 +131,8 @@ final class ApiErrorPages {
                     ApiProblems.write(response, 415, "Unsupported Media Type", "Content-Type '" + e.getContentType()
                             + "' is not accepted here: send " + names(e.getSupportedMediaTypes()));
                 } else if (ex instanceof ErrorResponse e && e.getStatusCode().is4xxClientError()) {
-                    ApiProblems.write(response, e.getStatusCode().value(), "Bad Request".equals(e.getBody().getTitle())
-                            ? "Bad Request" : String.valueOf(e.getBody().getTitle()), String.valueOf(e.getBody().getDetail()));
+                    ApiProblems.write(response, e.getStatusCode().value(), String.valueOf(e.getBody().getTitle()),
+                            String.valueOf(e.getBody().getDetail()));
                 } else {
                     return null;
                 }
