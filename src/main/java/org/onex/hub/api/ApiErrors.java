@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ApiErrors extends RouteConfigurationBuilder {
 
     public static final String ID = "hub-api-errors";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
     private final AuditLog audit;
 
@@ -41,7 +42,30 @@ public class ApiErrors extends RouteConfigurationBuilder {
                 .onException(ApiException.class).handled(true)
                 .process(this::problem).end()
                 .onException(ActionRefusedException.class).handled(true)
-                .process(this::refused).end();
+                .process(this::refused).end()
+                // issue 13 item 6: anything else is the hub's fault, answered with a problem body too; Camel's own
+                // error handler would log the exchange, and a type conversion's message quotes the body it failed on
+                .onException(Exception.class).handled(true)
+                .process(this::unexpected).end();
+    }
+
+    /** A 500 problem body; the log names the call, a reference and the exception's types, never the body. */
+    void unexpected(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String call = exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
+                ? http.getRequest().getMethod() + " " + http.getRequest().getRequestURI() : exchange.getFromRouteId();
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null && causes.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            causes.append(causes.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            StackTraceElement[] at = t.getStackTrace();
+            if (at.length > 0) {
+                causes.append(" at ").append(at[0]);
+            }
+        }
+        LOG.error("API call {} failed (ref {}): {}", call, exchange.getExchangeId(), causes);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(500, null,
+                "the hub could not answer this call; its log names the cause with ref " + exchange.getExchangeId()));
+        problem(exchange);
     }
 
     /** An operator action refused by {@link ActionRefusedException}: the same problem body. */
@@ -66,6 +90,7 @@ public class ApiErrors extends RouteConfigurationBuilder {
         case 413 -> "Content Too Large";
         case 415 -> "Unsupported Media Type";
         case 409 -> "Conflict";
+        case 500 -> "Internal Server Error";
         default -> "Error";
         });
         body.put("status", e.status());

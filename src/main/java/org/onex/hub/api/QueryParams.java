@@ -32,8 +32,14 @@ final class QueryParams {
                     continue;
                 }
                 int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String name;
+                String value;
+                try {
+                    name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                    value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) { // a malformed %-escape: the request's fault, not a 500
+                    throw ApiException.badParameter(null, "the query string is not percent-encoded: " + e.getMessage());
+                }
                 if (!allowed.contains(name)) {
                     throw ApiException.badParameter(name, "unknown parameter '" + name + "'; allowed: "
                             + allowed.stream().sorted().toList());

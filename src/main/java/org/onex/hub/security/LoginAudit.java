@@ -1,11 +1,13 @@
 package org.onex.hub.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,21 @@ public class LoginAudit {
         }
     }
 
+    /**
+     * A failed sign-in, with the address it came from. Sign-ins refused by the throttle are not audited one by one
+     * (issue 13 item 5): the block itself is, once ({@link ConsoleLoginThrottle}).
+     */
     @EventListener
     public void failure(AbstractAuthenticationFailureEvent event) {
-        audit.record("console:" + event.getAuthentication().getName(), null, AuditAction.LOGIN_FAILED, "console",
-                Map.of("reason", event.getException().getClass().getSimpleName()));
+        if (event.getException() instanceof ConsoleLoginThrottle.Throttled) {
+            return;
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("reason", event.getException().getClass().getSimpleName());
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails web) {
+            detail.put("remoteAddress", web.getRemoteAddress());
+        }
+        audit.record("console:" + event.getAuthentication().getName(), null, AuditAction.LOGIN_FAILED,
+                ConsoleLoginThrottle.TARGET, detail);
     }
 }

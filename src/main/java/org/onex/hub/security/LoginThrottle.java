@@ -1,11 +1,14 @@
 package org.onex.hub.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 /**
  * Failed logins per remote host (issue 6 item 6, abuse limits, on the broker's network acceptor): after
@@ -17,6 +20,10 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
  * a permission; the permissions come back every period). Per host rather than per client id: an attacker chooses
  * the client id freely. A client behind the same address as a misbehaving one is refused with it for at most one
  * period; the refusal is audited once per period ({@link AuditAction#LOGIN_THROTTLED}).
+ *
+ * <p>The console's sign-in (issue 13 item 5, {@link ConsoleLoginThrottle}) uses the same class twice, keyed by
+ * account name and by address; a key is any string. Its periods run on the hub's {@link Clock} there, so a test
+ * can move time instead of waiting.
  */
 final class LoginThrottle {
 
@@ -24,14 +31,21 @@ final class LoginThrottle {
     private static final int TRACKED_HOSTS = 10_000;
 
     private final RateLimiterConfig config;
+    private final Supplier<Long> nanoTime;
     private final ConcurrentMap<String, RateLimiter> failures = new ConcurrentHashMap<>();
 
     LoginThrottle(int failures, Duration period) {
+        this(failures, period, null, "hub.security.broker-login");
+    }
+
+    /** Counts on {@code clock} (null: the JVM's nano time); {@code settings} names the limit in errors. */
+    LoginThrottle(int failures, Duration period, Clock clock, String settings) {
         if (failures < 1 || period == null || period.isZero() || period.isNegative()) {
-            throw new IllegalArgumentException("hub.security.broker-login needs failures >= 1 and a positive period");
+            throw new IllegalArgumentException(settings + " needs failures >= 1 and a positive period");
         }
         this.config = RateLimiterConfig.custom().limitForPeriod(failures).limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ZERO).build();
+        this.nanoTime = clock == null ? System::nanoTime : () -> clock.millis() * 1_000_000L;
     }
 
     /** Whether logins from the host are refused now (it used up its failures of the current period). */
@@ -45,8 +59,13 @@ final class LoginThrottle {
         if (failures.size() >= TRACKED_HOSTS) {
             failures.values().removeIf(l -> l.getMetrics().getAvailablePermissions() >= config.getLimitForPeriod());
         }
-        RateLimiter limiter = failures.computeIfAbsent(host, h -> RateLimiter.of("broker-login:" + h, config));
+        RateLimiter limiter = failures.computeIfAbsent(host, h -> new AtomicRateLimiter("login:" + h, config, nanoTime));
         return limiter.acquirePermission() && limiter.getMetrics().getAvailablePermissions() <= 0;
+    }
+
+    /** Forgets the failures of a key (an account that has just signed in with its right password). */
+    void forget(String key) {
+        failures.remove(key);
     }
 
     /** The host part of a remote address as Artemis gives it ({@code /127.0.0.1:54321}, {@code /[::1]:54321}). */

@@ -1,5 +1,6 @@
 package org.onex.hub.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,19 @@ import org.onex.hub.ingest.push.PushKeys;
 import org.onex.hub.ingest.push.PushProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +35,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jakarta.servlet.DispatcherType;
 
@@ -44,20 +56,41 @@ public class WebSecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(WebSecurityConfiguration.class);
     static final Set<String> CONSOLE_ROLES = Set.of("OPERATOR", "ADMIN", "OFFICE");
 
+    /**
+     * The console: form login throttled per account name and address ({@link ConsoleLoginThrottle}, issue 13
+     * item 5), a CSRF token on every POST (the login form's included), a new session id at sign-in (session
+     * fixation), and the session cookie's flags set by {@code server.servlet.session.cookie.*} (HttpOnly,
+     * SameSite=Lax; Secure whenever the request came over HTTPS, also behind a proxy that says so with
+     * {@code X-Forwarded-Proto} once {@code server.forward-headers-strategy=native} is set).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain console(HttpSecurity http) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, UserDetailsService consoleUsers, PasswordEncoder encoder,
+            ConsoleProperties console, Clock clock, AuditLog audit, AuthenticationEventPublisher events)
+            throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(consoleUsers);
+        passwords.setPasswordEncoder(encoder);
+        ProviderManager signIn = new ProviderManager(new ConsoleLoginThrottle(passwords, console.login(), clock, audit));
+        signIn.setAuthenticationEventPublisher(events);
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/console/login?error");
+        failures.setExceptionMappings(Map.of(ConsoleLoginThrottle.Throttled.class.getName(), "/console/login?throttled"));
         http.securityMatcher("/console/**")
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/console/login", "/console/assets/**").permitAll()
+                        .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
                         .requestMatchers("/console/scorecards", "/console/scorecards.csv")
                             .hasAnyRole("OPERATOR", "ADMIN", "OFFICE")
                         .requestMatchers(HttpMethod.POST, "/console/logout").authenticated()
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(f -> f.loginPage("/console/login").loginProcessingUrl("/console/login")
-                        .defaultSuccessUrl("/console", false).failureUrl("/console/login?error"))
+                        .defaultSuccessUrl("/console", false).failureHandler(failures))
+                .csrf(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
-                .exceptionHandling(e -> e.accessDeniedPage("/console/login?denied"))
+                // a refusal (a role that may not, a POST without its CSRF token) is answered 403 by the page of
+                // /console/denied; not by a forward to /console/login, which a POST would re-enter as a sign-in
+                .exceptionHandling(e -> e.accessDeniedPage("/console/denied"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'"
                         + " 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
         return http.build();
@@ -73,7 +106,7 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
-            SecurityProperties limits, PushProperties push) throws Exception {
+            SecurityProperties limits, PushProperties push, ApiErrorPages pages) throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
         http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a
@@ -101,10 +134,16 @@ public class WebSecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, pushKeys), AuthorizationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
                         limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()), ApiKeyAuthenticationFilter.class)
+                // issue 13 item 6: content type, charset, UTF-8 and query encoding of authorized API requests
+                .addFilterAfter(new ApiRequestFilter(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()),
+                        AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ApiProblems.write(response, 401,
                                 "Unauthorized", "an API key is required: Authorization: Bearer <key>"))
                         .accessDeniedHandler((request, response, ex) -> {
+                            if (pages.unmatched(request, response)) {
+                                return; // no operation has this path (404) or method (405): not a policy denial
+                            }
                             Object client = request.getAttribute(ApiKeyAuthenticationFilter.CLIENT);
                             if (client instanceof Client c) {
                                 audit.record(c, AuditAction.POLICY_DENIED, request.getMethod() + " "
@@ -118,6 +157,26 @@ public class WebSecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
+    }
+
+    @Bean
+    ApiErrorPages apiErrorPages(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new ApiErrorPages(mappings);
+    }
+
+    /** Spring MVC's 404, 405, 406 and 415 of API paths as problem bodies (issue 13 item 6). */
+    @Bean
+    HandlerExceptionResolver apiProblemResolver(ApiErrorPages pages) {
+        return pages.resolver();
+    }
+
+    /** The container's error page of an API path as a problem body, before Spring Boot's error controller. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiErrorDispatch(ApiErrorPages pages) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(pages.errorDispatch());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

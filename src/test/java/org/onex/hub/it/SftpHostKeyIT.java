@@ -93,10 +93,12 @@ class SftpHostKeyIT {
         try (ConfigurableApplicationContext hub = start(knownHosts)) {
             String base = "http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port") + "/actuator/health";
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String operator = TestClients.operator(hub); // issue 13 item 6: details need an operator's key
             java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get = path -> {
                 try {
                     return org.onex.hub.schema.HubJson.mapper().readTree(http.send(java.net.http.HttpRequest
-                            .newBuilder(java.net.URI.create(base + path)).build(),
+                            .newBuilder(java.net.URI.create(base + path)).header("Authorization", "Bearer " + operator)
+                            .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString()).body());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
