@@ -3,8 +3,10 @@ package org.onex.hub.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.onex.hub.mapping.CompiledMapping;
@@ -97,13 +99,20 @@ public class IngestService {
         List<QuarantineStore.Sighting> failed = new ArrayList<>();
         List<MappingResult> failedResults = new ArrayList<>();
         List<Integer> failedRows = new ArrayList<>();
+        Map<String, MappingResult> mapped = new HashMap<>();
         for (int i = 0; i < batch.rows().size(); i++) {
             if (i % CHECK_EVERY == 0) {
                 deadline.check("mapping row " + i + " of " + batch.rows().size());
             }
             SourceRow row = batch.rows().get(i);
-            MappingResult result = checked(batch, mapping.apply(row.values(), extractedAt));
             String payload = payloads.toJson(row.values());
+            // a row identical to an earlier row of the batch maps the same: mapped once (issue 13, 100,000
+            // identical bad rows in one push)
+            MappingResult result = mapped.get(payload);
+            if (result == null) {
+                result = checked(batch, mapping.apply(row.values(), extractedAt));
+                mapped.put(payload, result);
+            }
             outcomes.add(null);
             if (result.valid()) {
                 candidates.add(new Candidate(result.record(), payload, sourceTime(result, row), row.sourceRef()));

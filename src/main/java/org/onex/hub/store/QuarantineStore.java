@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,9 +73,10 @@ public class QuarantineStore {
         String via = channel == null || channel.isBlank() ? UNNAMED_CHANNEL : truncate(channel.strip(), 128);
         Map<String, Group> groups = new LinkedHashMap<>();
         String[] keys = new String[rows.size()];
+        Map<String, String> hashes = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             Sighting row = rows.get(i);
-            String hash = sha256(row.payload());
+            String hash = hashes.computeIfAbsent(row.payload(), QuarantineStore::sha256);
             keys[i] = openKey(department, feed, row.sourceKey(), hash);
             groups.computeIfAbsent(keys[i], k -> new Group()).seen(row, hash);
         }
