@@ -145,7 +145,8 @@ public class PushApi {
         limits.spend(department, rows.size());
         IngestResult result;
         try {
-            result = ingest.ingest(new IngestBatch(department, feed, rows, null, now, "push:" + client.id()), deadline);
+            result = ingest.ingestBefore(new IngestBatch(department, feed, rows, null, now, "push:" + client.id()),
+                    deadline);
         } catch (DeadlineExceededException e) {
             audit.record(client, AuditAction.PUSH, department + "/" + feed, java.util.Map.of("rows", rows.size(),
                     "stored", 0, "rolledBack", "deadline: " + e.step()));

@@ -62,9 +62,12 @@ public class IngestService {
         this.transactions = transactions;
     }
 
-    /** Ingests one batch in one transaction, with no deadline (source routes: bounded by their batch size). */
+    /**
+     * Ingests one batch in one transaction, with no deadline (source routes: bounded by their batch size). The
+     * routes call it by name ({@code bean(IngestService.class, "ingest")}): keep it the only {@code ingest}.
+     */
     public IngestResult ingest(IngestBatch batch) {
-        return ingest(batch, WorkDeadline.none());
+        return ingestBefore(batch, WorkDeadline.none());
     }
 
     /**
@@ -73,7 +76,7 @@ public class IngestService {
      * makes JdbcTemplate give each statement only the time left, so one long statement cannot run past it
      * either. Past the deadline: {@link DeadlineExceededException}, and everything is rolled back.
      */
-    public IngestResult ingest(IngestBatch batch, WorkDeadline deadline) {
+    public IngestResult ingestBefore(IngestBatch batch, WorkDeadline deadline) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         if (deadline.bounded()) {
             deadline.check("before the transaction");
