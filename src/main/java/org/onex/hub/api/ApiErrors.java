@@ -91,6 +91,8 @@ public class ApiErrors extends RouteConfigurationBuilder {
         case 415 -> "Unsupported Media Type";
         case 409 -> "Conflict";
         case 500 -> "Internal Server Error";
+        case 429 -> "Too Many Requests";
+        case 503 -> "Service Unavailable";
         default -> "Error";
         });
         body.put("status", e.status());
@@ -98,12 +100,16 @@ public class ApiErrors extends RouteConfigurationBuilder {
         if (e.parameter() != null) {
             body.put("parameter", e.parameter());
         }
+        e.extensions().forEach((name, value) -> body.set(name, HubJson.mapper().valueToTree(value)));
         var m = exchange.getMessage();
         m.removeHeaders("*");
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, e.status());
         m.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         if (e.status() == 401) {
             m.setHeader("WWW-Authenticate", "Bearer");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            m.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         m.setBody(body.toString());
     }

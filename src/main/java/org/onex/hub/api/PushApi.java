@@ -21,7 +21,11 @@ import org.onex.hub.ingest.file.FileFormat;
 import org.onex.hub.ingest.file.FileLayout;
 import org.onex.hub.ingest.file.FileRejectedException;
 import org.onex.hub.ingest.file.RowFileReader;
+import org.onex.hub.ingest.DeadlineExceededException;
+import org.onex.hub.ingest.WorkDeadline;
+import org.onex.hub.ingest.push.PushLimits;
 import org.onex.hub.ingest.push.PushProperties;
+import org.onex.hub.ingest.push.PushRefusedException;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
@@ -37,7 +41,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /api/v1/ingest/{department}/{feed}}: a department pushes rows (a JSON array, or NDJSON
  * with {@code Content-Type: application/x-ndjson}) through the same mapping, store and quarantine as
- * every other source, in one transaction, and gets the outcome of every row back.
+ * every other source, in one transaction, and gets the outcome of every row back. Issue 13: the push is bounded
+ * (bytes, rows, the department's pushes at once and rows per period) and commits within its deadline or not at
+ * all, and the answer says which.
  */
 @Component
 public class PushApi {
@@ -49,9 +55,10 @@ public class PushApi {
     private final MappingRegistry mappings;
     private final IngestService ingest;
     private final Clock clock;
+    private final PushLimits limits;
 
     public PushApi(SharingEnforcer enforcer, AuditLog audit, PushProperties properties, DepartmentRegistry registry,
-            MappingRegistry mappings, IngestService ingest, Clock clock) {
+            MappingRegistry mappings, IngestService ingest, Clock clock, PushLimits limits) {
         this.enforcer = enforcer;
         this.audit = audit;
         this.properties = properties;
@@ -59,6 +66,7 @@ public class PushApi {
         this.mappings = mappings;
         this.ingest = ingest;
         this.clock = clock;
+        this.limits = limits;
     }
 
     public ObjectNode push(Exchange exchange) {
@@ -79,6 +87,20 @@ public class PushApi {
             throw new ApiException(403, null, "the key of " + keyDepartment + " may only push to feeds of "
                     + keyDepartment);
         }
+        PushProperties.Limits bounds = limits.limits(department);
+        // issue 13: a department's pushes at once are bounded before its body is read
+        try (PushLimits.Slot slot = limits.enter(department)) {
+            return push(exchange, client, department, feed, bounds);
+        } catch (PushRefusedException e) {
+            throw new ApiException(e.status(), null, e.getMessage()).retryAfter(e.retryAfterSeconds());
+        }
+    }
+
+    private ObjectNode push(Exchange exchange, Client client, String department, String feed,
+            PushProperties.Limits bounds) {
+        var m = exchange.getMessage();
+        // the push commits before this deadline or not at all; the answer says which (issue 13 item 2)
+        WorkDeadline deadline = WorkDeadline.after(clock, bounds.timeout());
         long limit = properties.maxBodySize().toBytes();
         Long length = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (length != null && length > limit) {
@@ -94,22 +116,52 @@ public class PushApi {
         try (InputStream in = new Limited(body, limit)) {
             // the receipt time is the rows' source time unless the mapping maps one (issue 12, newest wins)
             RowFileReader.read(in, "REST push " + now, new FileLayout(format, StandardCharsets.UTF_8, null, List.of()),
-                    row -> rows.add(row.withSourceTime(now)));
+                    row -> {
+                        if (rows.size() == bounds.maxRows()) {
+                            throw new TooManyRows();
+                        }
+                        if (rows.size() % 1_000 == 0) {
+                            deadline.check("reading row " + rows.size());
+                        }
+                        rows.add(row.withSourceTime(now));
+                    });
         } catch (FileRejectedException e) {
             throw ApiException.badParameter("body", "malformed " + format.name().toLowerCase(Locale.ROOT) + " body: "
                     + e.reason());
         } catch (TooLarge e) {
             throw tooLarge(limit);
+        } catch (TooManyRows e) {
+            throw new ApiException(413, "body", "the request holds more than " + bounds.maxRows() + " rows"
+                    + " (hub.push.max-rows); nothing was stored: push fewer rows per request");
+        } catch (DeadlineExceededException e) {
+            throw new ApiException(408, "body", "the request body was not read within " + seconds(bounds)
+                    + " (hub.push.timeout); nothing was stored").with("committed", false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
             throw ApiException.badParameter("body", "the body holds no rows");
         }
-        IngestResult result = ingest.ingest(new IngestBatch(department, feed, rows, null, now, "push:" + client.id()));
+        limits.spend(department, rows.size());
+        IngestResult result;
+        try {
+            result = ingest.ingestBefore(new IngestBatch(department, feed, rows, null, now, "push:" + client.id()),
+                    deadline);
+        } catch (DeadlineExceededException e) {
+            audit.record(client, AuditAction.PUSH, department + "/" + feed, java.util.Map.of("rows", rows.size(),
+                    "stored", 0, "rolledBack", "deadline: " + e.step()));
+            throw new ApiException(503, null, "the push of " + rows.size() + " rows did not finish within "
+                    + seconds(bounds) + " (hub.push.timeout) and was rolled back: nothing of it was stored ("
+                    + e.step() + "); push fewer rows per request").with("committed", false).with("rows", rows.size());
+        }
         audit.record(client, AuditAction.PUSH, department + "/" + feed, java.util.Map.of("rows", rows.size(),
                 "stored", result.rows().stream().filter(r -> r.recordId() != null).count()));
         return json(result);
+    }
+
+    private static String seconds(PushProperties.Limits bounds) {
+        return bounds.timeout().toMillis() % 1000 == 0 ? bounds.timeout().toSeconds() + " s"
+                : bounds.timeout().toMillis() + " ms";
     }
 
     private static ApiException tooLarge(long limit) {
@@ -143,6 +195,9 @@ public class PushApi {
         out.put("superseded", result.count(RowOutcome.Status.SUPERSEDED));
         out.put("quarantined", result.count(RowOutcome.Status.QUARANTINED));
         ArrayNode items = out.putArray("results");
+        // issue 13: the failures of a quarantine entry are listed at its first row; a later row of the same entry
+        // that failed the same rules points there ("sameFailuresAs": index), so the answer stays small
+        java.util.Map<Long, RowOutcome> listed = new java.util.HashMap<>();
         for (RowOutcome r : result.rows()) {
             ObjectNode n = items.addObject();
             n.put("index", r.index());
@@ -157,10 +212,20 @@ public class PushApi {
             }
             if (r.quarantineId() != null) {
                 n.put("quarantineId", r.quarantineId());
-                n.set("failures", QuarantineApi.failures(r.violations()));
+                RowOutcome first = listed.putIfAbsent(r.quarantineId(), r);
+                if (first != null && first.violations().equals(r.violations())) {
+                    n.put("sameFailuresAs", first.index());
+                } else {
+                    n.set("failures", QuarantineApi.failures(r.violations()));
+                }
             }
         }
         return out;
+    }
+
+    /** More rows than the department's {@code hub.push.max-rows}: reading stops there. */
+    private static final class TooManyRows extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     private static final class TooLarge extends IOException {

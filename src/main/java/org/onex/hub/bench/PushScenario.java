@@ -52,6 +52,8 @@ final class PushScenario {
         Map<String, String> settings = new LinkedHashMap<>(store);
         settings.put("hub.push.keys." + DEPARTMENT, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(key.getBytes(StandardCharsets.UTF_8))));
+        // the benchmark measures throughput, not the per-department limits (issue 13): one slot per client
+        settings.put("hub.push.per-department.concurrent", String.valueOf(options.pushClients()));
         try (HubRun hub = new HubRun(options)) {
             BenchReport.progress("(push) starting the hub in this JVM");
             long startup = hub.start(work, null, settings);

@@ -3,8 +3,10 @@ package org.onex.hub.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.onex.hub.mapping.CompiledMapping;
@@ -17,7 +19,10 @@ import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.StoreOutcome;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,10 +43,14 @@ public class IngestService {
     private final MeterRegistry meters;
     private final Clock clock;
     private final List<IngestHook> hooks;
+    private final PlatformTransactionManager transactions;
+
+    /** Rows mapped between two checks of the deadline. */
+    private static final int CHECK_EVERY = 1_000;
 
     public IngestService(MappingRegistry mappings, RecordStore records, QuarantineStore quarantine,
             WatermarkStore watermarks, SourcePayloads payloads, MeterRegistry meters, Clock clock,
-            List<IngestHook> hooks) {
+            List<IngestHook> hooks, PlatformTransactionManager transactions) {
         this.mappings = mappings;
         this.records = records;
         this.quarantine = quarantine;
@@ -50,32 +59,86 @@ public class IngestService {
         this.meters = meters;
         this.clock = clock;
         this.hooks = List.copyOf(hooks);
+        this.transactions = transactions;
     }
 
-    @Transactional
+    /**
+     * Ingests one batch in one transaction, with no deadline (source routes: bounded by their batch size). The
+     * routes call it by name ({@code bean(IngestService.class, "ingest")}): keep it the only {@code ingest}.
+     */
     public IngestResult ingest(IngestBatch batch) {
+        return ingestBefore(batch, WorkDeadline.none());
+    }
+
+    /**
+     * Ingests one batch in one transaction that commits before {@code deadline} or not at all (issue 13 item 2):
+     * the deadline is checked between the steps and just before the commit, and the transaction's timeout
+     * makes JdbcTemplate give each statement only the time left, so one long statement cannot run past it
+     * either. Past the deadline: {@link DeadlineExceededException}, and everything is rolled back.
+     */
+    public IngestResult ingestBefore(IngestBatch batch, WorkDeadline deadline) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        if (deadline.bounded()) {
+            deadline.check("before the transaction");
+            tx.setTimeout((int) Math.max(1, (deadline.remaining().toMillis() + 999) / 1000));
+        }
+        try {
+            return tx.execute(status -> inTransaction(batch, deadline));
+        } catch (TransactionTimedOutException | QueryTimeoutException e) {
+            if (deadline.bounded()) {
+                throw new DeadlineExceededException(deadline.budget(), "a statement ran past the transaction timeout");
+            }
+            throw e;
+        }
+    }
+
+    private IngestResult inTransaction(IngestBatch batch, WorkDeadline deadline) {
         CompiledMapping mapping = mappings.require(batch.department(), batch.feed());
         Instant now = clock.instant();
         Instant extractedAt = batch.extractedAt() == null ? now : batch.extractedAt();
         List<RowOutcome> outcomes = new ArrayList<>(batch.rows().size());
         List<Candidate> candidates = new ArrayList<>();
         List<Integer> candidateRows = new ArrayList<>();
+        List<QuarantineStore.Sighting> failed = new ArrayList<>();
+        List<MappingResult> failedResults = new ArrayList<>();
+        List<Integer> failedRows = new ArrayList<>();
+        Map<String, MappingResult> mapped = new HashMap<>();
         for (int i = 0; i < batch.rows().size(); i++) {
+            if (i % CHECK_EVERY == 0) {
+                deadline.check("mapping row " + i + " of " + batch.rows().size());
+            }
             SourceRow row = batch.rows().get(i);
-            MappingResult result = checked(batch, mapping.apply(row.values(), extractedAt));
             String payload = payloads.toJson(row.values());
+            // a row identical to an earlier row of the batch maps the same: mapped once (issue 13, 100,000
+            // identical bad rows in one push)
+            MappingResult result = mapped.get(payload);
+            if (result == null) {
+                result = checked(batch, mapping.apply(row.values(), extractedAt));
+                mapped.put(payload, result);
+            }
+            outcomes.add(null);
             if (result.valid()) {
                 candidates.add(new Candidate(result.record(), payload, sourceTime(result, row), row.sourceRef()));
                 candidateRows.add(i);
-                outcomes.add(null);
             } else {
-                long qid = quarantine.quarantine(batch.department(), batch.feed(), result.sourceKey(), row.sourceRef(),
-                        batch.channel(), payload, result.violations(), now);
-                outcomes.add(new RowOutcome(i, result.sourceKey(), RowOutcome.Status.QUARANTINED, null, null, qid,
-                        result.errors()));
+                failed.add(new QuarantineStore.Sighting(result.sourceKey(), row.sourceRef(), payload,
+                        result.violations()));
+                failedResults.add(result);
+                failedRows.add(i);
             }
         }
+        deadline.check("after mapping " + batch.rows().size() + " rows");
+        // identical bad rows are one entry written once, whatever their number (issue 13)
+        long[] qids = quarantine.quarantineAll(batch.department(), batch.feed(), batch.channel(), failed, now);
+        for (int f = 0; f < qids.length; f++) {
+            int i = failedRows.get(f);
+            MappingResult result = failedResults.get(f);
+            outcomes.set(i, new RowOutcome(i, result.sourceKey(), RowOutcome.Status.QUARANTINED, null, null, qids[f],
+                    result.errors()));
+        }
+        deadline.check("after quarantining " + failed.size() + " rows");
         List<StoreOutcome> stored = records.upsert(batch.department(), batch.feed(), candidates, now);
+        deadline.check("after storing " + candidates.size() + " rows");
         List<IngestHook.Stored> changed = new ArrayList<>(stored.size());
         Set<String> validKeys = new LinkedHashSet<>();
         for (int c = 0; c < stored.size(); c++) {
@@ -96,6 +159,7 @@ public class IngestService {
                 hook.stored(batch.department(), batch.feed(), changed, now);
             }
         }
+        deadline.check("after the ingest hooks");
         if (!validKeys.isEmpty()) {
             quarantine.resolveKeys(batch.department(), batch.feed(), validKeys,
                     "superseded: a valid row for this key was stored", now);
@@ -106,6 +170,7 @@ public class IngestService {
         if (!batch.rows().isEmpty()) {
             watermarks.touchActivity(batch.department(), batch.feed(), now); // source freshness (issue 5)
         }
+        deadline.check("before the commit");
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
         count(result);
         return result;

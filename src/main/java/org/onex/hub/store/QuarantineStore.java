@@ -10,11 +10,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.onex.hub.schema.Violation;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,6 +34,8 @@ public class QuarantineStore {
 
     /** The channel of a row whose source did not name one. */
     public static final String UNNAMED_CHANNEL = "unnamed";
+
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
 
@@ -45,68 +53,157 @@ public class QuarantineStore {
      * Records a failed row and returns its quarantine id. The same source row already open (by {@link #openKey}:
      * its source key, or its payload for a row without one) is the same entry, whatever channel brings it again:
      * the entry counts the sighting, adds or counts the channel, and takes the latest payload, reference and
-     * failures (replay uses the latest form of the row). One indexed lookup per row (issue 13).
+     * failures (replay uses the latest form of the row).
      */
     public long quarantine(String department, String feed, String sourceKey, String sourceRef, String channel,
             String payload, List<Violation> failures, Instant now) {
-        String hash = sha256(payload);
-        String openKey = openKey(department, feed, sourceKey, hash);
-        String via = channel == null || channel.isBlank() ? UNNAMED_CHANNEL : truncate(channel.strip(), 128);
-        String ref = truncate(sourceRef, 512);
-        Timestamp ts = Timestamp.from(now);
-        Optional<Long> open = jdbc.query("SELECT id FROM hub_quarantine WHERE open_key = ?",
-                rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(), openKey);
-        long id;
-        if (open.isPresent()) {
-            id = open.get();
-            jdbc.update("UPDATE hub_quarantine SET times_seen = times_seen + 1, last_seen_at = ?, source_ref = ?,"
-                    + " payload_hash = ?, payload = ? WHERE id = ?", ts, ref, hash, payload, id);
-            jdbc.update("DELETE FROM hub_quarantine_failure WHERE quarantine_id = ?", id);
-            int seen = jdbc.update("UPDATE hub_quarantine_channel SET times_seen = times_seen + 1, last_seen_at = ?,"
-                    + " source_ref = ? WHERE quarantine_id = ? AND channel = ?", ts, ref, id, via);
-            if (seen == 0) {
-                insertChannel(id, via, ref, ts);
-            }
-        } else {
-            // a concurrent insert of the same row by another channel fails on the unique open_key: that batch
-            // rolls back and is read again, and then finds this entry
-            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.update(con -> {
-                var ps = con.prepareStatement("INSERT INTO hub_quarantine (department, feed, source_key, source_ref,"
-                        + " payload_hash, payload, status, times_seen, created_at, last_seen_at, open_key)"
-                        + " VALUES (?,?,?,?,?,?,'OPEN',1,?,?,?)", new String[] { "id" });
-                ps.setString(1, department);
-                ps.setString(2, feed);
-                ps.setString(3, sourceKey);
-                ps.setString(4, ref);
-                ps.setString(5, hash);
-                ps.setString(6, payload);
-                ps.setTimestamp(7, ts);
-                ps.setTimestamp(8, ts);
-                ps.setString(9, openKey);
-                return ps;
-            }, key);
-            id = Columns.ids(key).get(0);
-            insertChannel(id, via, ref, ts);
-        }
-        List<Violation> errors = failures.stream().filter(Violation::isError).toList();
-        final long qid = id;
-        List<Integer> positions = java.util.stream.IntStream.range(0, errors.size()).boxed().toList();
-        jdbc.batchUpdate("INSERT INTO hub_quarantine_failure (quarantine_id, position, field, rule, message)"
-                + " VALUES (?,?,?,?,?)", positions, 100, (ps, i) -> {
-                    Violation v = errors.get(i);
-                    ps.setLong(1, qid);
-                    ps.setInt(2, i);
-                    ps.setString(3, v.field());
-                    ps.setString(4, v.rule());
-                    ps.setString(5, truncate(v.message(), 1024));
-                });
-        return id;
+        return quarantineAll(department, feed, channel, List.of(new Sighting(sourceKey, sourceRef, payload, failures)),
+                now)[0];
     }
 
-    private void insertChannel(long id, String channel, String ref, Timestamp ts) {
-        jdbc.update("INSERT INTO hub_quarantine_channel (quarantine_id, channel, times_seen, first_seen_at,"
-                + " last_seen_at, source_ref) VALUES (?,?,1,?,?,?)", id, channel, ts, ts, ref);
+    /**
+     * Records the failed rows of one batch and returns their quarantine ids, in order. Rows of the same identity
+     * ({@link #openKey}) are counted together first, so the store is written once per distinct row, not once per
+     * row (issue 13: 100,000 identical bad rows in one push were 100,000 updates of one entry, and on H2 every
+     * update of a row already changed in the same transaction walked the earlier ones: 10,000 rows took over a
+     * minute). The latest sighting of an identity gives its payload, reference and failures. Entries are found by
+     * the unique {@code open_key} index and written in JDBC batches.
+     */
+    public long[] quarantineAll(String department, String feed, String channel, List<Sighting> rows, Instant now) {
+        String via = channel == null || channel.isBlank() ? UNNAMED_CHANNEL : truncate(channel.strip(), 128);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        String[] keys = new String[rows.size()];
+        Map<String, String> hashes = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Sighting row = rows.get(i);
+            String hash = hashes.computeIfAbsent(row.payload(), QuarantineStore::sha256);
+            keys[i] = openKey(department, feed, row.sourceKey(), hash);
+            groups.computeIfAbsent(keys[i], k -> new Group()).seen(row, hash);
+        }
+        findOpen(groups);
+        Timestamp ts = Timestamp.from(now);
+        List<Group> existing = groups.values().stream().filter(g -> g.id != 0).toList();
+        List<Map.Entry<String, Group>> fresh = groups.entrySet().stream().filter(e -> e.getValue().id == 0).toList();
+        jdbc.batchUpdate("UPDATE hub_quarantine SET times_seen = times_seen + ?, last_seen_at = ?, source_ref = ?,"
+                + " payload_hash = ?, payload = ? WHERE id = ?", existing, CHUNK, (ps, g) -> {
+                    ps.setInt(1, g.count);
+                    ps.setTimestamp(2, ts);
+                    ps.setString(3, truncate(g.last.sourceRef(), 512));
+                    ps.setString(4, g.hash);
+                    ps.setString(5, g.last.payload());
+                    ps.setLong(6, g.id);
+                });
+        forIds(existing.stream().map(g -> g.id).toList(), (sql, args) -> jdbc.update(
+                "DELETE FROM hub_quarantine_failure WHERE quarantine_id IN (" + sql + ")", args));
+        // a concurrent insert of the same row by another channel fails on the unique open_key: that batch
+        // rolls back and is read again, and then finds this entry
+        jdbc.batchUpdate("INSERT INTO hub_quarantine (department, feed, source_key, source_ref, payload_hash, payload,"
+                + " status, times_seen, created_at, last_seen_at, open_key) VALUES (?,?,?,?,?,?,'OPEN',?,?,?,?)",
+                fresh, CHUNK, (ps, e) -> {
+                    Group g = e.getValue();
+                    ps.setString(1, department);
+                    ps.setString(2, feed);
+                    ps.setString(3, g.last.sourceKey());
+                    ps.setString(4, truncate(g.last.sourceRef(), 512));
+                    ps.setString(5, g.hash);
+                    ps.setString(6, g.last.payload());
+                    ps.setInt(7, g.count);
+                    ps.setTimestamp(8, ts);
+                    ps.setTimestamp(9, ts);
+                    ps.setString(10, e.getKey());
+                });
+        // no generated keys (they stop batch rewriting): the new entries are read back by their open_key
+        findOpen(groups);
+        writeChannels(groups.values(), via, ts);
+        writeFailures(groups.values());
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = groups.get(keys[i]).id;
+        }
+        return ids;
+    }
+
+    /** Fills in the id of each group's open entry, where there is one (one keyed query per chunk). */
+    private void findOpen(Map<String, Group> groups) {
+        List<String> missing = groups.entrySet().stream().filter(e -> e.getValue().id == 0).map(Map.Entry::getKey)
+                .toList();
+        forIds(missing, (sql, args) -> jdbc.query("SELECT id, open_key FROM hub_quarantine WHERE open_key IN (" + sql
+                + ")", (RowCallbackHandler) rs -> groups.get(rs.getString(2)).id = rs.getLong(1), args));
+    }
+
+    private void writeChannels(Collection<Group> groups, String via, Timestamp ts) {
+        Set<Long> known = new HashSet<>();
+        forIds(groups.stream().map(g -> g.id).toList(), (sql, args) -> {
+            List<Object> all = new ArrayList<>(List.of(via));
+            all.addAll(List.of(args));
+            jdbc.query("SELECT quarantine_id FROM hub_quarantine_channel WHERE channel = ? AND quarantine_id IN ("
+                    + sql + ")", (RowCallbackHandler) rs -> known.add(rs.getLong(1)), all.toArray());
+        });
+        jdbc.batchUpdate("UPDATE hub_quarantine_channel SET times_seen = times_seen + ?, last_seen_at = ?,"
+                + " source_ref = ? WHERE quarantine_id = ? AND channel = ?",
+                groups.stream().filter(g -> known.contains(g.id)).toList(), CHUNK, (ps, g) -> {
+                    ps.setInt(1, g.count);
+                    ps.setTimestamp(2, ts);
+                    ps.setString(3, truncate(g.last.sourceRef(), 512));
+                    ps.setLong(4, g.id);
+                    ps.setString(5, via);
+                });
+        jdbc.batchUpdate("INSERT INTO hub_quarantine_channel (quarantine_id, channel, times_seen, first_seen_at,"
+                + " last_seen_at, source_ref) VALUES (?,?,?,?,?,?)",
+                groups.stream().filter(g -> !known.contains(g.id)).toList(), CHUNK, (ps, g) -> {
+                    ps.setLong(1, g.id);
+                    ps.setString(2, via);
+                    ps.setInt(3, g.count);
+                    ps.setTimestamp(4, ts);
+                    ps.setTimestamp(5, ts);
+                    ps.setString(6, truncate(g.last.sourceRef(), 512));
+                });
+    }
+
+    /** Every failed rule of each entry's latest sighting (nothing is dropped silently). */
+    private void writeFailures(Collection<Group> groups) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Group g : groups) {
+            List<Violation> errors = g.last.failures().stream().filter(Violation::isError).toList();
+            for (int i = 0; i < errors.size(); i++) {
+                Violation v = errors.get(i);
+                rows.add(new Object[] { g.id, i, v.field(), v.rule(), truncate(v.message(), 1024) });
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO hub_quarantine_failure (quarantine_id, position, field, rule, message)"
+                + " VALUES (?,?,?,?,?)", rows, CHUNK, (ps, r) -> {
+                    ps.setLong(1, (Long) r[0]);
+                    ps.setInt(2, (Integer) r[1]);
+                    ps.setString(3, (String) r[2]);
+                    ps.setString(4, (String) r[3]);
+                    ps.setString(5, (String) r[4]);
+                });
+    }
+
+    /** Runs {@code action} with "?,?,…" and the values, per chunk of at most {@value #CHUNK} values. */
+    private static <T> void forIds(List<T> values, java.util.function.BiConsumer<String, Object[]> action) {
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            List<T> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+            action.accept(String.join(",", java.util.Collections.nCopies(chunk.size(), "?")), chunk.toArray());
+        }
+    }
+
+    /** A failed row as one batch saw it. */
+    public record Sighting(String sourceKey, String sourceRef, String payload, List<Violation> failures) {
+    }
+
+    /** The sightings of one row identity in one batch; mutable, local to one call. */
+    private static final class Group {
+        long id;
+        int count;
+        Sighting last;
+        String hash;
+
+        void seen(Sighting row, String payloadHash) {
+            count++;
+            last = row;
+            hash = payloadHash;
+        }
     }
 
     /**
