@@ -294,6 +294,7 @@ class PiiScanIT {
         c.put("GET /console", List.of(get("/console")));
         c.put("GET /console/", List.of(get("/console/")));
         c.put("GET /console/login", List.of(get("/console/login")));
+        c.put("GET /console/denied", List.of(get("/console/denied")));
         c.put("GET /console/alerts", List.of(get("/console/alerts"), get("/console/alerts?all=true")));
         c.put("POST /console/alerts/{id}/ack", List.of(post("/console/alerts/" + alertId + "/ack", "comment=ok")));
         c.put("GET /console/deliveries", List.of(get("/console/deliveries")));
