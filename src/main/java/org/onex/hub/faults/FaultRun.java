@@ -28,7 +28,7 @@ import org.onex.hub.security.ApiClientsCommand;
 final class FaultRun implements AutoCloseable {
 
     static final String READER = "faults-bureau";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final FaultOptions options;
     private final FaultStore store;
