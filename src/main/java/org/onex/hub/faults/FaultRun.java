@@ -163,10 +163,14 @@ final class FaultRun implements AutoCloseable {
         for (Load l : loads.values()) {
             l.stop();
         }
-        long deadline = System.nanoTime() + options.grace() * 1_000_000_000L;
+        long begin = System.nanoTime();
+        long deadline = begin + options.grace() * 1_000_000_000L;
         while (System.nanoTime() < deadline && !caughtUp()) {
             Thread.sleep(500);
         }
+        report.note("%s: after the loads stopped the hub %s", store.kind(), caughtUp()
+                ? String.format("had everything on the feed and in the inbox in %.1f s", (System.nanoTime() - begin) / 1e9)
+                : "had NOT caught up within the " + options.grace() + " s grace (what is missing counts as lost)");
         reader.stop();
         reader.readToEnd();
         hub.stop();
