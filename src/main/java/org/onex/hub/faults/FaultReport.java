@@ -22,8 +22,13 @@ final class FaultReport {
         System.out.flush();
     }
 
+    /** Adds a row and prints it at once, so that a long run shows each store's figures as it finishes. */
     void add(Tally t) {
         rows.add(t);
+        System.out.println("faults: " + String.format(Locale.ROOT, FORMAT, t.store(), t.scenario(), t.kills(),
+                t.acknowledged(), t.found(), t.lost(), t.duplicated(), t.feedGaps(), t.stuck(),
+                t.outagesSurvived() + "/" + t.outagesRun()).trim());
+        System.out.flush();
     }
 
     /** Prints the table; returns true when anything was lost, duplicated, missing from the feed, stuck or not survived. */
