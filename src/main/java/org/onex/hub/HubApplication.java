@@ -21,6 +21,7 @@ public class HubApplication {
         switch (command) {
         case "dry-run" -> System.exit(DryRunCommand.run(rest));
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
+        case "faults" -> System.exit(org.onex.hub.faults.FaultsCommand.run(rest));
         case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
         case "password-hash" -> System.exit(org.onex.hub.console.PasswordHashCommand.run(rest));
         case "audit-verify", "clients" -> System.exit(org.onex.hub.security.AuditCommand.run(command, rest));

@@ -13,10 +13,10 @@ import org.onex.hub.schema.HubDates;
  * kinds 01–06 and a unique document number (XK_WSH) per row. One fixed-seed generator feeds both the
  * bulk seed and the live rows of the latency phase, so every run sees the same values.
  */
-final class LicenceRows {
+public final class LicenceRows {
 
     /** Source table DDL (PostgreSQL), with the (UPDATED_AT, ID) index a polled department table needs. */
-    static final String DDL = "CREATE TABLE xk_licence (ID BIGINT PRIMARY KEY, XK_XDR_MC VARCHAR(200),"
+    public static final String DDL = "CREATE TABLE xk_licence (ID BIGINT PRIMARY KEY, XK_XDR_MC VARCHAR(200),"
             + " XK_XDR_LB VARCHAR(2), XK_XDR_SHXYM VARCHAR(32), XK_XDR_ZJHM VARCHAR(32), XK_FRDB VARCHAR(50),"
             + " XK_XKWS VARCHAR(200), XK_WSH VARCHAR(100) NOT NULL UNIQUE, XK_XKLB VARCHAR(2), XK_XKZS VARCHAR(200),"
             + " XK_XKBH VARCHAR(100), XK_NR VARCHAR(1000), XK_JDRQ DATE, XK_YXQZ DATE, XK_YXQZI DATE,"
@@ -24,7 +24,7 @@ final class LicenceRows {
             + " CREATE INDEX ix_xk_licence_cursor ON xk_licence (UPDATED_AT, ID)";
 
     /** Column order of {@link #next}. */
-    static final String[] COLUMNS = { "ID", "XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM", "XK_XDR_ZJHM", "XK_FRDB",
+    public static final String[] COLUMNS = { "ID", "XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM", "XK_XDR_ZJHM", "XK_FRDB",
             "XK_XKWS", "XK_WSH", "XK_XKLB", "XK_XKZS", "XK_XKBH", "XK_NR", "XK_JDRQ", "XK_YXQZ", "XK_YXQZI", "XK_XKJG",
             "XK_XKJGDM", "XK_ZT", "UPDATED_AT" };
 
@@ -42,7 +42,7 @@ final class LicenceRows {
     private final String authorityCode;
     private final LocalDate today = LocalDate.now(HubDates.ZONE);
 
-    LicenceRows(long seed) {
+    public LicenceRows(long seed) {
         this.random = new Random(seed);
         this.authorityCode = SyntheticData.authorityCode(new Random(330723));
     }
@@ -53,7 +53,7 @@ final class LicenceRows {
     }
 
     /** The row with the given id (also its document serial number) and update time. */
-    Object[] next(long id, LocalDateTime updatedAt) {
+    public Object[] next(long id, LocalDateTime updatedAt) {
         Random r = random;
         LocalDate decided = today.minusDays(1 + r.nextInt(3 * 365));
         String licence = LICENCES[r.nextInt(LICENCES.length)];
@@ -68,7 +68,7 @@ final class LicenceRows {
     }
 
     /** The document number of a row made by {@link #next}. */
-    static String documentNumber(Object[] row) {
+    public static String documentNumber(Object[] row) {
         return (String) row[7];
     }
 

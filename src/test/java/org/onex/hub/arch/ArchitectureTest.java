@@ -29,6 +29,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(
-            "org.onex.hub.demo..", "org.onex.hub.bench..").should().dependOnClassesThat()
+            "org.onex.hub.demo..", "org.onex.hub.bench..", "org.onex.hub.faults..").should().dependOnClassesThat()
             .resideInAPackage("org.onex.hub.demo..");
 }

@@ -37,6 +37,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.onex.hub.demo.DemoPusher;
+import org.onex.hub.faults.HubChild;
 import org.onex.hub.feed.FeedHeaders;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.security.ApiClientsCommand;
@@ -92,8 +93,8 @@ class BrokerReadsKillNineIT {
         long acknowledgedBeforeProgress;
         long acknowledgedAtKill;
         int port = TestDatabases.freePort();
-        try (HubProcess hub = new HubProcess(settings, port, log)) {
-            hub.start();
+        try (HubChild hub = new HubChild(settings, port, log, "384m")) {
+            hub.start(Duration.ofMinutes(3));
             ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort
                     + "?reconnectAttempts=0");
             Connection connection = factory.createConnection("kill-reader", readerKey);
@@ -127,7 +128,7 @@ class BrokerReadsKillNineIT {
                 // the broker is gone
             }
 
-            hub.start();
+            hub.start(Duration.ofMinutes(3));
             HttpClient http = HttpClient.newHttpClient();
             List<JsonNode> reads = await().atMost(Duration.ofMinutes(1)).until(() -> feedReads(http, port, adminKey),
                     l -> l.stream().anyMatch(e -> e.at("/detail/consumer").asText().equals(

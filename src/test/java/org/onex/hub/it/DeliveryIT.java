@@ -26,6 +26,7 @@ import org.onex.hub.HubApplication;
 import org.onex.hub.delivery.DeliveryMessages;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.SyntheticData;
+import org.onex.hub.faults.TcpRelay;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestResult;
 import org.onex.hub.ingest.IngestService;
@@ -59,7 +60,7 @@ class DeliveryIT {
             + " CF_JDRQ DATE, PAYLOAD TEXT, ACK_AT TIMESTAMP NULL)";
 
     private Path work;
-    private TcpProxy pgRelay;
+    private TcpRelay pgRelay;
     private JdbcTemplate pgInbox;
     private JdbcTemplate mariaInbox;
     private EmbeddedSftpServer sftp;
@@ -78,7 +79,7 @@ class DeliveryIT {
         String pg = TestDatabases.freshPostgres("hub_it_inbox");
         TestDatabases.exec(pg, "postgres", "", INBOX_DDL);
         pgInbox = new JdbcTemplate(new DriverManagerDataSource(pg, "postgres", ""));
-        pgRelay = new TcpProxy("127.0.0.1", 5432);
+        pgRelay = new TcpRelay("127.0.0.1", 5432);
         String maria = TestDatabases.freshMariaDb("hub_it_inbox");
         TestDatabases.exec(maria, "root", "", INBOX_DDL);
         mariaInbox = new JdbcTemplate(new DriverManagerDataSource(maria, "root", ""));

@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.onex.hub.demo.DemoPusher;
+import org.onex.hub.faults.HubChild;
 import org.onex.hub.schema.HubJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue 13 item 1, "nothing acknowledged is ever lost": a department pushes licences (R-APPROVAL-NOTICE) while
  * the hub is killed with SIGKILL at a random moment, again and again, on the embedded default (H2 file store)
  * and on PostgreSQL. Every row the push API answered 200 for must be in the store afterwards, under the record
- * id the answer named (ids never reused after a crash). Prints what it lost, which must be nothing.
+ * id the answer named (ids never reused after a crash). Prints what it lost, which must be nothing. The
+ * {@code faults} command (bin/faults) runs the same loop at scale, with JDBC, SFTP and delivery besides.
  */
 class KillNineIT {
 
@@ -83,9 +85,9 @@ class KillNineIT {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         AtomicLong next = new AtomicLong();
         int port = TestDatabases.freePort();
-        try (HubProcess hub = new HubProcess(settings, port, work.resolve("hub.log"))) {
+        try (HubChild hub = new HubChild(settings, port, work.resolve("hub.log"), "384m")) { // the fault suite's child JVM
             for (int kill = 0; kill < KILLS; kill++) {
-                hub.start();
+                hub.start(Duration.ofMinutes(3));
                 ExecutorService pusher = Executors.newSingleThreadExecutor();
                 Future<?> pushing = pusher.submit(() -> pushUntilRefused(port, key, next, acknowledged));
                 // kill after 2 to 10 more acknowledged requests: somewhere in the middle of a push
@@ -95,7 +97,7 @@ class KillNineIT {
                 pushing.get();
                 pusher.shutdown();
             }
-            hub.start(); // the store opens after the last kill, too
+            hub.start(Duration.ofMinutes(3)); // the store opens after the last kill, too
         }
 
         Map<String, Long> found = new HashMap<>();

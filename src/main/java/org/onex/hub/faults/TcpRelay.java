@@ -1,4 +1,4 @@
-package org.onex.hub.it;
+package org.onex.hub.faults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay on a local port in front of a real server, for failure injection: {@link #cut()} closes
- * the listener and every open connection (the server is "down" for its clients), {@link #restore()}
- * listens on the same port again.
+ * A TCP relay on a local port in front of a real server, for failure injection: {@link #cut()} closes the
+ * listener and every open connection (the server is "down" for its clients), {@link #restore()} listens on the
+ * same port again. Used by the fault suite (a department database, the broker's acceptor) and by the tests.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final int port;
     private final String targetHost;
@@ -23,18 +23,18 @@ final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    TcpProxy(String targetHost, int targetPort) {
-        this.port = TestDatabases.freePort();
+    public TcpRelay(String targetHost, int targetPort) {
+        this.port = FaultPorts.free();
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         restore();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void restore() {
+    public synchronized void restore() {
         try {
             ServerSocket s = new ServerSocket();
             s.setReuseAddress(true);
@@ -48,7 +48,7 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    synchronized void cut() {
+    public synchronized void cut() {
         try {
             listener.close();
         } catch (IOException e) {

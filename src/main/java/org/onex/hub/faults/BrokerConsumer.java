@@ -1,0 +1,83 @@
+package org.onex.hub.faults;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+
+/**
+ * The bureau's consumer of {@code hub.feed.bureau.C2} over the broker's network acceptor (CORE), through a
+ * {@link TcpRelay} the broker outage cuts. It holds a shared durable subscription (what docs/security.md tells a
+ * consumer that must not miss a version to use), reconnects after the cut and records each message's
+ * {@code feedSeq} property: after the restore it must have every position of the pushing department's records.
+ */
+final class BrokerConsumer implements AutoCloseable {
+
+    static final String TOPIC = "hub.feed.bureau.C2";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String selector;
+    private final Set<Long> received = new ConcurrentSkipListSet<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong reconnects = new AtomicLong();
+    private final Thread thread;
+
+    BrokerConsumer(int port, String user, String password, String department) {
+        this.url = "tcp://127.0.0.1:" + port + "?reconnectAttempts=0&callTimeout=5000";
+        this.user = user;
+        this.password = password;
+        this.selector = "department = '" + department + "'";
+        thread = new Thread(this::consume, "faults-broker-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void consume() {
+        while (running.get()) {
+            try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+                    Connection connection = factory.createConnection(user, password)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createSharedDurableConsumer(session.createTopic(TOPIC),
+                        "faults-bureau", selector);
+                connection.start();
+                while (running.get()) {
+                    Message m = consumer.receive(500);
+                    if (m != null) {
+                        received.add(m.getLongProperty("feedSeq"));
+                    }
+                }
+            } catch (JMSException | RuntimeException e) {
+                reconnects.incrementAndGet();
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    Set<Long> received() {
+        return received;
+    }
+
+    long reconnects() {
+        return reconnects.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(10_000);
+    }
+}

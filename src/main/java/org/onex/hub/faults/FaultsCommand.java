@@ -1,0 +1,103 @@
+package org.onex.hub.faults;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar onex-hub.jar faults} (bin/faults): the fault suite of issue 13 item 8. For each store
+ * ({@code --stores}, default h2 then postgres) it starts the hub in a child JVM with the scenarios' department
+ * edges (push, jdbc, sftp, delivery; they run at the same time, so every kill lands in all four), kills it with
+ * SIGKILL {@code --kills} times at random moments and restarts it on the same store; on the first store it then
+ * runs each outage once (department database, SFTP server, receiving inbox, broker); the loads stop, the hub gets
+ * {@code --grace} seconds, and the store is read back. Modes: ci (10 kills a store: 20 in all), long
+ * ({@code --kills}, default 50 a store), soak ({@code --minutes} of load without kills, heap and store size sampled
+ * every minute). Prints the figures; exit code 0 when nothing was lost, duplicated, missing from the feed or stuck
+ * and every outage was survived, 1 otherwise, 2 when the suite could not run.
+ */
+public final class FaultsCommand {
+
+    /**
+     * The malformed-file corpus, run after the kill loops in ci and long mode; null until
+     * {@code org.onex.hub.faults.corpus.MalformedCorpus} exists (plug it in here: {@code new MalformedCorpus()}).
+     */
+    static final CorpusScenario CORPUS = null;
+
+    private FaultsCommand() {
+    }
+
+    public static int run(String[] args) {
+        FaultOptions options;
+        try {
+            options = FaultOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            return execute(options) ? 1 : 0;
+        } catch (Exception e) {
+            System.err.println("faults failed: " + e);
+            e.printStackTrace();
+            return 2;
+        }
+    }
+
+    /** Returns true when the suite found a fault. */
+    private static boolean execute(FaultOptions options) throws Exception {
+        FaultReport report = new FaultReport();
+        long begin = System.nanoTime();
+        report.note("mode %s, seed %d, stores %s, scenarios %s, %d CPUs, Java %s", options.mode(), options.seed(),
+                options.stores(), options.scenarios(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+        Path root = Files.createTempDirectory("hub-faults");
+        try {
+            boolean outagesDone = !options.outages() || options.soak();
+            for (String kind : options.stores()) {
+                try (FaultRun run = new FaultRun(options, kind, root.resolve(kind), report)) {
+                    run.start();
+                    Outages outages = null;
+                    if (options.soak()) {
+                        run.soak(options.minutes());
+                    } else {
+                        run.kills(options.kills());
+                        if (!outagesDone) {
+                            outages = run.outages();
+                            outagesDone = true;
+                        }
+                    }
+                    run.finish();
+                    report.note("%s: hub start to ready %s ms (median %d ms)", kind, run.startMillis(),
+                            median(run.startMillis()));
+                    FaultTallies.add(run, outages, report);
+                }
+            }
+            if (CORPUS != null && !options.soak()) {
+                CORPUS.run(options, root.resolve("corpus"), report);
+            }
+            report.note("took %.1f min", (System.nanoTime() - begin) / 60e9);
+            return report.print(title(options));
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private static String title(FaultOptions options) {
+        return options.soak() ? "soak " + options.minutes() + " min on " + options.stores()
+                : options.mode() + ", " + options.kills() + " kill -9 a store on " + options.stores()
+                        + (options.outages() ? ", outages on " + options.stores().get(0) : "");
+    }
+
+    private static long median(List<Long> values) {
+        return values.isEmpty() ? 0 : values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("faults: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
