@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * the command: an implementation runs against a hub of its own in {@code work} and reports its figures (files
  * tried, rejected with the expected reason, accepted or rejected wrongly) as notes and rows of the report; a
  * wrong outcome must make its row fail (count it as {@code lost}). {@link FaultsCommand#CORPUS} holds the
- * implementation, {@code org.onex.hub.faults.corpus.MalformedCorpus}, once it exists; {@code --scenarios} does
- * not name it, it runs in every ci and long mode run.
+ * implementation, {@link CorpusRun}; {@code --scenarios} does not name it, it runs in every ci and long mode run
+ * unless {@code --corpus=false} ({@code --corpus=only}: nothing else runs).
  */
 interface CorpusScenario {
 

@@ -21,14 +21,17 @@ import java.util.Set;
  * @param seed      seed of the random kill moments and loads (printed, so that a run can be repeated)
  * @param hubHeap   -Xmx of the hub's JVM
  * @param grace     seconds the hub gets after the loads stop before what is missing counts as lost or stuck
+ * @param corpus    true: the malformed-file corpus runs after the kill loops (ci and long); false: it does not;
+ *                  only: the corpus alone, no kill loops or outages
  */
 record FaultOptions(String mode, int kills, int minutes, List<String> stores, List<String> scenarios, boolean outages,
-        String host, String user, long seed, String hubHeap, int grace) {
+        String host, String user, long seed, String hubHeap, int grace, String corpus) {
 
     static final int CI_KILLS = 10;
     static final String USAGE = "usage: faults [--mode=ci|long|soak] [--kills=N (a store; ci " + CI_KILLS + ", long 50)]"
             + " [--minutes=60 (soak)] [--stores=h2,postgres] [--scenarios=push,jdbc,sftp,delivery] [--outages=true]"
-            + " [--host=127.0.0.1:5432] [--user=postgres] [--seed=N] [--hub-heap=384m] [--grace=120]";
+            + " [--host=127.0.0.1:5432] [--user=postgres] [--seed=N] [--hub-heap=384m] [--grace=120]"
+            + " [--corpus=true|false|only]";
     static final List<String> ALL_SCENARIOS = List.of("push", "jdbc", "sftp", "delivery");
 
     static FaultOptions parse(String[] args) {
@@ -44,6 +47,7 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
         v.put("seed", Long.toString(System.nanoTime() % 1_000_000));
         v.put("hub-heap", "384m");
         v.put("grace", "120");
+        v.put("corpus", "true");
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? "" : arg.substring(2, eq);
@@ -59,11 +63,22 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
         List<String> scenarios = list("scenarios", v.get("scenarios"), Set.copyOf(ALL_SCENARIOS));
         return new FaultOptions(mode, kills, number("minutes", v.get("minutes")), stores, scenarios,
                 Boolean.parseBoolean(v.get("outages")), v.get("host"), v.get("user"), Long.parseLong(v.get("seed")),
-                v.get("hub-heap"), number("grace", v.get("grace")));
+                v.get("hub-heap"), number("grace", v.get("grace")),
+                oneOf("corpus", v.get("corpus"), Set.of("true", "false", "only")));
     }
 
     boolean soak() {
         return "soak".equals(mode);
+    }
+
+    /** Whether the malformed-file corpus runs (never in soak mode). */
+    boolean corpusRuns() {
+        return !soak() && !"false".equals(corpus);
+    }
+
+    /** Only the corpus: no kill loops, no outages. */
+    boolean corpusOnly() {
+        return corpusRuns() && "only".equals(corpus);
     }
 
     boolean runs(String scenario) {

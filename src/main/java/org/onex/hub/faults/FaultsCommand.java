@@ -19,11 +19,8 @@ import java.util.stream.Stream;
  */
 public final class FaultsCommand {
 
-    /**
-     * The malformed-file corpus, run after the kill loops in ci and long mode; null until
-     * {@code org.onex.hub.faults.corpus.MalformedCorpus} exists (plug it in here: {@code new MalformedCorpus()}).
-     */
-    static final CorpusScenario CORPUS = null;
+    /** The malformed-file corpus, run after the kill loops in ci and long mode ({@code --corpus}). */
+    static final CorpusScenario CORPUS = new CorpusRun();
 
     private FaultsCommand() {
     }
@@ -49,12 +46,13 @@ public final class FaultsCommand {
     private static boolean execute(FaultOptions options) throws Exception {
         FaultReport report = new FaultReport();
         long begin = System.nanoTime();
-        report.note("mode %s, seed %d, stores %s, scenarios %s, %d CPUs, Java %s", options.mode(), options.seed(),
-                options.stores(), options.scenarios(), Runtime.getRuntime().availableProcessors(), Runtime.version());
+        report.note("mode %s, seed %d, stores %s, scenarios %s, corpus %s, %d CPUs, Java %s", options.mode(),
+                options.seed(), options.stores(), options.scenarios(), options.corpus(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
         Path root = Files.createTempDirectory("hub-faults");
         try {
             boolean outagesDone = !options.outages() || options.soak();
-            for (String kind : options.stores()) {
+            for (String kind : options.corpusOnly() ? List.<String>of() : options.stores()) {
                 try (FaultRun run = new FaultRun(options, kind, root.resolve(kind), report)) {
                     run.start();
                     Outages outages = null;
@@ -73,7 +71,7 @@ public final class FaultsCommand {
                     FaultTallies.add(run, outages, report);
                 }
             }
-            if (CORPUS != null && !options.soak()) {
+            if (options.corpusRuns()) {
                 CORPUS.run(options, root.resolve("corpus"), report);
             }
             report.note("took %.1f min", (System.nanoTime() - begin) / 60e9);
@@ -84,9 +82,13 @@ public final class FaultsCommand {
     }
 
     private static String title(FaultOptions options) {
+        if (options.corpusOnly()) {
+            return "malformed-file corpus only, on " + options.stores().get(0);
+        }
         return options.soak() ? "soak " + options.minutes() + " min on " + options.stores()
                 : options.mode() + ", " + options.kills() + " kill -9 a store on " + options.stores()
-                        + (options.outages() ? ", outages on " + options.stores().get(0) : "");
+                        + (options.outages() ? ", outages on " + options.stores().get(0) : "")
+                        + (options.corpusRuns() ? ", malformed-file corpus on " + options.stores().get(0) : "");
     }
 
     private static long median(List<Long> values) {
