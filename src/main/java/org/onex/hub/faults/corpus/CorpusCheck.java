@@ -128,7 +128,7 @@ public final class CorpusCheck {
 
     /** The table "file → outcome → reason" of what the hub did (a wrong file is marked {@code WRONG}). */
     public static String table(List<Result> results) {
-        String format = "%-44s %-11s %-32s %s%n";
+        String format = "%-36s %-11s %-39s %s%n";
         StringBuilder t = new StringBuilder(String.format(format, "file", "drop", "outcome", "reason / quarantined"));
         for (Result r : results) {
             t.append(String.format(format, r.file().name(), r.file().drop().folder(),
