@@ -14,8 +14,10 @@ import java.util.stream.Stream;
  * runs each outage once (department database, SFTP server, receiving inbox, broker); the loads stop, the hub gets
  * {@code --grace} seconds, and the store is read back. Modes: ci (10 kills a store: 20 in all), long
  * ({@code --kills}, default 50 a store), soak ({@code --minutes} of load without kills, heap and store size sampled
- * every minute). Prints the figures; exit code 0 when nothing was lost, duplicated, missing from the feed or stuck
- * and every outage was survived, 1 otherwise, 2 when the suite could not run.
+ * every minute). In ci and long mode the malformed-file corpus runs last on a fresh hub ({@link CorpusRun};
+ * {@code --corpus=false} skips it, {@code --corpus=only} runs nothing else). Prints the figures; exit code 0 when
+ * nothing was lost, duplicated, missing from the feed or stuck, every outage was survived and every corpus file got
+ * its expected outcome, 1 otherwise, 2 when the suite could not run.
  */
 public final class FaultsCommand {
 
