@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -106,7 +107,8 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
-            SecurityProperties limits, PushProperties push, ApiErrorPages pages) throws Exception {
+            SecurityProperties limits, PushProperties push, ApiErrorPages pages, ApplicationAvailability availability)
+            throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
         http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a
@@ -132,6 +134,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .anyRequest().denyAll())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, pushKeys), AuthorizationFilter.class)
+                // not ready (starting: Camel's REST routes not yet mapped; stopping): 503, never 404
+                .addFilterBefore(new ApiNotReadyFilter(availability), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
                         limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()), ApiKeyAuthenticationFilter.class)
                 // issue 13 item 6: content type, charset, UTF-8 and query encoding of authorized API requests
