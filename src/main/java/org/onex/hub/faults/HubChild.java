@@ -69,7 +69,10 @@ public final class HubChild implements AutoCloseable {
         lastStartMillis = (System.nanoTime() - begin) / 1_000_000;
     }
 
-    /** Ready, and Camel's REST routes (the API) started: they may come up a moment after readiness. */
+    /**
+     * Ready, and the API answers. Readiness comes only after Camel has started every route (and loaded the route
+     * files); the API check is a second witness. Before readiness the API answers 503 (ApiNotReadyFilter).
+     */
     private boolean ready() throws InterruptedException {
         return answers200("/actuator/health/readiness") && answers200("/api/v1/schema");
     }
