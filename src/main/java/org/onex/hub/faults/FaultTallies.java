@@ -46,9 +46,10 @@ final class FaultTallies {
                             kind, d[2], d[0], run.options().grace(), d[1], run.inbox().repeats(),
                             run.inbox().refusedWhileUnavailable());
                 }
-                if (load instanceof PushLoad p && p.refused() > 0) {
-                    report.note("%s push: %d requests answered other than 200 (not acknowledged), the first %s", kind,
-                            p.refused(), p.firstRefusal());
+                if (load instanceof PushLoad p) {
+                    report.note("%s push: %d requests answered 503 + Retry-After while the hub started or stopped;"
+                            + " %d answered otherwise than 200%s (none acknowledged)", kind, p.notReady(), p.refused(),
+                            p.refused() > 0 ? ", the first " + p.firstRefusal() : "");
                 }
                 report.note("%s %s: %s", kind, load.scenario(), load.failures());
                 long acknowledged = load.acknowledged().size();

@@ -32,6 +32,7 @@ final class PushLoad extends Load {
     private final String key;
     private final AtomicLong next;
     private volatile long refused;
+    private volatile long notReady;
     private volatile String firstRefusal;
 
     PushLoad(int port, String key, long firstRow) {
@@ -60,8 +61,14 @@ final class PushLoad extends Load {
         return 100;
     }
 
+    /** Answers other than 200 that are not the starting or stopping hub's 503. */
     long refused() {
         return refused;
+    }
+
+    /** 503 with Retry-After while the hub was starting or stopping (security.ApiNotReadyFilter): expected. */
+    long notReady() {
+        return notReady;
     }
 
     /** The first answer other than 200, for the report. */
@@ -82,6 +89,10 @@ final class PushLoad extends Load {
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(HubJson.mapper().writeValueAsBytes(rows))).build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            notReady++; // a restart: the department is told to try again, nothing was stored
+            return;
+        }
         if (response.statusCode() != 200) {
             if (refused++ == 0) {
                 String body = response.body();
