@@ -50,6 +50,10 @@ final class FaultTallies {
                     report.note("%s push: %d requests answered 503 + Retry-After while the hub started or stopped;"
                             + " %d answered otherwise than 200%s (none acknowledged)", kind, p.notReady(), p.refused(),
                             p.refused() > 0 ? ", the first " + p.firstRefusal() : "");
+                    if (p.notStored() > 0) {
+                        report.note("%s push: %d valid rows answered but NOT stored, the first %s", kind,
+                                p.notStored(), p.firstNotStored());
+                    }
                 }
                 report.note("%s %s: %s", kind, load.scenario(), load.failures());
                 long acknowledged = load.acknowledged().size();

@@ -30,14 +30,18 @@ final class PushLoad extends Load {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI uri;
     private final String key;
+    private final long firstRow;
     private final AtomicLong next;
     private volatile long refused;
     private volatile long notReady;
     private volatile String firstRefusal;
+    private volatile long notStored;
+    private volatile String firstNotStored;
 
     PushLoad(int port, String key, long firstRow) {
         this.uri = URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/" + DemoPusher.DEPARTMENT + "/licences");
         this.key = key;
+        this.firstRow = firstRow;
         this.next = new AtomicLong(firstRow);
     }
 
@@ -66,6 +70,15 @@ final class PushLoad extends Load {
         return refused;
     }
 
+    /** Rows of answered pushes that the hub did not store (quarantined): the load's rows are all valid. */
+    long notStored() {
+        return notStored;
+    }
+
+    String firstNotStored() {
+        return firstNotStored;
+    }
+
     /** 503 with Retry-After while the hub was starting or stopping (security.ApiNotReadyFilter): expected. */
     long notReady() {
         return notReady;
@@ -82,7 +95,9 @@ final class PushLoad extends Load {
         for (int i = 0; i < ROWS; i++) {
             long n = next.getAndIncrement();
             Map<String, Object> row = DemoPusher.licence(n, 0, false);
-            row.put("updatedAt", UPDATED.plusSeconds(n).toString());
+            // seconds since the run's first row: n itself (seed × 10^6) would be a date thousands of years ahead,
+            // which the hub rightly refuses as a source time
+            row.put("updatedAt", UPDATED.plusSeconds(n - firstRow).toString());
             rows.add(row);
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + key)
@@ -103,6 +118,8 @@ final class PushLoad extends Load {
         for (JsonNode r : HubJson.mapper().readTree(response.body()).path("results")) {
             if (!r.path("recordId").isMissingNode()) {
                 acknowledge(r.path("sourceKey").asText(), r.path("recordId").asLong());
+            } else if (notStored++ == 0) {
+                firstNotStored = r.toString().length() > 300 ? r.toString().substring(0, 300) : r.toString();
             }
         }
     }
