@@ -3,13 +3,15 @@ package org.onex.hub;
 import java.util.Arrays;
 
 import org.onex.hub.bench.BenchmarkCommand;
+import org.onex.hub.faults.FaultsCommand;
 import org.onex.hub.ops.DryRunCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The hub. With no command it runs the hub; {@code dry-run} maps sample rows with a mapping file and
- * prints the result without a running hub; {@code benchmark} runs the throughput benchmark;
+ * prints the result without a running hub; {@code benchmark} runs the throughput benchmark; {@code faults} runs
+ * the fault suite (kill -9 loops, outages, the malformed-file corpus, soak);
  * {@code validate} checks config/, routes/ and mappings/; {@code password-hash} hashes a console password.
  */
 @SpringBootApplication
@@ -21,7 +23,7 @@ public class HubApplication {
         switch (command) {
         case "dry-run" -> System.exit(DryRunCommand.run(rest));
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
-        case "faults" -> System.exit(org.onex.hub.faults.FaultsCommand.run(rest));
+        case "faults" -> System.exit(FaultsCommand.run(rest));
         case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
         case "password-hash" -> System.exit(org.onex.hub.console.PasswordHashCommand.run(rest));
         case "audit-verify", "clients" -> System.exit(org.onex.hub.security.AuditCommand.run(command, rest));

@@ -3,6 +3,7 @@ package org.onex.hub.ops;
 import java.time.Clock;
 
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.security.ValueMasker;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.slf4j.Logger;
@@ -157,7 +158,7 @@ public class Alerts {
         try {
             // the topic's subscribers (operator, admin) see ID and mobile numbers masked (issue 13 item 4)
             String json = HubJson.mapper().writeValueAsString(
-                    org.onex.hub.security.ValueMasker.tree(HubJson.mapper().valueToTree(alert)));
+                    ValueMasker.tree(HubJson.mapper().valueToTree(alert)));
             jms.send(TOPIC, session -> {
                 var m = session.createTextMessage(json);
                 m.setStringProperty("kind", alert.kind());
