@@ -168,9 +168,14 @@ final class FaultRun implements AutoCloseable {
         while (System.nanoTime() < deadline && !caughtUp()) {
             Thread.sleep(500);
         }
-        report.note("%s: after the loads stopped the hub %s", store.kind(), caughtUp()
+        boolean caughtUp = caughtUp();
+        report.note("%s: after the loads stopped the hub %s", store.kind(), caughtUp
                 ? String.format("had everything on the feed and in the inbox in %.1f s", (System.nanoTime() - begin) / 1e9)
-                : "had NOT caught up within the " + options.grace() + " s grace (what is missing counts as lost)");
+                : "had NOT caught up within the " + options.grace() + " s grace (what is missing counts as lost;"
+                        + " thread dump in its log)");
+        if (!caughtUp) {
+            hub.dumpThreads("not caught up after the loads stopped");
+        }
         reader.stop();
         reader.readToEnd();
         hub.stop();

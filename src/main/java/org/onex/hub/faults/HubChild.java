@@ -132,6 +132,28 @@ public final class HubChild implements AutoCloseable {
         }
     }
 
+    /**
+     * Appends a thread dump of the running hub to its log ({@code jcmd Thread.print}), so that a hub that did not
+     * catch up can be read afterwards: which thread waits on what. Returns false when there is no hub to dump.
+     */
+    public boolean dumpThreads(String why) {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            String dump = run(jcmd, Long.toString(process.pid()), "Thread.print");
+            java.nio.file.Files.writeString(log, "\n==== faults: thread dump (" + why + ") ====\n" + dump + "\n",
+                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static String run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -108,6 +108,7 @@ final class Outages {
             survived++;
         } else {
             failed++;
+            run.hub().dumpThreads("outage " + name + " not caught up");
         }
         lines.add(String.format("outage %s: down %d s, %s", name, DOWN_SECONDS, ok
                 ? String.format("caught up %.1f s after the restore", (System.nanoTime() - begin) / 1e9)

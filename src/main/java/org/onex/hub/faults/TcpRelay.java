@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP relay on a local port in front of a real server, for failure injection: {@link #cut()} closes the
  * listener and every open connection (the server is "down" for its clients), {@link #restore()} listens on the
- * same port again. Used by the fault suite (a department database, the broker's acceptor) and by the tests.
+ * same port again; {@link #freeze()} keeps the open connections but lets no more byte through them, as a firewall
+ * or NAT that forgets a connection does (new connections pass). Used by the fault suite (a department database, the
+ * broker's acceptor) and by the tests.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -22,6 +24,8 @@ public final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int frozenBelow;
 
     public TcpRelay(String targetHost, int targetPort) {
         this.port = FaultPorts.free();
@@ -64,6 +68,14 @@ public final class TcpRelay implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * The connections open now stay open and silent for good: what either side sends is dropped. Connections made
+     * later pass as before.
+     */
+    public void freeze() {
+        frozenBelow = generation.get();
+    }
+
     private void accept(ServerSocket s) {
         while (!s.isClosed()) {
             try {
@@ -71,18 +83,25 @@ public final class TcpRelay implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                pipe(client, server);
-                pipe(server, client);
+                int connection = generation.incrementAndGet();
+                pipe(client, server, connection);
+                pipe(server, client, connection);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, int connection) {
         Thread t = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (connection > frozenBelow) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                }
             } catch (IOException e) {
                 // connection closed
             } finally {

@@ -29,6 +29,7 @@ import org.onex.hub.HubApplication;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.LicenceFiles;
 import org.onex.hub.demo.SyntheticData;
+import org.onex.hub.faults.TcpRelay;
 import org.onex.hub.ingest.file.FileIngestor;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.Alert;
@@ -57,12 +58,14 @@ class SftpSourceIT {
 
     private Path work;
     private EmbeddedSftpServer sftp;
+    private TcpRelay relay;
     private ConfigurableApplicationContext hub;
 
     @BeforeAll
     void start() throws IOException {
         work = Files.createTempDirectory("hub-sftp-it");
         sftp = EmbeddedSftpServer.start(0, work.resolve("sftp"), Map.of(USER, "s3cret+&=pw"));
+        relay = new TcpRelay("127.0.0.1", sftp.port());
         Path routes = Files.createDirectories(work.resolve("routes"));
         StringBuilder yaml = new StringBuilder();
         yaml.append(route("gbk", "csv", "GB18030", "stable-size", "*.csv"));
@@ -71,6 +74,8 @@ class SftpSourceIT {
         yaml.append(route("json", "json", "UTF-8", "stable-size", "*.json"));
         yaml.append(route("ndjson", "ndjson", "UTF-8", "stable-size", "*.ndjson"));
         yaml.append(route("donefile", "csv", "UTF-8", "done-file", "*.csv"));
+        yaml.append(route("relayed", "csv", "UTF-8", "stable-size", "*.csv")
+                .replace("{{test.sftp.port}}", "{{test.sftp.relay-port}}"));
         Files.writeString(routes.resolve("sthjj.camel.yaml"), yaml.toString());
         hub = startHub();
     }
@@ -79,6 +84,7 @@ class SftpSourceIT {
         return new SpringApplicationBuilder(HubApplication.class).run("--server.port=0", "--hub.demo.enabled=false",
                 "--hub.data-dir=" + work.resolve("data"), "--hub.routes-dir=" + work.resolve("routes"),
                 "--spring.artemis.embedded.persistent=false", "--test.sftp.port=" + sftp.port(),
+                "--test.sftp.relay-port=" + relay.port(), "--hub.sftp.so-timeout=2s",
                 "--hub.artemis.acceptor-url=tcp://127.0.0.1:" + TestDatabases.freePort() + "?protocols=CORE");
     }
 
@@ -106,6 +112,7 @@ class SftpSourceIT {
         if (hub != null) {
             hub.close();
         }
+        relay.close();
         sftp.close();
         FileSystemUtils.deleteRecursively(work.toFile());
     }
@@ -383,6 +390,24 @@ class SftpSourceIT {
         FileEntry again = awaitFiles("before-restart.csv", 2).get(0);
         assertThat(again.status()).isEqualTo(FileEntry.DUPLICATE);
         assertThat(countKeys(2100, 3)).isEqualTo(3);
+    }
+
+    /**
+     * A firewall or NAT that forgets the connection: the session stays open and hears nothing. The hub drops it
+     * after hub.sftp.so-timeout (2 s here) and an unanswered keep-alive, and the next poll reconnects. With Camel's
+     * default read timeout (5 min) the route waited on it for minutes (the fault suite's SFTP outage, issue 13).
+     */
+    @Test
+    void aConnectionThatGoesSilentIsDroppedAndTheNextPollReconnects() throws IOException {
+        LicenceFiles.csv(drop("relayed").resolve("before-silence.csv"), StandardCharsets.UTF_8, false, 8300, 2);
+        assertThat(awaitFile("before-silence.csv").stored()).isEqualTo(2);
+
+        relay.freeze();
+        LicenceFiles.csv(drop("relayed").resolve("after-silence.csv"), StandardCharsets.UTF_8, false, 8400, 3);
+
+        FileEntry entry = awaitFile("after-silence.csv");
+        assertThat(entry.status()).as(entry.reason()).isEqualTo(FileEntry.INGESTED);
+        assertThat(countKeys(8400, 3)).isEqualTo(3);
     }
 
     // --- helpers ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.camel.RouteTemplateContext;
+import org.apache.camel.util.TimeUtils;
 import org.onex.hub.ingest.TemplateParameters;
 
 /**
@@ -66,6 +67,12 @@ public final class SftpOptions {
         }
         common.add("binary=true");
         common.add("connectTimeout=10000");
+        // Read timeout of the SSH session: after this much silence JSch sends a keep-alive and drops the session
+        // when that goes unanswered too. Camel's default (5 min) left a consumer waiting on a connection that had
+        // died with its server for over 3 minutes in the fault suite's SFTP outage; a live server answers the
+        // keep-alive, so a slow transfer is not cut.
+        common.add("soTimeout=" + TimeUtils.toDuration(properties.resolveProperty("hub.sftp.so-timeout").orElse("15s")
+                .trim()).toMillis());
         common.add("jschLoggingLevel=OFF");
         return common;
     }
