@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,8 +146,8 @@ public final class HubChild implements AutoCloseable {
         String jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString();
         try {
             String dump = run(jcmd, Long.toString(process.pid()), "Thread.print");
-            java.nio.file.Files.writeString(log, "\n==== faults: thread dump (" + why + ") ====\n" + dump + "\n",
-                    java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(log, "\n==== faults: thread dump (" + why + ") ====\n" + dump + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             return true;
         } catch (IOException e) {
             return false;
@@ -156,7 +159,7 @@ public final class HubChild implements AutoCloseable {
 
     private static String run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return out;
     }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on a local port in front of a real server, for failure injection: {@link #cut()} closes the
@@ -24,7 +25,7 @@ public final class TcpRelay implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
-    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger generation = new AtomicInteger();
     private volatile int frozenBelow;
 
     public TcpRelay(String targetHost, int targetPort) {
