@@ -3,8 +3,11 @@ package org.onex.hub;
 import java.util.Arrays;
 
 import org.onex.hub.bench.BenchmarkCommand;
+import org.onex.hub.console.PasswordHashCommand;
 import org.onex.hub.faults.FaultsCommand;
 import org.onex.hub.ops.DryRunCommand;
+import org.onex.hub.ops.ValidateCommand;
+import org.onex.hub.security.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -24,9 +27,9 @@ public class HubApplication {
         case "dry-run" -> System.exit(DryRunCommand.run(rest));
         case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
         case "faults" -> System.exit(FaultsCommand.run(rest));
-        case "validate" -> System.exit(org.onex.hub.ops.ValidateCommand.run(rest));
-        case "password-hash" -> System.exit(org.onex.hub.console.PasswordHashCommand.run(rest));
-        case "audit-verify", "clients" -> System.exit(org.onex.hub.security.AuditCommand.run(command, rest));
+        case "validate" -> System.exit(ValidateCommand.run(rest));
+        case "password-hash" -> System.exit(PasswordHashCommand.run(rest));
+        case "audit-verify", "clients" -> System.exit(AuditCommand.run(command, rest));
         default -> SpringApplication.run(HubApplication.class, args);
         }
     }

@@ -8,7 +8,7 @@ import org.onex.hub.security.ApiKeyAuthenticationFilter;
 import org.onex.hub.security.AuditAction;
 import org.onex.hub.security.AuditLog;
 import org.onex.hub.security.Client;
-import org.onex.hub.security.ValueMasker;
+import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.onex.hub.deadline.ObligationEngine;
+import org.onex.hub.deadline.ObligationRule;
 import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.schema.HubDates;
@@ -85,7 +86,7 @@ public class ObligationApi {
         }
         Obligation o = store.find(id).orElseThrow(() -> ApiException.notFound("no obligation " + id));
         var rule = rules.require(o.ruleId());
-        if (rule.completion() != org.onex.hub.deadline.ObligationRule.Completion.EXTERNAL) {
+        if (rule.completion() != ObligationRule.Completion.EXTERNAL) {
             throw new ApiException(409, null, o.ruleId() + " is completed by the hub itself ("
                     + rule.completion().name().toLowerCase() + "), not through the API");
         }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Optional;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 
 /**
  * Warns before a year starts without its working-day calendar. The State Council publishes the

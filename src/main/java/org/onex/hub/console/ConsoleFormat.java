@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.onex.hub.masking.Masking;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubDates;
@@ -65,7 +66,7 @@ public class ConsoleFormat {
 
     /** A text that may quote personal data (a quarantine reason), with ID and mobile numbers masked (issue 6). */
     public String masked(String text) {
-        return text == null ? "" : org.onex.hub.security.Masking.maskText(text);
+        return text == null ? "" : Masking.maskText(text);
     }
 
     /** Text of the console's language where a Chinese and an English version exist. */

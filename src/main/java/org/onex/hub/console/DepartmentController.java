@@ -9,10 +9,11 @@ import java.util.TreeMap;
 
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ops.OperatorActions;
-import org.onex.hub.ops.SourceHealth;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.feed.FeedJson;
+import org.onex.hub.schema.HubJson;
 import org.onex.hub.security.Client;
 import org.onex.hub.security.QuarantineView;
 import org.onex.hub.security.SharingEnforcer;
@@ -110,7 +111,7 @@ public class DepartmentController {
         model.addAttribute("quarantine", open);
         // the source rows as the operator may see them: masked by what the mapping makes of each column (item 8)
         Map<Long, String> payloads = new java.util.HashMap<>();
-        open.forEach(q -> payloads.put(q.id(), org.onex.hub.schema.HubJson.write(quarantineView.payload(operator, q))));
+        open.forEach(q -> payloads.put(q.id(), HubJson.write(quarantineView.payload(operator, q))));
         model.addAttribute("payloads", payloads);
         return "console/department";
     }

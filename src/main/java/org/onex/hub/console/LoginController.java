@@ -1,5 +1,6 @@
 package org.onex.hub.console;
 
+import org.onex.hub.security.ConsoleProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.web.WebAttributes;

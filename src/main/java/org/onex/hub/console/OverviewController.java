@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.onex.hub.ops.SourceHealth;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.store.OverviewStore;

@@ -9,7 +9,7 @@ import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Lateness;
 import org.onex.hub.calendar.Periods;
 import org.onex.hub.ingest.IngestHook;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubRecord;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import org.onex.hub.calendar.Periods;
+import org.onex.hub.calendar.WorkingCalendar;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.RecordType;
 
@@ -37,7 +38,7 @@ public record ObligationRule(String id, String nameZh, String nameEn, Category c
                 return periods.immediately(event);
             case CALENDAR_DAYS_BEFORE:
                 // by 24:00 of the n-th day before the event's day (R-JOINT-SPECIAL: "at least 5 days in advance")
-                return Periods.endOf(org.onex.hub.calendar.WorkingCalendar.dayOf(event).minusDays(amount));
+                return Periods.endOf(WorkingCalendar.dayOf(event).minusDays(amount));
             default:
                 throw new IllegalStateException(kind.name());
             }

@@ -10,9 +10,10 @@ import java.util.Optional;
 import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Periods;
 import org.onex.hub.calendar.WorkingCalendar;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
+import org.onex.hub.store.WatermarkStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,10 @@ public class ObligationScanner {
     private final Periods periods;
     private final Alerts alerts;
     private final Clock clock;
-    private final org.onex.hub.store.WatermarkStore watermarks;
+    private final WatermarkStore watermarks;
 
     public ObligationScanner(ObligationRules rules, ObligationStore store, ObligationEngine engine, Periods periods,
-            Alerts alerts, Clock clock, org.onex.hub.store.WatermarkStore watermarks) {
+            Alerts alerts, Clock clock, WatermarkStore watermarks) {
         this.rules = rules;
         this.store = store;
         this.engine = engine;

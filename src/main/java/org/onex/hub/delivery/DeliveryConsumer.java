@@ -9,7 +9,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.Causes;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
 import org.slf4j.Logger;
@@ -35,10 +37,10 @@ public final class DeliveryConsumer {
     private final Alerts alerts;
     private final JmsTemplate deadLetters;
     private final Clock clock;
-    private final org.onex.hub.ops.SourceHealth health;
+    private final SourceHealth health;
 
     public DeliveryConsumer(String department, DeliveryChannel channel, DeliveryStore store, Alerts alerts,
-            JmsTemplate deadLetters, Clock clock, org.onex.hub.ops.SourceHealth health) {
+            JmsTemplate deadLetters, Clock clock, SourceHealth health) {
         this.department = department;
         this.channel = channel;
         this.store = store;
@@ -120,6 +122,6 @@ public final class DeliveryConsumer {
     }
 
     static String reason(Throwable e) {
-        return org.onex.hub.ops.Causes.describe(e);
+        return Causes.describe(e);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.onex.hub.ingest.IngestHook;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubJson;

@@ -1,7 +1,7 @@
 package org.onex.hub.delivery;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.Delivery;

@@ -14,12 +14,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.OnExceptionDefinition;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.ingest.MillisFunction;
 import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.ingest.file.SftpOptions;
 import org.onex.hub.ingest.jdbc.DepartmentDataSources;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
@@ -59,11 +60,11 @@ public class DeliveryTemplates extends RouteBuilder {
     private final Alerts alerts;
     private final JmsTemplate deadLetters;
     private final Clock clock;
-    private final org.onex.hub.ops.SourceHealth health;
+    private final SourceHealth health;
 
     public DeliveryTemplates(DeliveryStore store, DeliveryChannels channels, DepartmentRegistry registry,
             DepartmentDataSources dataSources, HubPaths paths, Alerts alerts, ConnectionFactory connectionFactory,
-            Clock clock, org.onex.hub.ops.SourceHealth health) {
+            Clock clock, SourceHealth health) {
         this.store = store;
         this.channels = channels;
         this.registry = registry;

@@ -15,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.store.Delivery;
+import org.onex.hub.store.DeliveryStore;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -98,7 +100,7 @@ public final class SftpOutboxChannel implements DeliveryChannel, AcknowledgingCh
      * of its file (delivery ids between the first and last in its name, delivered through this channel).
      */
     @Override
-    public int pollAcks(String department, org.onex.hub.store.DeliveryStore store, java.time.Clock clock) {
+    public int pollAcks(String department, DeliveryStore store, java.time.Clock clock) {
         int n = 0;
         for (Exchange ack = consumer.receiveNoWait(acks); ack != null; ack = consumer.receiveNoWait(acks)) {
             try {
@@ -109,7 +111,7 @@ public final class SftpOutboxChannel implements DeliveryChannel, AcknowledgingCh
                 }
                 long first = Long.parseLong(m.group(1));
                 long last = Long.parseLong(m.group(2));
-                for (org.onex.hub.store.Delivery d : store.awaitingAck(department, 10_000)) {
+                for (Delivery d : store.awaitingAck(department, 10_000)) {
                     if (d.id() >= first && d.id() <= last && "sftp".equals(d.channel())
                             && store.acknowledge(d.id(), "ack file " + name, clock.instant())) {
                         n++;

@@ -3,6 +3,7 @@ package org.onex.hub.demo;
 import java.util.Random;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.onex.hub.security.ApiClients;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,7 +70,7 @@ public class DemoConfiguration {
     /** The departments' inboxes of the bureau's decisions, one per channel kind; see {@link DemoInboxes}. */
     @Bean(initMethod = "seed", destroyMethod = "close")
     DemoInboxes demoInboxes(Environment env, DemoDepartments departments, DemoFileDrops drops,
-            org.onex.hub.security.ApiClients clients, java.time.Clock clock) throws java.io.IOException {
+            ApiClients clients, java.time.Clock clock) throws java.io.IOException {
         return new DemoInboxes(env, drops, clients, clock);
     }
 

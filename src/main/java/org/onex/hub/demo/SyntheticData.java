@@ -3,6 +3,7 @@ package org.onex.hub.demo;
 import java.util.Random;
 
 import org.onex.hub.schema.CreditCodes;
+import org.onex.hub.schema.IdNumbers;
 
 /** Synthetic subjects: Chinese company names and valid unified social credit codes (GB 32100) of Wuyi (330723). */
 public final class SyntheticData {
@@ -51,7 +52,7 @@ public final class SyntheticData {
         java.time.LocalDate born = java.time.LocalDate.of(1960, 1, 1).plusDays(r.nextInt(40 * 365));
         String first17 = "330723" + born.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", r.nextInt(1000));
-        return first17 + org.onex.hub.schema.IdNumbers.checkCharacter(first17);
+        return first17 + IdNumbers.checkCharacter(first17);
     }
 
     /** A credit code with a wrong check character (for the demo's deliberately broken rows). */

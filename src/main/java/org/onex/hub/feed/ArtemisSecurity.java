@@ -9,7 +9,7 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.Category;
 import org.onex.hub.security.BrokerRoles;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;

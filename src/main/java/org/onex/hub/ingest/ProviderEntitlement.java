@@ -2,7 +2,7 @@ package org.onex.hub.ingest;
 
 import java.util.List;
 
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.security.Decision;

@@ -7,8 +7,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;
 import org.apache.camel.spi.RouteIdAware;
-import org.onex.hub.ops.Causes;
-import org.onex.hub.ops.SourceHealth;
+import org.onex.hub.alert.Causes;
+import org.onex.hub.alert.SourceHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -18,6 +18,7 @@ import org.onex.hub.config.SchemaCheck;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.Document;
+import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.LongTermDates;
 import org.onex.hub.schema.RecordType;
 
@@ -186,7 +187,7 @@ public final class MappingCompiler {
             List<Problem> problems) {
         for (Map.Entry<String, String> e : codes.entries().entrySet()) {
             try {
-                type.convert(e.getValue(), org.onex.hub.schema.HubDates.ZONE, longTerm);
+                type.convert(e.getValue(), HubDates.ZONE, longTerm);
             } catch (RuntimeException ex) {
                 problems.add(doc.problem(at, "code " + e.getKey() + " translates to '" + e.getValue()
                         + "', which is not a valid " + type.name().toLowerCase() + ": " + ex.getMessage()));
@@ -204,7 +205,7 @@ public final class MappingCompiler {
             return; // what the codes translate to is checked by checkCodesFitType
         }
         try {
-            type.convert(dflt, org.onex.hub.schema.HubDates.ZONE);
+            type.convert(dflt, HubDates.ZONE);
         } catch (RuntimeException e) {
             problems.add(doc.problem(at, "default '" + dflt + "' is not a valid " + typeName(type) + ": "
                     + e.getMessage()));

@@ -19,6 +19,8 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.ops.RouteFileEntries.Entry;

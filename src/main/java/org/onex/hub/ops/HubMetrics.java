@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onex.hub.delivery.DeliveryRecoveryProperties;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +37,12 @@ public class HubMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final org.onex.hub.delivery.DeliveryRecoveryProperties deliveries;
+    private final DeliveryRecoveryProperties deliveries;
     private final Map<String, Double> values = new ConcurrentHashMap<>();
     private MeterRegistry registry;
     private volatile long readAt;
 
-    public HubMetrics(JdbcTemplate jdbc, Clock clock, org.onex.hub.delivery.DeliveryRecoveryProperties deliveries) {
+    public HubMetrics(JdbcTemplate jdbc, Clock clock, DeliveryRecoveryProperties deliveries) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.deliveries = deliveries;

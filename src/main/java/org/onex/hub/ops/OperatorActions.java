@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import org.onex.hub.alert.Causes;
 import org.onex.hub.delivery.DeliveryMessages;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;

@@ -7,6 +7,7 @@ import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.FailedToCreateRouteFromTemplateException;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.RuntimeCamelException;
+import org.onex.hub.alert.Causes;
 import org.onex.hub.config.YamlDocument;
 
 import com.fasterxml.jackson.databind.JsonNode;

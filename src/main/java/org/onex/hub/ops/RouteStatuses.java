@@ -15,6 +15,8 @@ import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.onex.hub.alert.Causes;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.springframework.stereotype.Component;
 

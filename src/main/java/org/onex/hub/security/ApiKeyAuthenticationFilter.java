@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 
-import org.onex.hub.ingest.push.PushKeys;
+import org.onex.hub.security.PushKeys;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 

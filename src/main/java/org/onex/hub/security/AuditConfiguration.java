@@ -2,7 +2,7 @@ package org.onex.hub.security;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +26,7 @@ public class AuditConfiguration {
                         .routeId("audit-purge").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditRetention.class, "purge")
                         .bean(AuditVerifier.class, "head")
-                        .log(LoggingLevel.INFO, "org.onex.hub.security.AuditRetention",
+                        .log(LoggingLevel.INFO, "AuditRetention",
                                 "audit chain head: entry ${body.lastSeq}, hash ${body.lastHash}");
 
                 from("timer:audit-anchor?period=" + anchor.period().toMillis() + "&delay=10000")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.schema.Category;
 
 import com.fasterxml.jackson.databind.JsonNode;

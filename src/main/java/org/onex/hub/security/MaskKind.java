@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.onex.hub.masking.Masking;
+
 /** The kinds of masking a sharing-policy field rule or quarantine column rule can ask for ({@link Masking}). */
 public enum MaskKind {
     ID_NUMBER("idNumber", Masking::idNumber),

@@ -3,6 +3,8 @@ package org.onex.hub.security;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
+import org.onex.hub.masking.Masking;
+
 /**
  * Log hygiene (issue 6 item 5): the {@code %m} / {@code %msg} / {@code %message} of every log line with ID
  * numbers and mobile numbers masked ({@link Masking#maskText}), whatever logged them — hub code, Camel, a JDBC

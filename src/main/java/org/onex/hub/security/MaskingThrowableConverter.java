@@ -1,5 +1,6 @@
 package org.onex.hub.security;
 
+import org.onex.hub.masking.Masking;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;

@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.onex.hub.mapping.ColumnUse;
+import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentKind;
 import org.onex.hub.registry.DepartmentRegistry;
@@ -176,7 +178,7 @@ public class SharingEnforcer {
      * providing unit and the roles of {@code quarantine.unmasked}, as above. Never changes {@code rawRow}.
      */
     public JsonNode maskQuarantinePayload(Client client, String rowDepartment, JsonNode rawRow,
-            List<org.onex.hub.mapping.ColumnUse> columnUses) {
+            List<ColumnUse> columnUses) {
         if (rawRow == null) {
             return null;
         }

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.onex.hub.console.ConsoleProperties;
-import org.onex.hub.ingest.push.PushKeys;
-import org.onex.hub.ingest.push.PushProperties;
+import org.onex.hub.security.ConsoleProperties;
+import org.onex.hub.security.PushKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -107,7 +106,7 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
-            SecurityProperties limits, PushProperties push, ApiErrorPages pages, ApplicationAvailability availability)
+            SecurityProperties limits, PushAccessProperties push, ApiErrorPages pages, ApplicationAvailability availability)
             throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
         http.securityMatcher("/**")

@@ -6,13 +6,13 @@
  * ({@link org.onex.hub.security.SharingPolicy}, checked at start-up against the department registry).</li>
  * <li>The single enforcement point every channel calls: {@link org.onex.hub.security.SharingEnforcer}
  * (provider check, per-client view of a record, receivable categories, quarantine payload masking).</li>
- * <li>Masking of personal data (脱敏) as pure functions, {@link org.onex.hub.security.Masking}, also applied to
- * every log line by {@link org.onex.hub.security.MaskingMessageConverter} (log hygiene).</li>
+ * <li>Masking of personal data (脱敏), whose functions are in {@code masking}, applied to every log line by
+ * {@link org.onex.hub.security.MaskingMessageConverter} (log hygiene).</li>
  * <li>The clients and their roles ({@link org.onex.hub.security.Client}, {@link org.onex.hub.security.Role}),
  * API keys, and the tamper-evident audit log: anchored outside the store ({@link org.onex.hub.security.AuditAnchoring})
  * and, for broker reads, kept across a crash ({@link org.onex.hub.security.BrokerReadProgress}) (issue 13).</li>
  * </ul>
- * The sharing policy, the enforcer and masking depend only on {@code schema}, {@code config} and
+ * The sharing policy and the enforcer depend only on {@code schema}, {@code masking}, {@code config} and
  * {@code registry}, so that every channel ({@code api}, {@code feed}, {@code delivery}, {@code ingest}) can call
  * them. See docs/security.md.
  */

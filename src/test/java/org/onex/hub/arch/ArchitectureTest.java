@@ -1,6 +1,7 @@
 package org.onex.hub.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,6 +11,14 @@ import com.tngtech.archunit.lang.ArchRule;
 /** STYLE.md 8: package by feature with a fixed dependency direction. */
 @AnalyzeClasses(packages = "org.onex.hub", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /**
+     * No two feature packages depend on each other, directly or around a loop (issue 14): {@code alert} and
+     * {@code masking} are floors that the features use, {@code ops} and {@code console} ceilings that use them.
+     */
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("org.onex.hub.(*)..").should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule schemaDependsOnNothingElseInTheHub = noClasses().that().resideInAPackage("org.onex.hub.schema..")

@@ -20,7 +20,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onex.hub.config.ConfigException;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The beans and their properties, and the route that runs the year check at start-up. */

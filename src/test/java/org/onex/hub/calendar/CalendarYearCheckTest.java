@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 
 /** The warning that next year's holiday notice has not been added, on a fixed clock. */
 class CalendarYearCheckTest {

@@ -11,7 +11,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;

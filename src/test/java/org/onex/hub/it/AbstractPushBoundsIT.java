@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.ingest.IngestHook;
-import org.onex.hub.ingest.push.PushKeys;
+import org.onex.hub.security.PushKeys;
 import org.onex.hub.ingest.push.PushLimits;
 import org.onex.hub.schema.HubJson;
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -33,6 +33,8 @@ import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.schema.IdNumbers;
+import org.onex.hub.security.Role;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.Delivery;
@@ -168,7 +170,7 @@ class DeliveryIT {
     @Test
     void aDecisionOnANaturalPersonReachesTheDepartmentMasked() throws Exception {
         String id17 = "33072319850202041";
-        String idNumber = id17 + org.onex.hub.schema.IdNumbers.checkCharacter(id17);
+        String idNumber = id17 + IdNumbers.checkCharacter(id17);
         Map<String, Object> person = decision("IT-SCJG", null, null);
         person.remove("CF_XDR_SHXYM");
         person.put("CF_XDR_MC", "李四");
@@ -287,7 +289,7 @@ class DeliveryIT {
         Files.write(sftp.home("sthjj").resolve("inbox").resolve("decisions-" + file.id() + "-" + file.id()
                 + ".json.ack"), new byte[0]);
         // the department acknowledges with its own key (issue 6): the receipt names that client
-        String jtysj = TestClients.key(hub, "jtysj-legal", org.onex.hub.security.Role.DEPARTMENT, "jtysj");
+        String jtysj = TestClients.key(hub, "jtysj-legal", Role.DEPARTMENT, "jtysj");
         HttpResponse<String> ack = post("/deliveries/" + api.id() + "/ack", "{}", jtysj);
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
 
@@ -298,7 +300,7 @@ class DeliveryIT {
         }
         assertThat(store().find(api.id()).orElseThrow().acknowledgedBy()).isEqualTo("jtysj-legal");
         assertThat(post("/deliveries/" + api.id() + "/ack", "{}", jtysj).statusCode()).isEqualTo(409);
-        String scjgj = TestClients.key(hub, "scjgj-legal", org.onex.hub.security.Role.DEPARTMENT, "scjgj");
+        String scjgj = TestClients.key(hub, "scjgj-legal", Role.DEPARTMENT, "scjgj");
         assertThat(post("/deliveries/" + api.id() + "/ack", "{}", scjgj).statusCode())
                 .as("another department's delivery").isEqualTo(403);
     }

@@ -31,7 +31,7 @@ import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.SourceHealth;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -161,7 +163,7 @@ class EmbeddedDefaultIT {
     void nothingTheHubLoggedCarriesAnUnmaskedIdOrPhoneNumber(org.springframework.boot.test.system.CapturedOutput output) {
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> rest.getForObject("/api/v1/records?department=zhzf", JsonNode.class).get("count").asInt() > 0);
-        hub.getBean(org.onex.hub.ops.Alerts.class).warning("LOG_HYGIENE_TEST", "scjgj", "licences", "test",
+        hub.getBean(Alerts.class).warning("LOG_HYGIENE_TEST", "scjgj", "licences", "test",
                 "holder 330723198001010313 reachable at 13812345678");
         String all = output.getAll();
         assertThat(all).contains("holder 330723********0313 reachable at 138****5678");
@@ -176,7 +178,7 @@ class EmbeddedDefaultIT {
     @Test
     void departmentRoutesAreLoadedOneByOneAndTheHubsOwnRoutesAreNot() {
         org.apache.camel.CamelContext camel = hub.getBean(org.apache.camel.CamelContext.class);
-        org.onex.hub.ops.SourceHealth health = hub.getBean(org.onex.hub.ops.SourceHealth.class);
+        SourceHealth health = hub.getBean(SourceHealth.class);
         for (String route : java.util.List.of("scjgj-licences", "sthjj-licences-gbk", "zhzf-penalties", "jtysj-deliveries")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRouteController().getRouteStatus(route)
                     == org.apache.camel.ServiceStatus.Started);

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.onex.hub.HubApplication;
 import org.onex.hub.demo.SyntheticData;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;

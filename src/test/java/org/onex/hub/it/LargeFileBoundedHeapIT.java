@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.onex.hub.HubApplication;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.LicenceFiles;
-import org.onex.hub.ops.SourceHealth;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 import org.springframework.boot.builder.SpringApplicationBuilder;

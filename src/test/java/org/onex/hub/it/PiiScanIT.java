@@ -33,12 +33,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
+import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.feed.ArtemisSecurity;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.schema.IdNumbers;
 import org.onex.hub.security.BrokerRoles;
 import org.onex.hub.security.Role;
@@ -361,7 +362,7 @@ class PiiScanIT {
         certificate.put("licenceNo", ID_LICENCE); // 交通 certificates: the holder's ID number is the number
         certificate.put("holderName", "运输个体户甲");
         certificate.put("holderType", "individual");
-        certificate.put("creditCode", org.onex.hub.demo.SyntheticData.creditCode(new java.util.Random(13)));
+        certificate.put("creditCode", SyntheticData.creditCode(new java.util.Random(13)));
         certificate.put("title", "道路运输经营许可证（联系电话" + MOBILE + "）");
         certificate.put("decidedOn", "2026-11-20");
         certificate.put("updatedAt", "2026-11-20T09:00:00");

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.demo.SyntheticData;
-import org.onex.hub.ingest.push.PushKeys;
+import org.onex.hub.security.PushKeys;
 import org.onex.hub.schema.HubJson;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -214,7 +215,7 @@ class PushApiIT {
 
     @Test
     void anAlertIsListedAndAcknowledgedOnceWithAComment() throws Exception {
-        long id = hub.getBean(org.onex.hub.ops.Alerts.class).error(org.onex.hub.ops.Alerts.PUSH_REJECTED, "jtysj",
+        long id = hub.getBean(Alerts.class).error(Alerts.PUSH_REJECTED, "jtysj",
                 "licences", "test-subject-" + System.nanoTime(), "a test alert");
         JsonNode open = ok(http.send(HttpRequest.newBuilder(URI.create(base + "/alerts?status=OPEN&department=jtysj"))
                 .header("Authorization", "Bearer " + TestClients.operator(hub)).build(), HttpResponse.BodyHandlers.ofString()));

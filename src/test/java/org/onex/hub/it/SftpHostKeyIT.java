@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.onex.hub.HubApplication;
 import org.onex.hub.demo.EmbeddedSftpServer;
 import org.onex.hub.demo.LicenceFiles;
+import org.onex.hub.schema.HubJson;
+import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.FileLedger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,7 +78,7 @@ class SftpHostKeyIT {
                     .until(() -> ledger.list("sthjj", "licences", null, null, 5).isEmpty());
             assertThat(sftp.home("sthjj").resolve("drop").resolve("a.csv")).exists();
             // the operator sees why: an alert names the server and the cause
-            var alerts = hub.getBean(org.onex.hub.store.AlertStore.class);
+            var alerts = hub.getBean(AlertStore.class);
             var alert = await().atMost(Duration.ofSeconds(10)).until(() -> alerts.list("OPEN", "sthjj",
                     "SOURCE_UNREACHABLE", null, 5), l -> !l.isEmpty()).get(0);
             assertThat(alert.message()).contains("sftp://127.0.0.1:" + sftp.port() + "/drop")
@@ -96,7 +98,7 @@ class SftpHostKeyIT {
             String operator = TestClients.operator(hub); // issue 13 item 6: details need an operator's key
             java.util.function.Function<String, com.fasterxml.jackson.databind.JsonNode> get = path -> {
                 try {
-                    return org.onex.hub.schema.HubJson.mapper().readTree(http.send(java.net.http.HttpRequest
+                    return HubJson.mapper().readTree(http.send(java.net.http.HttpRequest
                             .newBuilder(java.net.URI.create(base + path)).header("Authorization", "Bearer " + operator)
                             .build(),
                             java.net.http.HttpResponse.BodyHandlers.ofString()).body());

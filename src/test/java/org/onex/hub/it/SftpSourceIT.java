@@ -32,6 +32,7 @@ import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.faults.TcpRelay;
 import org.onex.hub.ingest.file.FileIngestor;
 import org.onex.hub.schema.HubDates;
+import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.FileEntry;
@@ -161,14 +162,14 @@ class SftpSourceIT {
         assertThat(entry.status()).as(entry.reason()).isEqualTo(FileEntry.INGESTED);
         assertThat(entry.stored()).isEqualTo(6);
         String envelope = subjectName(rows.get(3).get("XK_WSH")).orElseThrow();
-        assertThat(org.onex.hub.schema.HubJson.mapper().readTree(envelope).at("/document/decisionDate").asText())
+        assertThat(HubJson.mapper().readTree(envelope).at("/document/decisionDate").asText())
                 .isEqualTo(rows.get(3).get("XK_JDRQ"));
     }
 
     @Test
     void jsonArrayAndNdjsonFilesAreStored() throws IOException {
         List<Map<String, String>> rows = List.of(LicenceFiles.row(1300, 0), LicenceFiles.row(1301, 0));
-        Files.writeString(drop("json").resolve("batch-1.json"), org.onex.hub.schema.HubJson.mapper()
+        Files.writeString(drop("json").resolve("batch-1.json"), HubJson.mapper()
                 .writeValueAsString(rows));
         Files.writeString(drop("ndjson").resolve("batch-1.ndjson"), Stream.of(LicenceFiles.row(1310, 0),
                 LicenceFiles.row(1311, 0), LicenceFiles.row(1312, 0)).map(SftpSourceIT::json)
@@ -476,7 +477,7 @@ class SftpSourceIT {
 
     private static String json(Map<String, String> row) {
         try {
-            return org.onex.hub.schema.HubJson.mapper().writeValueAsString(row);
+            return HubJson.mapper().writeValueAsString(row);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.ops.DryRunCommand;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.HubRecord;
@@ -99,8 +100,8 @@ class DryRunCommandTest {
                 + "XK_YXQZ,XK_YXQZI,XK_XKJG,XK_ZT\n");
         String[] dates = { "2024-03-05", "2024/3/5", "2024年3月5日", "20240305" };
         for (int n = 1; n <= 300; n++) {
-            String code = n % 25 == 0 ? org.onex.hub.demo.SyntheticData.brokenCreditCode(random)
-                    : org.onex.hub.demo.SyntheticData.creditCode(random);
+            String code = n % 25 == 0 ? SyntheticData.brokenCreditCode(random)
+                    : SyntheticData.creditCode(random);
             String decided = n % 40 == 7 ? "2024年13月5日" : dates[n % 4];
             csv.append("武市监许〔2024〕").append(1000 + n).append("号,食品经营许可决定书,01,武义样例商行").append(n)
                     .append(",02,").append(code).append(",法定代表人").append(",").append(decided)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onex.hub.ingest.IngestService;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -61,7 +62,7 @@ class LogHygieneTest {
         configurator.doConfigure(config);
         assertThat(context.getStatusManager().getCopyOfStatusList()).filteredOn(s -> s.getLevel() >= Status.WARN)
                 .as("logback configuration warnings and errors").isEmpty();
-        return context.getLogger("org.onex.hub.ingest.IngestService");
+        return context.getLogger("IngestService");
     }
 
     private static void logPersonalData(org.slf4j.Logger log) {

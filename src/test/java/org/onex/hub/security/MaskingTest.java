@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.onex.hub.masking.Masking;
 
 /** Masking of personal data (脱敏), issue 6 item 2: each kind on its own and inside free text. */
 class MaskingTest {

@@ -158,7 +158,7 @@ final class CsvCorpus {
                             + CorpusRows.line(values(r.get(1)), ",") + CRLF + CorpusRows.line(values(r.get(2)), ",")
                             + "\n" + CorpusRows.line(values(r.get(3)), ",") + CRLF;
                     return write(f, text.getBytes(StandardCharsets.UTF_8), accepted(3, "line endings mixed",
-                            row("line 5", org.onex.hub.mapping.Rules.MAPPING_CODE_UNKNOWN)));
+                            row("line 5", Rules.MAPPING_CODE_UNKNOWN)));
                 }));
         e.add(new Entry("mixed-dates.csv", CSV_GB18030, "决定日期 as 2026-1-5, 2026/01/06, 2026年1月7日, 20260108, 长期;"
                 + " 05/01/2026 and 2026-02-30 are not dates", f -> {

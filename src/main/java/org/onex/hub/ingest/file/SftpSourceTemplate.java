@@ -10,13 +10,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourcePollStrategy;
 import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.mapping.MappingRegistry;
-import org.onex.hub.ops.Alerts;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.store.FileLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +71,10 @@ public class SftpSourceTemplate extends RouteBuilder {
     private final Alerts alerts;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final org.onex.hub.ops.SourceHealth health;
+    private final SourceHealth health;
 
     public SftpSourceTemplate(MappingRegistry mappings, IngestService ingest, FileLedger ledger, TransactionTemplate tx,
-            Alerts alerts, MeterRegistry meters, Clock clock, org.onex.hub.ops.SourceHealth health) {
+            Alerts alerts, MeterRegistry meters, Clock clock, SourceHealth health) {
         this.mappings = mappings;
         this.ingest = ingest;
         this.ledger = ledger;

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.ops.Alerts;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.WatermarkStore;
 
 /**

@@ -9,11 +9,12 @@ import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.TimeUtils;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.MillisFunction;
 import org.onex.hub.ingest.TemplateParameters;
-import org.onex.hub.ops.Alerts;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -134,7 +135,7 @@ public class HttpSourceTemplate extends RouteBuilder {
                         .to(IngestRoutes.INGEST)
                     .end()
                 .end()
-                .bean(org.onex.hub.ops.SourceHealth.class, "okExchange");
+                .bean(SourceHealth.class, "okExchange");
     }
 
     private static HttpFeedSpec spec(RouteTemplateContext rtc) {

@@ -7,11 +7,12 @@ import java.util.function.Function;
 import org.apache.camel.RouteTemplateContext;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.config.RouteFiles;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.TemplateParameters;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -97,6 +98,6 @@ public class JdbcSourceTemplate extends RouteBuilder {
                         .to(IngestRoutes.INGEST)
                     .end()
                 .end()
-                .bean(org.onex.hub.ops.SourceHealth.class, "okExchange");
+                .bean(SourceHealth.class, "okExchange");
     }
 }

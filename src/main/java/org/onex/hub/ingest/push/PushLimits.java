@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * its deadline: that timer answered 503 while the push went on and committed later (issue 13).
  */
 @Component
+@EnableConfigurationProperties(PushProperties.class)
 public class PushLimits {
 
     /** Time to answer after a push's deadline: the commit and the response body. */

@@ -3,24 +3,23 @@ package org.onex.hub.ingest.push;
 import java.time.Duration;
 import java.util.Map;
 
+import org.onex.hub.security.PushAccessProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hub.push.*}: REST push settings. {@code keys} maps a department code to the SHA-256 (hex) of
- * its push key; the key itself is given to the department and never stored. The rest bounds the work one push
- * and one department may cause (issue 13 item 2): {@code maxBodySize} and {@code maxRows} per request (413
- * above), {@code timeout} the time a push has to commit (else it is rolled back and answered 503), and
- * {@code perDepartment} the pushes of one department at once and its rows per period (429 with Retry-After
- * beyond). {@code departments.<code>} overrides any of the last five for one department.
+ * {@code hub.push.*}: the bounds on the work one push and one department may cause (issue 13 item 2):
+ * {@code maxBodySize} and {@code maxRows} per request (413 above), {@code timeout} the time a push has to commit
+ * (else it is rolled back and answered 503), and {@code perDepartment} the pushes of one department at once and its
+ * rows per period (429 with Retry-After beyond). {@code departments.<code>} overrides any of the last five for one
+ * department. The push keys ({@code hub.push.keys}) are read by {@link PushAccessProperties}, which admits a push.
  */
 @ConfigurationProperties(prefix = "hub.push")
-public record PushProperties(Map<String, String> keys, DataSize maxBodySize, Integer maxRows, Duration timeout,
+public record PushProperties(DataSize maxBodySize, Integer maxRows, Duration timeout,
         PerDepartment perDepartment, Map<String, Overrides> departments) {
 
     public PushProperties {
-        keys = keys == null ? Map.of() : Map.copyOf(keys);
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;
+        maxBodySize = maxBodySize == null ? PushAccessProperties.DEFAULT_MAX_BODY_SIZE : maxBodySize;
         maxRows = maxRows == null ? 100_000 : maxRows;
         timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
         perDepartment = perDepartment == null ? new PerDepartment(null, null, null) : perDepartment;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onex.hub.it.TestDatabases;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -174,7 +175,7 @@ class HttpPullResponsesIT {
 
     @Test
     void unreachableApiIsRetried() {
-        DepartmentApi closed = api("http://127.0.0.1:" + org.onex.hub.it.TestDatabases.freePort() + "/api/x", "/items",
+        DepartmentApi closed = api("http://127.0.0.1:" + TestDatabases.freePort() + "/api/x", "/items",
                 "/next");
 
         assertThatThrownBy(() -> closed.fetch("S", null)).isInstanceOf(ApiUnavailableException.class)

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.onex.hub.ops.ErrorRouteConfiguration;
+import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.alert.SourceHealth;
 
 /**
  * The http-source template's contract as a route file meets it: defaults make a working route, and a
@@ -30,7 +31,7 @@ class HttpPullTemplateTest {
     @BeforeEach
     void start() throws Exception {
         camel = new DefaultCamelContext();
-        camel.getRegistry().bind("sourceHealth", new org.onex.hub.ops.SourceHealth(Clock.systemUTC()));
+        camel.getRegistry().bind("sourceHealth", new SourceHealth(Clock.systemUTC()));
         camel.addRoutes(new ErrorRouteConfiguration());
         camel.addRoutes(new HttpSourceTemplate(null, null, Clock.systemUTC()));
         camel.start();

@@ -1,4 +1,4 @@
-package org.onex.hub.ops;
+package org.onex.hub.alert;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;

@@ -1,4 +1,4 @@
-package org.onex.hub.security;
+package org.onex.hub.masking;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

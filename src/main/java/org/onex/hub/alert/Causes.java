@@ -1,4 +1,4 @@
-package org.onex.hub.ops;
+package org.onex.hub.alert;
 
 /** A failure told in one line for operators: the message and the distinct messages of its causes. */
 public final class Causes {

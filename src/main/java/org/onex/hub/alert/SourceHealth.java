@@ -1,4 +1,4 @@
-package org.onex.hub.ops;
+package org.onex.hub.alert;
 
 import java.time.Clock;
 import java.time.Duration;

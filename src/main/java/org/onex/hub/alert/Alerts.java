@@ -1,9 +1,9 @@
-package org.onex.hub.ops;
+package org.onex.hub.alert;
 
 import java.time.Clock;
 
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.ValueMasker;
+import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ public class Alerts {
     public static final String DELIVERY_STUCK = "DELIVERY_STUCK";
     /** A department provided a category the sharing policy does not entitle it to (R-CATEGORIES). */
     public static final String NOT_ENTITLED_TO_PROVIDE = "NOT_ENTITLED_TO_PROVIDE";
-    /** Next (or this) year's working-day calendar has not been added (org.onex.hub.calendar.CalendarYearCheck). */
+    /** Next (or this) year's working-day calendar has not been added (raised by the calendar's year check). */
     public static final String CALENDAR_MISSING = "CALENDAR_MISSING";
     /** Deadline engine (R-ASSESS): an obligation met late, about to be due, overdue; a feed gone silent. */
     public static final String OBLIGATION_LATE = "OBLIGATION_LATE";

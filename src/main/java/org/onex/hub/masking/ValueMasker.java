@@ -1,4 +1,4 @@
-package org.onex.hub.security;
+package org.onex.hub.masking;
 
 import java.util.Map;
 
@@ -51,7 +51,7 @@ public final class ValueMasker {
     }
 
     /** Text is masked as text; a number only if masking its text form changes it (a mobile number as a number). */
-    static JsonNode scalar(JsonNode scalar) {
+    public static JsonNode scalar(JsonNode scalar) {
         if (scalar.isNull() || scalar.isBoolean()) {
             return scalar.deepCopy();
         }

@@ -1,4 +1,4 @@
-package org.onex.hub.ops;
+package org.onex.hub.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;

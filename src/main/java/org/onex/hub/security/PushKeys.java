@@ -1,4 +1,4 @@
-package org.onex.hub.ingest.push;
+package org.onex.hub.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.onex.hub.registry.DepartmentRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,15 +19,15 @@ import org.springframework.stereotype.Component;
  * comparison is constant-time.
  */
 @Component
-@EnableConfigurationProperties(PushProperties.class)
+@EnableConfigurationProperties(PushAccessProperties.class)
 public class PushKeys {
 
     private final Map<String, byte[]> hashes;
 
-    public PushKeys(PushProperties properties, DepartmentRegistry registry) {
+    public PushKeys(PushAccessProperties properties, DepartmentRegistry registry) {
         HexFormat hex = HexFormat.of();
         this.hashes = properties.keys().entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .collect(java.util.stream.Collectors.toMap(
+                .collect(Collectors.toMap(
                 e -> {
                     registry.require(e.getKey()); // a key for an unknown department is a configuration error
                     return e.getKey();

@@ -1,4 +1,4 @@
-package org.onex.hub.console;
+package org.onex.hub.security;
 
 import java.time.Duration;
 import java.util.Map;
