@@ -26,7 +26,7 @@ public class AuditConfiguration {
                         .routeId("audit-purge").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditRetention.class, "purge")
                         .bean(AuditVerifier.class, "head")
-                        .log(LoggingLevel.INFO, "AuditRetention",
+                        .log(LoggingLevel.INFO, "org.onex.hub.security.AuditRetention",
                                 "audit chain head: entry ${body.lastSeq}, hash ${body.lastHash}");
 
                 from("timer:audit-anchor?period=" + anchor.period().toMillis() + "&delay=10000")

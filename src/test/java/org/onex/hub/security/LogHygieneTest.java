@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onex.hub.ingest.IngestService;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -62,7 +61,7 @@ class LogHygieneTest {
         configurator.doConfigure(config);
         assertThat(context.getStatusManager().getCopyOfStatusList()).filteredOn(s -> s.getLevel() >= Status.WARN)
                 .as("logback configuration warnings and errors").isEmpty();
-        return context.getLogger("IngestService");
+        return context.getLogger("org.onex.hub.ingest.IngestService");
     }
 
     private static void logPersonalData(org.slf4j.Logger log) {
