@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * {@code WRITE_DELAY=0} so that nothing acknowledged is lost by kill -9; with a write delay of 0 H2 writes every
  * commit as a new chunk and starts no background writer, and that thread is what rewrites mostly-dead chunks. A
  * chunk that keeps a few live pages then stays forever, and the soak grew the file to 3.1 GB in 10 minutes for
- * 84 MB of data. This does the background writer's compaction on the hub's own thread: every {@code period} it
- * asks the MVStore to rewrite the live pages of chunks below {@code fill-rate} per cent (at most
- * {@code write-limit} bytes a round), so those chunks die and their space is reused once H2's retention time has
- * passed. It never changes how a commit is written. Nothing runs on PostgreSQL or an in-memory H2.
+ * 84 MB of data. This does the background writer's compaction on the hub's own thread: every {@code period}, for
+ * up to {@code round-budget}, it asks the MVStore to rewrite the live pages of chunks below {@code fill-rate} per
+ * cent, {@code write-limit} bytes a step, so those chunks die and their space is reused once H2's retention time
+ * has passed. A step holds the store lock that commits need, so steps are small and each is followed by a pause
+ * at least as long. It never changes how a commit is written. Nothing runs on PostgreSQL or an in-memory H2.
  * <p>
  * It reaches the MVStore through H2's engine classes (no public API offers it); {@code H2FileHousekeepingTest}
  * pins that to the H2 version the Boot BOM manages.
@@ -50,8 +51,8 @@ public class H2FileHousekeeping implements SmartLifecycle {
     public H2FileHousekeeping(DataSource dataSource,
             @Value("${hub.store.h2.housekeeping-period:5s}") Duration period,
             @Value("${hub.store.h2.fill-rate:80}") int fillRate,
-            @Value("${hub.store.h2.write-limit:16777216}") int writeLimit,
-            @Value("${hub.store.h2.round-budget:2s}") Duration budget) {
+            @Value("${hub.store.h2.write-limit:1048576}") int writeLimit,
+            @Value("${hub.store.h2.round-budget:1s}") Duration budget) {
         this.dataSource = dataSource;
         this.period = period;
         this.fillRate = fillRate;
@@ -131,14 +132,19 @@ public class H2FileHousekeeping implements SmartLifecycle {
         // compact() answers false both when nothing is left to rewrite and when a commit holds the store lock
         // (it only tries the lock); under load the second is common, so the round goes on until its budget.
         while (System.nanoTime() < end && store.getFileStore().getChunksFillRate() < fillRate) {
+            long stepBegin = System.nanoTime();
             if (store.compact(fillRate, writeLimit)) {
                 steps++;
+                // A step holds H2's store lock, and every commit waits for it: after each step the commits get at
+                // least as long again (with 16 MB steps the long fault run saw eight committing threads queued
+                // behind the rewrite and an SFTP route fall minutes behind).
+                pause(Math.max(MISS_PAUSE_MILLIS, (System.nanoTime() - stepBegin) / 1_000_000));
             } else {
                 misses++;
                 if (misses > MAX_MISSES) {
                     break;
                 }
-                pause();
+                pause(MISS_PAUSE_MILLIS);
             }
         }
         if (steps > 0 && LOG.isDebugEnabled()) {
@@ -149,9 +155,9 @@ public class H2FileHousekeeping implements SmartLifecycle {
         return steps;
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(MISS_PAUSE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

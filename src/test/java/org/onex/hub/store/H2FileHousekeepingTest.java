@@ -53,7 +53,7 @@ class H2FileHousekeepingTest {
     private Churn churn(String name, boolean housekeeping) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0;RETENTION_TIME=0");
-        H2FileHousekeeping hk = new H2FileHousekeeping(ds, Duration.ofSeconds(5), 80, 16 << 20, Duration.ofMillis(300));
+        H2FileHousekeeping hk = new H2FileHousekeeping(ds, Duration.ofSeconds(5), 80, 1 << 20, Duration.ofMillis(300));
         try (Connection c = ds.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table t(id bigint auto_increment primary key, k varchar(40), payload varchar(400))");
