@@ -79,6 +79,22 @@ final class FaultStore {
         return DriverManager.getConnection(url(), user(), "");
     }
 
+    /**
+     * H2 only, with the hub down: rewrites the file to hold only its live data ({@code SHUTDOWN COMPACT}) and
+     * returns the new size in MiB, which tells how much of the file the data fills. -1 on PostgreSQL or a failure.
+     */
+    double compactedMib() {
+        if (postgres()) {
+            return -1;
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            return -1;
+        }
+        return sizeMib();
+    }
+
     /** The store's size in MiB: the H2 file, or pg_database_size. */
     double sizeMib() {
         try {

@@ -71,6 +71,12 @@ public final class FaultsCommand {
                     report.note("%s: hub start to ready %s ms (median %d ms)", kind, run.startMillis(),
                             median(run.startMillis()));
                     FaultTallies.add(run, outages, report);
+                    if (options.soak() && !run.store().postgres()) {
+                        double file = run.store().sizeMib();
+                        double live = run.store().compactedMib();
+                        report.note("%s: after the soak the file is %.1f MiB; SHUTDOWN COMPACT leaves %.1f MiB of live"
+                                + " data (the file is %.1f times its data)", kind, file, live, live > 0 ? file / live : 0);
+                    }
                 }
             }
             if (options.corpusRuns()) {
