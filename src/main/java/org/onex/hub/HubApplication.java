@@ -1,13 +1,12 @@
 package org.onex.hub;
 
 import java.util.Arrays;
-
 import org.onex.hub.bench.BenchmarkCommand;
+import org.onex.hub.cli.AuditCommand;
 import org.onex.hub.console.PasswordHashCommand;
 import org.onex.hub.faults.FaultsCommand;
 import org.onex.hub.ops.DryRunCommand;
 import org.onex.hub.ops.ValidateCommand;
-import org.onex.hub.security.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -3,15 +3,14 @@ package org.onex.hub.api;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
-import org.onex.hub.ops.ActionRefusedException;
-import org.onex.hub.security.ApiKeyAuthenticationFilter;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Client;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiKeyAuthenticationFilter;
 import org.onex.hub.masking.ValueMasker;
+import org.onex.hub.ops.ActionRefusedException;
+import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Error policy of the API routes: client errors become RFC 9457 problem bodies naming the parameter. */

@@ -3,12 +3,11 @@ package org.onex.hub.api;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import org.onex.hub.auth.ApiKeyAuthenticationFilter;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.ApiKeyAuthenticationFilter;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.SharingEnforcer;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

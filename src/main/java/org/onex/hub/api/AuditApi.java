@@ -2,14 +2,12 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
-
 import org.apache.camel.Exchange;
+import org.onex.hub.audit.AuditEntry;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.audit.AuditVerifier;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.AuditEntry;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.AuditVerifier;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -2,9 +2,9 @@ package org.onex.hub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
-import org.onex.hub.security.ApiKeyAuthenticationFilter;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
+import org.onex.hub.auth.ApiKeyAuthenticationFilter;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.Role;
 
 /**
  * The API client of a request, as the security filter authenticated it. The API's routes run on Camel's

@@ -2,22 +2,20 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
-
 import org.apache.camel.Exchange;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Client;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
 import org.onex.hub.feed.FeedJson;
+import org.onex.hub.policy.Client;
 import org.onex.hub.schema.Category;
-import org.onex.hub.schema.RecordType;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.schema.RecordType;
 import org.onex.hub.store.FeedFilter;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
 import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.Superseded;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -7,19 +7,17 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.camel.Exchange;
 import org.onex.hub.deadline.ObligationEngine;
 import org.onex.hub.deadline.ObligationRule;
 import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
+import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubDates;
-import org.onex.hub.security.Client;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -10,31 +10,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.camel.Exchange;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.ingest.DeadlineExceededException;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestResult;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.ingest.WorkDeadline;
 import org.onex.hub.ingest.file.FileFormat;
 import org.onex.hub.ingest.file.FileLayout;
 import org.onex.hub.ingest.file.FileRejectedException;
 import org.onex.hub.ingest.file.RowFileReader;
-import org.onex.hub.ingest.DeadlineExceededException;
-import org.onex.hub.ingest.WorkDeadline;
 import org.onex.hub.ingest.push.PushLimits;
 import org.onex.hub.ingest.push.PushProperties;
 import org.onex.hub.ingest.push.PushRefusedException;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.mapping.MappingRegistry;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -2,23 +2,21 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
-
 import org.apache.camel.Exchange;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
 import org.onex.hub.ops.OperatorActions;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.QuarantineView;
-import org.onex.hub.security.SharingEnforcer;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.QuarantineView;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.QuarantineEntry;
 import org.onex.hub.store.QuarantineFilter;
 import org.onex.hub.store.QuarantineStore;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.onex.hub.feed.FeedJson;
+import org.onex.hub.policy.Access;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
-import org.onex.hub.security.Access;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,9 +1,8 @@
 package org.onex.hub.console;
 
 import java.security.Principal;
-
-import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.Role;
 import org.springframework.security.core.Authentication;
 
 /** The signed-in operator as the acting {@link Client} of an operator action (and its audit entry). */

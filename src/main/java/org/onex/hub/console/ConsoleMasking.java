@@ -4,23 +4,21 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-
-import org.onex.hub.security.SharingEnforcer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.onex.hub.policy.SharingEnforcer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * The console's exit (issue 13 item 4): every page and download of {@code /console/**} (HTML, the scorecards
  * CSV) leaves with its ID and mobile numbers masked by value for the signed-in user
- * ({@link SharingEnforcer#maskValues(org.onex.hub.security.Client, String)}), whatever part of a page shows them
+ * ({@link SharingEnforcer#maskValues(org.onex.hub.policy.Client, String)}), whatever part of a page shows them
  * — a record's document number, a quarantined row's source key or sourceRef, an alert text. One filter rather
  * than a rule per template, so a new page or field cannot escape it. Runs inside Spring Security's chain, so the
  * user is known; pages without a user (the login page) carry no data and are masked as for any masked role.

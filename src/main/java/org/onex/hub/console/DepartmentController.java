@@ -6,17 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
+import jakarta.servlet.http.HttpServletRequest;
+import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.feed.FeedJson;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ops.OperatorActions;
-import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.QuarantineView;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
-import org.onex.hub.feed.FeedJson;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.QuarantineView;
-import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
@@ -32,10 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** One department: its feeds and channels, its newest records, and its quarantine with reasons and replay. */
 @Controller

@@ -1,14 +1,13 @@
 package org.onex.hub.console;
 
-import org.onex.hub.security.ConsoleProperties;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import jakarta.servlet.http.HttpServletRequest;
+import org.onex.hub.auth.ConsoleProperties;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The operator login page; Spring Security processes the form (WebSecurityConfiguration). A sign-in refused by

@@ -6,10 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
-import org.onex.hub.security.SharingEnforcer;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.Role;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.PendingDelivery;
@@ -18,11 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
-
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.TextMessage;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.onex.hub.security.ApiClientSecret;
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClientSecret;
+import org.onex.hub.auth.ApiClients;
+import org.onex.hub.policy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

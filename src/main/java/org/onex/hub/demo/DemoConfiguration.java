@@ -1,9 +1,8 @@
 package org.onex.hub.demo;
 
 import java.util.Random;
-
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.security.ApiClients;
+import org.onex.hub.auth.ApiClients;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -18,17 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClients;
+import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 

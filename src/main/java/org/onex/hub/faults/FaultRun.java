@@ -14,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
+import org.onex.hub.cli.ApiClientsCommand;
 import org.onex.hub.demo.EmbeddedSftpServer;
-import org.onex.hub.security.ApiClientsCommand;
 
 /**
  * One store's run: the department peers in this JVM (SFTP server, decision inbox, relays in front of the

@@ -4,21 +4,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.security.Role;
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.auth.BrokerRoles;
 import org.onex.hub.schema.Category;
-import org.onex.hub.security.BrokerRoles;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
  * Broker-side security of the embedded broker (issue 6 item 2: "a consumer can only subscribe to the addresses
  * its categories allow"). Turns security on and grants each address of {@link #settings} to its broker roles;
- * the users and their roles come from {@code org.onex.hub.security.BrokerSecurityManager}. Only the embedded
+ * the users and their roles come from {@code org.onex.hub.auth.BrokerSecurityManager}. Only the embedded
  * broker is customized; an external broker gets the same settings from its admin (docs/security.md).
  *
  * <p>The broker's authentication cache is switched off: it is keyed by user name and password only, so the hub's
@@ -63,8 +62,8 @@ public class ArtemisSecurity implements ArtemisConfigurationCustomizer {
         Map<String, Set<String>> out = new LinkedHashMap<>();
         out.put(EVERYTHING, Set.of());
         topics.all().forEach(t -> out.put(t.address(), t.consumers()));
-        out.put(Alerts.TOPIC, Set.of(BrokerRoles.of(org.onex.hub.security.Role.OPERATOR),
-                BrokerRoles.of(org.onex.hub.security.Role.ADMIN)));
+        out.put(Alerts.TOPIC, Set.of(BrokerRoles.of(org.onex.hub.policy.Role.OPERATOR),
+                BrokerRoles.of(org.onex.hub.policy.Role.ADMIN)));
         return out;
     }
 

@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.BrokerReadProgress;
-import org.onex.hub.security.Role;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.audit.BrokerReadProgress;
+import org.onex.hub.policy.Role;
 
 /**
  * What one network consumer was delivered since its last audit entry ({@link BrokerReads}): a count, a running

@@ -7,22 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.SharingEnforcer;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedSequencer;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

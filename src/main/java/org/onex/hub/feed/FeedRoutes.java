@@ -1,7 +1,7 @@
 package org.onex.hub.feed;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.security.BrokerReadProgress;
+import org.onex.hub.audit.BrokerReadProgress;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,9 +2,8 @@ package org.onex.hub.feed;
 
 import java.util.List;
 import java.util.Set;
-
+import org.onex.hub.policy.Client;
 import org.onex.hub.schema.Category;
-import org.onex.hub.security.Client;
 
 /**
  * One masked feed topic: the Artemis address, the category it carries, the broker roles that may consume it, and
@@ -12,7 +11,7 @@ import org.onex.hub.security.Client;
  *
  * @param address   {@code hub.feed.<role>.<C>} (every record the role receives of the category) or
  *                  {@code hub.feed.<role>.<unit>.<C>} (only the records concerning that unit, {@code own} access)
- * @param consumers the broker roles ({@code org.onex.hub.security.BrokerRoles}) that may subscribe; the hub's own
+ * @param consumers the broker roles ({@code org.onex.hub.auth.BrokerRoles}) that may subscribe; the hub's own
  *                  role is added by the broker settings
  * @param viewers   who the messages are built for, in order of preference: all entitled alike (the same role and
  *                  access), any one will do, except that a unit sees its own records unmasked — so a record is

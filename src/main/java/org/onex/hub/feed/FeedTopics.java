@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
+import org.onex.hub.auth.BrokerRoles;
+import org.onex.hub.policy.Access;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.Role;
+import org.onex.hub.policy.SharingEnforcer;
+import org.onex.hub.policy.SharingPolicy;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
-import org.onex.hub.security.Access;
-import org.onex.hub.security.BrokerRoles;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
-import org.onex.hub.security.SharingEnforcer;
-import org.onex.hub.security.SharingPolicy;
 import org.springframework.stereotype.Component;
 
 /**

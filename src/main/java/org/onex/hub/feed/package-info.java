@@ -5,6 +5,6 @@
  * ({@link org.onex.hub.feed.FeedTopics}), with category, record type and department as message properties for
  * selectors and the version id as duplicate-detection id. Also the embedded broker's network acceptor and its
  * security settings ({@link org.onex.hub.feed.ArtemisSecurity}; users and roles in
- * {@code org.onex.hub.security.BrokerSecurityManager}).
+ * {@code org.onex.hub.auth.BrokerSecurityManager}).
  */
 package org.onex.hub.feed;

@@ -1,12 +1,11 @@
 package org.onex.hub.ingest;
 
 import java.util.List;
-
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.policy.Decision;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;
-import org.onex.hub.security.Decision;
-import org.onex.hub.security.SharingEnforcer;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -3,20 +3,20 @@ package org.onex.hub.ops;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.onex.hub.alert.Causes;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
 import org.onex.hub.delivery.DeliveryMessages;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Client;
+import org.onex.hub.policy.Client;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.Delivery;
@@ -27,8 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
-
-import jakarta.jms.ConnectionFactory;
 
 /**
  * What an operator can do to the hub, whether through the API or the console: acknowledge an alert,

@@ -12,17 +12,16 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import org.apache.camel.impl.DefaultCamelContext;
 import org.onex.hub.calendar.CalendarLoader;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.deadline.ObligationRules;
-import org.onex.hub.security.SharingPolicy;
 import org.onex.hub.delivery.InboxDefinition;
 import org.onex.hub.delivery.MatterTable;
 import org.onex.hub.mapping.MappingRegistry;
+import org.onex.hub.policy.SharingPolicy;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;
 import org.springframework.boot.logging.LogLevel;

@@ -36,6 +36,28 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.store..", "org.onex.hub.ingest..",
                     "org.onex.hub.feed..", "org.onex.hub.api..");
 
+    /**
+     * Sharing policy, audit, authentication and the HTTP edge sit below every channel, so that REST, broker topics,
+     * deliveries, push and the console can all call the one enforcement point without a loop back.
+     */
+    @ArchTest
+    static final ArchRule policyAuditAuthAndWebKnowNoChannel = noClasses().that().resideInAnyPackage(
+            "org.onex.hub.policy..", "org.onex.hub.audit..", "org.onex.hub.auth..", "org.onex.hub.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.api..", "org.onex.hub.console..",
+                    "org.onex.hub.feed..", "org.onex.hub.ingest..", "org.onex.hub.delivery..",
+                    "org.onex.hub.deadline..", "org.onex.hub.ops..", "org.onex.hub.cli..", "org.onex.hub.demo..",
+                    "org.onex.hub.bench..", "org.onex.hub.faults..");
+
+    /** The HTTP edge and masking are floors: they know the record schema and nothing else of the hub. */
+    @ArchTest
+    static final ArchRule webAndMaskingDependOnSchemaOnly = noClasses().that().resideInAnyPackage(
+            "org.onex.hub.web..", "org.onex.hub.masking..").should().dependOnClassesThat().resideInAnyPackage(
+                    "org.onex.hub.config..", "org.onex.hub.registry..", "org.onex.hub.mapping..",
+                    "org.onex.hub.store..", "org.onex.hub.alert..", "org.onex.hub.policy..", "org.onex.hub.audit..",
+                    "org.onex.hub.auth..", "org.onex.hub.calendar..", "org.onex.hub.api..", "org.onex.hub.console..",
+                    "org.onex.hub.feed..", "org.onex.hub.ingest..", "org.onex.hub.delivery..",
+                    "org.onex.hub.deadline..", "org.onex.hub.ops..", "org.onex.hub.cli..");
+
     @ArchTest
     static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(
             "org.onex.hub.demo..", "org.onex.hub.bench..", "org.onex.hub.faults..").should().dependOnClassesThat()

@@ -3,7 +3,6 @@ package org.onex.hub.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -22,29 +20,27 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditEntry;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClients;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.it.TestDatabases;
+import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.IdNumbers;
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditEntry;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

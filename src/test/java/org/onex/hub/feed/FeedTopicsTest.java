@@ -1,7 +1,6 @@
 package org.onex.hub.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,17 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onex.hub.auth.BrokerRoles;
+import org.onex.hub.policy.Client;
+import org.onex.hub.policy.Role;
+import org.onex.hub.policy.SharingEnforcer;
+import org.onex.hub.policy.SharingPolicy;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;
 import org.onex.hub.schema.Category;
-import org.onex.hub.security.BrokerRoles;
-import org.onex.hub.security.Client;
-import org.onex.hub.security.Role;
-import org.onex.hub.security.SharingEnforcer;
-import org.onex.hub.security.SharingPolicy;
 
 /**
  * The feed's Artemis addresses and their consumers follow the sharing policy and the registry (issue 6 item 2):

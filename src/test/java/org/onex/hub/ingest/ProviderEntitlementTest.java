@@ -7,16 +7,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.policy.Decision;
+import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;
-import org.onex.hub.security.Decision;
-import org.onex.hub.security.SharingEnforcer;
 
 /**
  * R-CATEGORIES on the way in. The start-up checks already refuse a mapping whose category its department

@@ -2,7 +2,6 @@ package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,22 +20,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
+import org.onex.hub.auth.PushKeys;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.ingest.IngestHook;
-import org.onex.hub.security.PushKeys;
 import org.onex.hub.ingest.push.PushLimits;
 import org.onex.hub.schema.HubJson;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

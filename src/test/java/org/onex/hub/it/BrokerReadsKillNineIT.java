@@ -2,7 +2,6 @@ package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,23 +27,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
-
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.audit.BrokerReadProgress;
+import org.onex.hub.cli.ApiClientsCommand;
 import org.onex.hub.demo.DemoPusher;
 import org.onex.hub.faults.HubChild;
 import org.onex.hub.feed.FeedHeaders;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.security.ApiClientsCommand;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.BrokerReadProgress;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

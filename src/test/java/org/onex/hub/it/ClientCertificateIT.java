@@ -1,7 +1,6 @@
 package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,27 +13,24 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
-import org.onex.hub.security.ApiClientKey;
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditAction;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
-import org.onex.hub.security.TestCertificates;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClientKey;
+import org.onex.hub.auth.ApiClients;
+import org.onex.hub.auth.TestCertificates;
+import org.onex.hub.policy.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

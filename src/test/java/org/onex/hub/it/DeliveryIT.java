@@ -2,7 +2,6 @@ package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,9 @@ import org.onex.hub.ingest.IngestResult;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.IdNumbers;
-import org.onex.hub.security.Role;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.Delivery;
@@ -45,7 +43,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.util.FileSystemUtils;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,6 @@
 package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
+import jakarta.jms.Connection;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.Model;
@@ -33,16 +34,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.auth.BrokerRoles;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.feed.ArtemisSecurity;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.alert.Alerts;
+import org.onex.hub.policy.Role;
 import org.onex.hub.schema.IdNumbers;
-import org.onex.hub.security.BrokerRoles;
-import org.onex.hub.security.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,10 +52,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
-import jakarta.jms.Connection;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 /**
  * Issue 13 item 4, the endpoint-wide PII scan: with records whose document number and source key are ID numbers

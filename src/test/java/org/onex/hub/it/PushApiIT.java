@@ -2,7 +2,6 @@ package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,20 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.auth.PushKeys;
 import org.onex.hub.demo.SyntheticData;
-import org.onex.hub.security.PushKeys;
 import org.onex.hub.schema.HubJson;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,6 @@
 package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,27 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onex.hub.HubApplication;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClients;
 import org.onex.hub.demo.SyntheticData;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
+import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.IdNumbers;
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

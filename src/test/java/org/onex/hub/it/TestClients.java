@@ -1,8 +1,8 @@
 package org.onex.hub.it;
 
-import org.onex.hub.security.ApiClients;
-import org.onex.hub.security.AuditLog;
-import org.onex.hub.security.Role;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.auth.ApiClients;
+import org.onex.hub.policy.Role;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 

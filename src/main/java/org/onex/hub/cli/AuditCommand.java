@@ -1,0 +1,62 @@
+package org.onex.hub.cli;
+
+import org.onex.hub.audit.AuditVerification;
+import org.onex.hub.audit.AuditVerifier;
+
+import java.io.PrintStream;
+import org.springframework.context.ConfigurableApplicationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * {@code audit-verify}: walks the audit chain of the hub store the hub is configured with (the embedded H2 file
+ * under {@code ./data} by default; {@code --datasource-url} or the prod profile for PostgreSQL) and prints the
+ * result; exit code 0 when the chain is valid, 1 (with the first bad entry) when not, 2 when it cannot run. The
+ * chain is checked against the anchors of {@code ${hub.data-dir}/audit-anchors.log} too ({@link AuditAnchors};
+ * {@code --hub.audit.anchor.file=…} reads another file, e.g. a log file holding anchor lines).
+ * Also dispatches {@code clients} to {@link ApiClientsCommand}, so the hub's main method needs one line for both.
+ */
+public final class AuditCommand {
+
+    static final String USAGE = "usage: audit-verify [--json] " + CommandStore.DATASOURCE_OPTIONS;
+
+    private AuditCommand() {
+    }
+
+    /** {@code command} is {@code audit-verify} or {@code clients}; returns the exit code. */
+    public static int run(String command, String[] args) {
+        return "clients".equals(command) ? ApiClientsCommand.run(args, System.out, System.err)
+                : verify(args, System.out, System.err);
+    }
+
+    public static int verify(String[] args, PrintStream out, PrintStream err) {
+        CommandStore.Options options;
+        try {
+            options = CommandStore.Options.parse(args).allow("json");
+            if (!options.positional().isEmpty()) {
+                throw new IllegalArgumentException("unexpected argument " + options.positional().get(0));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("audit-verify: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        AuditVerification result;
+        try (ConfigurableApplicationContext store = CommandStore.open(options, false)) {
+            result = store.getBean(AuditVerifier.class).verify();
+        } catch (RuntimeException e) {
+            err.println("audit-verify: cannot verify: " + CommandStore.describe(e));
+            return 2;
+        }
+        if (options.own().containsKey("json")) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.println(result.valid() ? result.message() : "audit chain BROKEN: " + result.message());
+        }
+        return result.valid() ? 0 : 1;
+    }
+}

@@ -1,8 +1,0 @@
-package org.onex.hub.security;
-
-/**
- * Who is calling the hub: an API client (or a console user) with its role and, for department clients,
- * the department code (null for roles that are not a department).
- */
-public record Client(String id, Role role, String department) {
-}
