@@ -6,28 +6,28 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.model.OnExceptionDefinition;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
-import org.onex.hub.ingest.MillisFunction;
-import org.onex.hub.ingest.TemplateParameters;
-import org.onex.hub.ingest.file.SftpOptions;
-import org.onex.hub.ingest.jdbc.DepartmentDataSources;
-import org.onex.hub.alert.Alerts;
+import org.onex.hub.connect.DepartmentDataSources;
+import org.onex.hub.connect.MillisFunction;
+import org.onex.hub.connect.SftpOptions;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Type;
+import org.onex.hub.connect.TemplateParameters;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
-
-import jakarta.jms.ConnectionFactory;
 
 /**
  * The delivery channel templates (issue 4, item 3), instantiated per department in
@@ -51,6 +51,27 @@ public class DeliveryTemplates extends RouteBuilder {
     public static final String JDBC = "delivery-jdbc";
     public static final String SFTP = "delivery-sftp";
     public static final String REST = "delivery-rest";
+
+    /** The templates' parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
+    public static final TemplateContract JDBC_CONTRACT = common(JDBC,
+            "Delivers decisions into a department's inbox table")
+            .required("dataSource", Type.TEXT, "Name under hub.datasources (writable: true), the inbox database")
+            .optional("inbox", Type.TEXT, "Inbox definition file (default config/inboxes/<department>.yaml)")
+            .build();
+    public static final TemplateContract SFTP_CONTRACT = SftpOptions.serverParameters(common(SFTP,
+            "Delivers decisions as files in a department's SFTP folder"))
+            .optional("directory", Type.TEXT, ".", "Folder the department reads decisions from")
+            .optional("format", Type.TEXT, "json", "json (an array) or csv (one row per decision)")
+            .optional("encoding", Type.TEXT, "UTF-8", "File encoding (UTF-8 or GB18030 for older systems)")
+            .build();
+    public static final TemplateContract REST_CONTRACT = common(REST,
+            "Delivers decisions by POST to a department endpoint")
+            .required("url", Type.URL, "Endpoint receiving one decision per POST")
+            .optional("authHeader", Type.TEXT, "Header carrying the credential, e.g. Authorization")
+            .secret("authValue", "Value of authHeader, as {{env:NAME}}")
+            .optional("connectTimeout", Type.DURATION, "5s", "Time allowed to connect")
+            .optional("timeout", Type.DURATION, "30s", "Time allowed for an answer")
+            .build();
 
     private final DeliveryStore store;
     private final DeliveryChannels channels;
@@ -80,35 +101,21 @@ public class DeliveryTemplates extends RouteBuilder {
     public void configure() {
         getContext().getPropertiesComponent().addPropertiesFunction(new MillisFunction());
         getContext().getPropertiesComponent().addPropertiesFunction(new RetriesFunction());
-        route(common(routeTemplate(JDBC).description("Delivers decisions into a department's inbox table"))
-                .templateParameter("dataSource", null, "Name under hub.datasources (writable: true), the inbox database")
-                .templateOptionalParameter("inbox", "Inbox definition file (default config/inboxes/<department>.yaml)")
+        route(JDBC_CONTRACT.declare(routeTemplate(JDBC))
                 .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, jdbc(rtc))));
-        route(common(routeTemplate(SFTP).description("Delivers decisions as files in a department's SFTP folder"))
-                .templateParameter("host", null, "SFTP server of the department")
-                .templateParameter("port", "22", "SFTP port")
-                .templateParameter("username", null, "SFTP user")
-                .templateOptionalParameter("password", "Password, as {{env:NAME}}")
-                .templateOptionalParameter("privateKeyFile", "Private key file for public-key login")
-                .templateOptionalParameter("privateKeyPassphrase", "Passphrase of the key, as {{env:NAME}}")
-                .templateParameter("directory", ".", "Folder the department reads decisions from")
-                .templateParameter("format", "json", "json (an array) or csv (one row per decision)")
-                .templateParameter("encoding", "UTF-8", "File encoding (UTF-8 or GB18030 for older systems)")
+        route(SFTP_CONTRACT.declare(routeTemplate(SFTP))
                 .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, sftp(rtc))));
-        route(common(routeTemplate(REST).description("Delivers decisions by POST to a department endpoint"))
-                .templateParameter("url", null, "Endpoint receiving one decision per POST")
-                .templateOptionalParameter("authHeader", "Header carrying the credential, e.g. Authorization")
-                .templateOptionalParameter("authValue", "Secret: value of authHeader, as \"{{env:NAME}}\"")
-                .templateParameter("connectTimeout", "5s", "Time allowed to connect")
-                .templateParameter("timeout", "30s", "Time allowed for an answer")
+        route(REST_CONTRACT.declare(routeTemplate(REST))
                 .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, rest(rtc))));
     }
 
-    private static RouteTemplateDefinition common(RouteTemplateDefinition t) {
-        return t.templateParameter("department", null, "Department code (a consumer of C3 in config/departments.yaml)")
-                .templateParameter("maxAttempts", "8", "Attempts of a failing delivery before it is dead")
-                .templateParameter("retryDelay", "1s", "Wait before the first retry, doubled after each")
-                .templateParameter("maxRetryDelay", "5m", "Longest wait between retries");
+    /** The parameters every delivery template has: the department and the retry policy. */
+    private static TemplateContract.Builder common(String id, String description) {
+        return TemplateContract.of(id, description, false)
+                .required("department", Type.TEXT, "Department code (a consumer of C3 in config/departments.yaml)")
+                .optional("maxAttempts", Type.INTEGER, "8", "Attempts of a failing delivery before it is dead")
+                .optional("retryDelay", Type.DURATION, "1s", "Wait before the first retry, doubled after each")
+                .optional("maxRetryDelay", Type.DURATION, "5m", "Longest wait between retries");
     }
 
     private void route(RouteTemplateDefinition t) {

@@ -1,10 +1,9 @@
 package org.onex.hub.ops;
 
 import java.time.Clock;
-
 import org.apache.camel.CamelContext;
 import org.onex.hub.config.HubPaths;
-import org.onex.hub.ingest.jdbc.DepartmentDataSources;
+import org.onex.hub.connect.DepartmentDataSources;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,22 +1,19 @@
 package org.onex.hub.ops;
 
-import static org.onex.hub.ops.TemplateContracts.PARAMETERS;
-import static org.onex.hub.ops.TemplateContracts.REQUIRED;
-import static org.onex.hub.ops.TemplateContracts.SOURCES;
-import static org.onex.hub.ops.TemplateContracts.TEMPLATES;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Parameter;
 import org.onex.hub.ingest.file.FileFeedSpec;
 import org.onex.hub.ingest.file.SftpSourceTemplate;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -78,25 +75,34 @@ final class RouteFileCheck {
         Map<String, String> pointers = new LinkedHashMap<>();
         parameters(doc, at + "/parameters", route.path("parameters"), values, pointers);
         if (ref.isEmpty()) {
-            problems.add(doc.problem(at + "/routeTemplateRef", "routeTemplateRef is missing (one of " + TEMPLATES
-                    + ")"));
+            problems.add(doc.problem(at + "/routeTemplateRef", "routeTemplateRef is missing (one of "
+                    + TemplateContracts.ids() + ")"));
             return;
         }
-        if (!PARAMETERS.containsKey(ref)) {
-            problems.add(doc.problem(at + "/routeTemplateRef", "unknown template '" + ref + "' (known: " + TEMPLATES
-                    + ")"));
+        TemplateContract contract = TemplateContracts.find(ref).orElse(null);
+        if (contract == null) {
+            problems.add(doc.problem(at + "/routeTemplateRef", "unknown template '" + ref + "' (known: "
+                    + TemplateContracts.ids() + ")"));
             return;
         }
         pointers.forEach((name, pointer) -> {
-            if (!PARAMETERS.get(ref).contains(name)) {
+            Optional<Parameter> parameter = contract.parameter(name);
+            if (parameter.isEmpty()) {
                 problems.add(doc.problem(pointer + "/name", ref + " has no parameter '" + name + "' (known: "
-                        + PARAMETERS.get(ref) + ")"));
+                        + contract.names() + ")"));
+            } else if (values.containsKey(name)) {
+                typed(doc, pointer, parameter.get(), values.get(name));
             }
         });
-        for (String required : REQUIRED.get(ref)) {
-            if (List.of(required.split("\\|")).stream().noneMatch(values::containsKey)) {
-                problems.add(doc.problem(at + "/parameters", ref + " needs parameter " + required.replace("|",
-                        " or ")));
+        for (Parameter p : contract.parameters()) {
+            if (p.required() && !values.containsKey(p.name())) {
+                problems.add(doc.problem(at + "/parameters", ref + " needs parameter " + p.name()));
+            }
+        }
+        for (List<String> group : contract.oneOf()) {
+            if (group.stream().noneMatch(values::containsKey)) {
+                problems.add(doc.problem(at + "/parameters", ref + " needs parameter " + String.join(" or ",
+                        group)));
             }
         }
         String department = values.get("department");
@@ -107,7 +113,7 @@ final class RouteFileCheck {
                     + "' is not in config/departments.yaml"));
         }
         String feed = values.get("feed");
-        if (SOURCES.contains(ref) && knownDepartment && department != null && feed != null
+        if (contract.source() && knownDepartment && department != null && feed != null
                 && !placeholder(department) && !placeholder(feed) && !mappingExists.test(department, feed)) {
             problems.add(doc.problem(pointers.get("feed") + "/value", "no mapping for department '" + department
                     + "' feed '" + feed + "' (mappings/" + department + "/" + feed + ".yaml)"));
@@ -116,6 +122,20 @@ final class RouteFileCheck {
             fileFeed(doc, values, pointers);
         }
         settings.check(doc, ref, values, pointers);
+    }
+
+    /**
+     * A value of the parameter's type (placeholders are taken as they are: their settings are checked by
+     * {@link RouteSettingsCheck}), and a secret never written out in the file.
+     */
+    private void typed(YamlDocument doc, String pointer, Parameter parameter, String value) {
+        if (parameter.secret() && !value.contains("{{")) {
+            problems.add(doc.problem(pointer + "/value", parameter.name() + " is a secret: give it as"
+                    + " \"{{env:NAME}}\" or a setting, never written in the route file"));
+        } else if (!placeholder(value)) {
+            parameter.type().problem(value).ifPresent(reason -> problems.add(doc.problem(pointer + "/value",
+                    parameter.name() + ": " + reason)));
+        }
     }
 
     /** Collects the non-blank parameter values by name and each parameter's pointer; flags malformed entries. */

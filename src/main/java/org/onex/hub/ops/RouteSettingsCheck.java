@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
+import org.onex.hub.connect.DepartmentDataSources.Definition;
+import org.onex.hub.connect.SftpOptions;
 import org.onex.hub.delivery.DeliveryTemplates;
-import org.onex.hub.ingest.jdbc.DepartmentDataSources.Definition;
 import org.onex.hub.ingest.jdbc.JdbcIdentifiers;
 import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
 
@@ -41,6 +41,11 @@ final class RouteSettingsCheck implements AutoCloseable {
         }
         values.forEach((name, value) -> settings.unresolved(value).ifPresent(reason -> problems.add(doc.problem(
                 pointers.get(name) + "/value", reason))));
+        String server = values.get("server");
+        if (server != null && !server.contains("{{")) {
+            settings.unresolved("{{" + SftpOptions.SERVERS + "." + server + ".host}}").ifPresent(reason -> problems
+                    .add(doc.problem(pointers.get("server") + "/value", reason)));
+        }
         String dataSource = values.get("dataSource");
         boolean usesDataSource = template.equals(JdbcSourceTemplate.ID) || template.equals(DeliveryTemplates.JDBC);
         if (!usesDataSource || dataSource == null || dataSource.contains("{{")) {

@@ -1,58 +1,52 @@
 package org.onex.hub.ops;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
+import java.util.Optional;
+import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.delivery.DeliveryTemplates;
 import org.onex.hub.ingest.file.SftpSourceTemplate;
 import org.onex.hub.ingest.http.HttpSourceTemplate;
 import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
 
 /**
- * The parameter contract of each hub route template, as {@code validate} checks route files against it. Written out
- * here because the templates need the running hub to be built; {@code ValidateCommandTest} keeps both in step.
+ * The hub's route templates, by their one parameter declaration ({@link TemplateContract}): what {@code validate}
+ * checks route files against and what docs/route-templates.md is generated from.
  */
 final class TemplateContracts {
 
-    /** The parameters each template declares (templateParameter and templateOptionalParameter), as in its class. */
-    static final Map<String, List<String>> PARAMETERS = Map.of(
-            JdbcSourceTemplate.ID, List.of("department", "feed", "dataSource", "table", "query", "cursorTime",
-                    "cursorKey", "batchSize", "pollInterval", "initialDelay", "commitDelay", "lookback", "sweepEvery",
-                    "maxBatchesPerPoll"),
-            SftpSourceTemplate.ID, List.of("department", "feed", "host", "port", "username", "password",
-                    "privateKeyFile", "privateKeyPassphrase", "directory", "filePattern", "format", "encoding", "sheet",
-                    "readLock", "stableFor", "batchSize", "pollInterval", "initialDelay"),
-            HttpSourceTemplate.ID, List.of("department", "feed", "url", "sinceParam", "pageParam", "limitParam",
-                    "pageSize", "itemsPointer", "nextPointer", "cursorField", "initialSince", "authHeader", "authValue",
-                    "pollInterval", "initialDelay", "connectTimeout", "readTimeout", "maxRetries", "retryDelay",
-                    "maxPagesPerPoll"),
-            DeliveryTemplates.JDBC, List.of("department", "maxAttempts", "retryDelay", "maxRetryDelay", "dataSource",
-                    "inbox"),
-            DeliveryTemplates.SFTP, List.of("department", "maxAttempts", "retryDelay", "maxRetryDelay", "host", "port",
-                    "username", "password", "privateKeyFile", "privateKeyPassphrase", "directory", "format",
-                    "encoding"),
-            DeliveryTemplates.REST, List.of("department", "maxAttempts", "retryDelay", "maxRetryDelay", "url",
-                    "authHeader", "authValue", "connectTimeout", "timeout"));
-
-    /** Parameters a route must give, per template; {@code a|b} means at least one of them. */
-    static final Map<String, List<String>> REQUIRED = Map.of(
-            JdbcSourceTemplate.ID, List.of("department", "feed", "dataSource", "cursorTime", "cursorKey",
-                    "table|query"),
-            SftpSourceTemplate.ID, List.of("department", "feed", "host", "username", "format",
-                    "password|privateKeyFile"),
-            HttpSourceTemplate.ID, List.of("department", "feed", "url"),
-            DeliveryTemplates.JDBC, List.of("department", "dataSource"),
-            DeliveryTemplates.SFTP, List.of("department", "host", "username", "password|privateKeyFile"),
-            DeliveryTemplates.REST, List.of("department", "url"));
-
-    /** Templates that read a department feed, so need {@code mappings/<department>/<feed>.yaml}. */
-    static final Set<String> SOURCES = Set.of(JdbcSourceTemplate.ID, SftpSourceTemplate.ID, HttpSourceTemplate.ID);
-
-    /** The hub templates, in the order they are listed in messages. */
-    static final List<String> TEMPLATES = List.of(JdbcSourceTemplate.ID, SftpSourceTemplate.ID,
-            HttpSourceTemplate.ID, DeliveryTemplates.JDBC, DeliveryTemplates.SFTP, DeliveryTemplates.REST);
+    /** The hub templates, in the order they are listed in messages and documented. */
+    static final List<TemplateContract> ALL = List.of(JdbcSourceTemplate.CONTRACT, SftpSourceTemplate.CONTRACT,
+            HttpSourceTemplate.CONTRACT, DeliveryTemplates.JDBC_CONTRACT, DeliveryTemplates.SFTP_CONTRACT,
+            DeliveryTemplates.REST_CONTRACT);
 
     private TemplateContracts() {
+    }
+
+    static Optional<TemplateContract> find(String id) {
+        return ALL.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    static List<String> ids() {
+        return ALL.stream().map(TemplateContract::id).toList();
+    }
+
+    /** docs/route-templates.md: every template's parameter table. */
+    static String markdown() {
+        StringBuilder md = new StringBuilder("""
+                # Route templates
+
+                <!-- Generated from the templates' parameter contracts (TemplateContract); do not edit by hand.
+                     RouteTemplatesDocTest fails when this file is out of date and writes the current text to
+                     target/route-templates.md. -->
+
+                A route file (`routes/<dept>.camel.yaml`) instantiates these templates with parameters only.
+                `validate` checks every entry against the same declarations: unknown and missing parameters, values
+                of the wrong type (whole numbers, durations such as `500ms`, `10s`, `5m`, http(s) URLs), and
+                secrets written into the file instead of `{{env:NAME}}` or a setting. "One of" marks parameters of
+                which a route must give at least one.
+
+                """);
+        ALL.forEach(c -> md.append(c.markdown()).append('\n'));
+        return md.toString().stripTrailing() + "\n";
     }
 }

@@ -2,7 +2,6 @@ package org.onex.hub.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -57,6 +56,21 @@ class ArchitectureTest {
                     "org.onex.hub.auth..", "org.onex.hub.calendar..", "org.onex.hub.api..", "org.onex.hub.console..",
                     "org.onex.hub.feed..", "org.onex.hub.ingest..", "org.onex.hub.delivery..",
                     "org.onex.hub.deadline..", "org.onex.hub.ops..", "org.onex.hub.cli..");
+
+    /**
+     * Ingest and delivery share the connection code (data sources, SFTP servers, template parameters) through
+     * {@code connect}, which knows no hub feature, instead of one borrowing the other's internals.
+     */
+    @ArchTest
+    static final ArchRule connectKnowsNoHubFeature = noClasses().that()
+            .resideInAPackage("org.onex.hub.connect..").should().dependOnClassesThat().resideInAnyPackage(
+                    "org.onex.hub.ingest..", "org.onex.hub.delivery..", "org.onex.hub.store..",
+                    "org.onex.hub.alert..", "org.onex.hub.ops..", "org.onex.hub.api..");
+
+    @ArchTest
+    static final ArchRule deliveryUsesNoSourceInternals = noClasses().that().resideInAPackage(
+            "org.onex.hub.delivery..").should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.ingest.jdbc..",
+                    "org.onex.hub.ingest.file..", "org.onex.hub.ingest.http..", "org.onex.hub.ingest.push..");
 
     @ArchTest
     static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(

@@ -2,7 +2,6 @@ package org.onex.hub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,12 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
-
 import jakarta.jms.ConnectionFactory;
-
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
-import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.delivery.DeliveryTemplates;
 import org.onex.hub.ingest.file.SftpSourceTemplate;
 import org.onex.hub.ingest.http.HttpSourceTemplate;
@@ -192,6 +189,35 @@ class ValidateCommandTest {
                         + "      - { name: host, value: other }\n",
                         ":11: [0].templatedRoute.parameters[6].name: parameter 'host' is given twice"
                                 + " (first at line 7)"),
+                Arguments.of("a secret written into the route file", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: password, value: hunter2 }\n",
+                        ":11: [0].templatedRoute.parameters[6].value: password is a secret: give it as \"{{env:NAME}}\""
+                                + " or a setting, never written in the route file"),
+                Arguments.of("a duration that is not one", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: pollInterval, value: 5 minutes }\n",
+                        ":11: [0].templatedRoute.parameters[6].value: pollInterval: '5 minutes' is not a duration"
+                                + " (e.g. 500ms, 10s, 5m)"),
+                Arguments.of("a batch size that is not a number", sftp + "      - { name: format, value: csv }\n"
+                        + "      - { name: batchSize, value: 五百 }\n",
+                        ":11: [0].templatedRoute.parameters[6].value: batchSize: '五百' is not a whole number"),
+                Arguments.of("an SFTP server that is not declared", """
+                        - templatedRoute:
+                            routeTemplateRef: delivery-sftp
+                            routeId: sthjj-extra-deliveries
+                            parameters:
+                              - { name: department, value: sthjj }
+                              - { name: server, value: sthjj-old }
+                        """, ":6: [0].templatedRoute.parameters[1].value: SFTP server 'sthjj-old' is not defined in"
+                                + " hub.sftp-servers (known: sthjj)"),
+                Arguments.of("neither server nor host", """
+                        - templatedRoute:
+                            routeTemplateRef: delivery-sftp
+                            routeId: sthjj-extra-deliveries
+                            parameters:
+                              - { name: department, value: sthjj }
+                              - { name: username, value: hub }
+                              - { name: password, value: "{{env:STHJJ_SFTP_PASSWORD}}" }
+                        """, ":4: [0].templatedRoute.parameters: delivery-sftp needs parameter server or host"),
                 Arguments.of("not a template", "- from:\n    uri: timer:x\n",
                         ":1: [0]: expected templatedRoute (a hub template with parameters) or route"));
     }
@@ -277,13 +303,8 @@ class ValidateCommandTest {
     void misspelledDataSourceSftpServerAndInboxAreReportedWithWhatIsDefined() throws IOException {
         copyProject();
         replace("routes/scjgj.camel.yaml", "value: scjgj-db }", "value: scjgjj }");
-        replace("routes/sthjj.camel.yaml", "\"{{hub.sftp-servers.sthjj.host}}\" }\n      - { name: port, value: \"{{hub"
-                + ".sftp-servers.sthjj.port}}\" }\n      - { name: username, value: \"{{hub.sftp-servers.sthjj.username}}\""
-                + " }\n      - { name: password, value: \"{{hub.sftp-servers.sthjj.password}}\" }\n      - { name:"
-                + " directory, value: licences/gbk }", "\"{{hub.sftp-servers.sthj.host}}\" }\n      - { name: port,"
-                + " value: \"{{hub.sftp-servers.sthjj.port}}\" }\n      - { name: username, value: \"{{hub.sftp-servers"
-                + ".sthjj.username}}\" }\n      - { name: password, value: \"{{hub.sftp-servers.sthjj.password}}\" }\n"
-                + "      - { name: directory, value: licences/gbk }");
+        replace("routes/sthjj.camel.yaml", "{ name: server, value: sthjj }\n      - { name: directory, value:"
+                + " licences/gbk }", "{ name: server, value: sthj }\n      - { name: directory, value: licences/gbk }");
         replace("routes/jsj.camel.yaml", "hub.rest-inboxes.jsj.url", "hub.rest-inbox.jsj.url");
 
         int exit = validateCopy();
@@ -371,7 +392,7 @@ class ValidateCommandTest {
     }
 
     @Test
-    void parameterListsMatchTheTemplatesDeclarations() throws Exception {
+    void everyTemplateIsDeclaredFromItsContract() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             // the templates' collaborators are only used when a route is created from them, never here
             camel.addRoutes(new JdbcSourceTemplate(null, null, null, null));
@@ -381,15 +402,13 @@ class ValidateCommandTest {
                     mock(ConnectionFactory.class), null, null));
 
             assertThat(camel.getRouteTemplateDefinitions()).extracting(RouteTemplateDefinition::getId)
-                    .containsExactlyInAnyOrderElementsOf(TemplateContracts.PARAMETERS.keySet());
+                    .containsExactlyInAnyOrderElementsOf(TemplateContracts.ids());
             for (RouteTemplateDefinition template : camel.getRouteTemplateDefinitions()) {
-                List<RouteTemplateParameterDefinition> declared = template.getTemplateParameters();
-                assertThat(TemplateContracts.PARAMETERS.get(template.getId())).as(template.getId())
-                        .containsExactlyInAnyOrderElementsOf(declared.stream().map(p -> p.getName()).toList());
-                // parameters without a default are required; the alternatives (a|b) are optional ones
-                assertThat(TemplateContracts.REQUIRED.get(template.getId())).as(template.getId())
-                        .filteredOn(r -> !r.contains("|")).containsExactlyInAnyOrderElementsOf(declared.stream()
-                                .filter(p -> p.isRequired() && p.getDefaultValue() == null).map(p -> p.getName())
+                TemplateContract contract = TemplateContracts.find(template.getId()).orElseThrow();
+                assertThat(template.getTemplateParameters()).as(template.getId())
+                        .extracting(p -> p.getName() + "=" + p.getDefaultValue() + (p.isRequired() ? " required" : ""))
+                        .containsExactlyElementsOf(contract.parameters().stream().map(p -> p.name() + "="
+                                + p.defaultValue() + (p.required() || p.defaultValue() != null ? " required" : ""))
                                 .toList());
             }
         }

@@ -4,26 +4,27 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.connect.SftpOptions;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Type;
+import org.onex.hub.connect.TemplateParameters;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.SourcePollStrategy;
-import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.mapping.MappingRegistry;
-import org.onex.hub.alert.Alerts;
-import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.store.FileLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -37,9 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  *     parameters:
  *       - { name: department, value: sthjj }
  *       - { name: feed, value: licences }
- *       - { name: host, value: "{{env:STHJJ_SFTP_HOST}}" }
- *       - { name: username, value: hub }
- *       - { name: password, value: "{{env:STHJJ_SFTP_PASSWORD}}" }
+ *       - { name: server, value: sthjj }        # hub.sftp-servers.sthjj: host, port, login
  *       - { name: directory, value: /export/licences }
  *       - { name: filePattern, value: "*.csv" }
  *       - { name: format, value: csv }
@@ -61,6 +60,27 @@ public class SftpSourceTemplate extends RouteBuilder {
     public static final String STABLE_SIZE = "stable-size";
     /** Read lock: the file is read once {@code <name>.done} exists beside it (deleted after reading). */
     public static final String DONE_FILE = "done-file";
+
+    /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
+    public static final TemplateContract CONTRACT = SftpOptions.serverParameters(TemplateContract.of(ID,
+            "Reads a department's file drop on an SFTP server (CSV, JSON, NDJSON or XLSX files)", true)
+            .required("department", Type.TEXT, "Department code from config/departments.yaml")
+            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows"))
+            .optional("directory", Type.TEXT, ".", "Directory the department drops its files into")
+            .optional("filePattern", Type.TEXT, "*", "Ant-style pattern of the files to read, e.g. *.csv")
+            .required("format", Type.TEXT, "csv (a header line), json (an array of row objects), ndjson (one object"
+                    + " per line) or xlsx (the first row is the header)")
+            .optional("encoding", Type.TEXT, "UTF-8",
+                    "Text encoding of csv/json/ndjson files: UTF-8 (a byte-order mark is skipped), GBK or GB18030")
+            .optional("sheet", Type.TEXT, "xlsx: the sheet to read, by name (default: the first)")
+            .optional("readLock", Type.TEXT, STABLE_SIZE, "How a finished upload is recognised: stable-size (size and"
+                    + " time unchanged for stableFor) or done-file (<name>.done exists beside it, deleted after"
+                    + " reading; use it when the exporter can write one)")
+            .optional("stableFor", Type.DURATION, "10s", "stable-size: how long size and time must stay unchanged")
+            .optional("batchSize", Type.INTEGER, "500", "Rows per ingest batch (the file is still committed as a unit)")
+            .optional("pollInterval", Type.DURATION, "30s", "Time between directory listings")
+            .optional("initialDelay", Type.DURATION, "2s", "Delay before the first listing")
+            .build();
 
     private static final Logger LOG = LoggerFactory.getLogger(SftpSourceTemplate.class);
 
@@ -87,25 +107,7 @@ public class SftpSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(ID)
-                .templateParameter("department", null, "Department code from config/departments.yaml")
-                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
-                .templateParameter("host", null, "SFTP server host name or address")
-                .templateParameter("port", "22", "SFTP server port")
-                .templateParameter("username", null, "SFTP user name")
-                .templateOptionalParameter("password", "Password; give it as {{env:NAME}}, never in the file")
-                .templateOptionalParameter("privateKeyFile", "Private key file for public-key login (instead of a password)")
-                .templateOptionalParameter("privateKeyPassphrase", "Passphrase of the private key; as {{env:NAME}}")
-                .templateParameter("directory", ".", "Directory the department drops its files into")
-                .templateParameter("filePattern", "*", "Ant-style pattern of the files to read, e.g. *.csv")
-                .templateParameter("format", null, "csv, json, ndjson or xlsx")
-                .templateParameter("encoding", "UTF-8", "Text encoding of csv/json/ndjson files: UTF-8 (BOM allowed), GBK or GB18030")
-                .templateOptionalParameter("sheet", "xlsx: the sheet to read (default: the first)")
-                .templateParameter("readLock", STABLE_SIZE, "stable-size or done-file: how a finished upload is recognised")
-                .templateParameter("stableFor", "10s", "stable-size: how long size and time must stay unchanged")
-                .templateParameter("batchSize", "500", "Rows per ingest batch (the file is still committed as a unit)")
-                .templateParameter("pollInterval", "30s", "Time between directory listings")
-                .templateParameter("initialDelay", "2s", "Delay before the first listing")
+        CONTRACT.declare(routeTemplate(ID))
                 // The endpoints are built in code from the parameters, so optional ones are simply left out
                 // and bad values fail at start-up with a message naming the feed.
                 .templateBean("consumer", Endpoint.class, this::consumer)
@@ -138,8 +140,8 @@ public class SftpSourceTemplate extends RouteBuilder {
                 + String.join("&", consumerOptions(rtc)), SftpEndpoint.class);
         // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
-        endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + TemplateParameters.text(rtc, "host")
-                + ":" + TemplateParameters.text(rtc, "port") + "/" + TemplateParameters.text(rtc, "directory"), health));
+        endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + SftpOptions.host(rtc)
+                + ":" + SftpOptions.port(rtc) + "/" + TemplateParameters.text(rtc, "directory"), health));
         return endpoint;
     }
 
@@ -183,9 +185,5 @@ public class SftpSourceTemplate extends RouteBuilder {
 
     private static long millis(RouteTemplateContext rtc, String name) {
         return TemplateParameters.duration(rtc, name).toMillis();
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -1,7 +1,6 @@
 package org.onex.hub.ingest.http;
 
 import java.time.Clock;
-
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,12 +8,14 @@ import org.apache.camel.model.OnExceptionDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.TimeUtils;
-import org.onex.hub.alert.SourceHealth;
-import org.onex.hub.ingest.IngestRoutes;
-import org.onex.hub.ingest.MillisFunction;
-import org.onex.hub.ingest.TemplateParameters;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.connect.MillisFunction;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Type;
+import org.onex.hub.connect.TemplateParameters;
+import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -68,6 +69,33 @@ public class HttpSourceTemplate extends RouteBuilder {
 
     public static final String ID = "http-source";
 
+    /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
+    public static final TemplateContract CONTRACT = TemplateContract.of(ID,
+            "Polls a department REST API with a since-cursor and pagination", true)
+            .required("department", Type.TEXT, "Department code from config/departments.yaml")
+            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+            .required("url", Type.URL, "Base URL of the department API (no credential in its query)")
+            .optional("sinceParam", Type.TEXT, "since", "Query parameter carrying the since-cursor")
+            .optional("pageParam", Type.TEXT, "page", "Query parameter carrying the next-page token")
+            .optional("limitParam", Type.TEXT, "limit", "Query parameter carrying the page size")
+            .optional("pageSize", Type.INTEGER, "500", "Rows per page; one page is one batch and transaction")
+            .optional("itemsPointer", Type.TEXT, "/items", "JSON pointer of the row array in a response")
+            .optional("nextPointer", Type.TEXT, "/next",
+                    "JSON pointer of the next-page token; missing, null or empty = last page")
+            .optional("cursorField", Type.TEXT, "UPDATED_AT",
+                    "Row field (sortable ISO-8601 text) whose largest value is the next since")
+            .optional("initialSince", Type.TEXT, "1970-01-01T00:00:00", "Since of the very first request")
+            .optional("authHeader", Type.TEXT, "Request header carrying the credential, e.g. Authorization")
+            .secret("authValue", "Value of authHeader, given as {{env:VARIABLE}}")
+            .optional("pollInterval", Type.DURATION, "30s", "Time between polls")
+            .optional("initialDelay", Type.DURATION, "2s", "Delay before the first poll")
+            .optional("connectTimeout", Type.DURATION, "5s", "Time allowed to connect")
+            .optional("readTimeout", Type.DURATION, "30s", "Time allowed for one response")
+            .optional("maxRetries", Type.INTEGER, "5", "Retries of a request failed by 5xx/408/429, timeout or I/O")
+            .optional("retryDelay", Type.DURATION, "1s", "Wait before the first retry, doubled after each (at most 1m)")
+            .optional("maxPagesPerPoll", Type.INTEGER, "50", "Pages read in one poll before yielding to the timer")
+            .build();
+
     private final WatermarkStore watermarks;
     private final Alerts alerts;
     private final Clock clock;
@@ -81,30 +109,7 @@ public class HttpSourceTemplate extends RouteBuilder {
     @Override
     public void configure() {
         getContext().getPropertiesComponent().addPropertiesFunction(new MillisFunction());
-        RouteTemplateDefinition template = routeTemplate(ID)
-                .description("Polls a department REST API with a since-cursor and pagination")
-                .templateParameter("department", null, "Department code from config/departments.yaml")
-                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
-                .templateParameter("url", null, "Base URL of the department API (no credential in its query)")
-                .templateParameter("sinceParam", "since", "Query parameter carrying the since-cursor")
-                .templateParameter("pageParam", "page", "Query parameter carrying the next-page token")
-                .templateParameter("limitParam", "limit", "Query parameter carrying the page size")
-                .templateParameter("pageSize", "500", "Rows per page; one page is one batch and transaction")
-                .templateParameter("itemsPointer", "/items", "JSON pointer of the row array in a response")
-                .templateParameter("nextPointer", "/next",
-                        "JSON pointer of the next-page token; missing, null or empty = last page")
-                .templateParameter("cursorField", "UPDATED_AT",
-                        "Row field (sortable ISO-8601 text) whose largest value is the next since")
-                .templateParameter("initialSince", "1970-01-01T00:00:00", "Since of the very first request")
-                .templateOptionalParameter("authHeader", "Request header carrying the credential, e.g. Authorization")
-                .templateOptionalParameter("authValue", "Secret: value of authHeader, given as \"{{env:VARIABLE}}\"")
-                .templateParameter("pollInterval", "30s", "Time between polls")
-                .templateParameter("initialDelay", "2s", "Delay before the first poll")
-                .templateParameter("connectTimeout", "5s", "Time allowed to connect")
-                .templateParameter("readTimeout", "30s", "Time allowed for one response")
-                .templateParameter("maxRetries", "5", "Retries of a request failed by 5xx/408/429, timeout or I/O")
-                .templateParameter("retryDelay", "1s", "Wait before the first retry, doubled after each (at most 1m)")
-                .templateParameter("maxPagesPerPoll", "50", "Pages read in one poll before yielding to the timer")
+        RouteTemplateDefinition template = CONTRACT.declare(routeTemplate(ID))
                 .templateBean("poller", HttpFeedPoller.class,
                         rtc -> new HttpFeedPoller(spec(rtc), watermarks, alerts, clock));
         RouteDefinition route = template

@@ -3,16 +3,17 @@ package org.onex.hub.ingest.jdbc;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.apache.camel.RouteTemplateContext;
-
 import org.apache.camel.builder.RouteBuilder;
+import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.config.RouteFiles;
+import org.onex.hub.connect.DepartmentDataSources;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Type;
+import org.onex.hub.connect.TemplateParameters;
 import org.onex.hub.ingest.IngestRoutes;
-import org.onex.hub.ingest.TemplateParameters;
-import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,26 @@ import org.springframework.stereotype.Component;
 public class JdbcSourceTemplate extends RouteBuilder {
 
     public static final String ID = "jdbc-source";
+
+    /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
+    public static final TemplateContract CONTRACT = TemplateContract.of(ID,
+            "Reads a department database table or query by a composite (update time, key) cursor", true)
+            .required("department", Type.TEXT, "Department code from config/departments.yaml")
+            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+            .required("dataSource", Type.TEXT, "Name of a data source under hub.datasources")
+            .optional("table", Type.TEXT, "Table or view to read, schema.table allowed, any name (or give query)")
+            .optional("query", Type.TEXT, "SELECT to read from instead of a table")
+            .oneOf("table", "query")
+            .required("cursorTime", Type.TEXT, "Update-time column of the composite cursor (any name, e.g. 更新时间)")
+            .required("cursorKey", Type.TEXT, "Key column of the composite cursor (any name, e.g. 许可编号)")
+            .optional("batchSize", Type.INTEGER, "500", "Rows per batch and transaction")
+            .optional("pollInterval", Type.DURATION, "10s", "Time between polls")
+            .optional("initialDelay", Type.DURATION, "2s", "Delay before the first poll")
+            .optional("commitDelay", Type.DURATION, "5s", "Leave rows newer than source-now minus this for later")
+            .optional("lookback", Type.DURATION, "10m", "Window behind the cursor re-read for late commits (0 = off)")
+            .optional("sweepEvery", Type.DURATION, "1m", "How often the look-back window is re-read")
+            .optional("maxBatchesPerPoll", Type.INTEGER, "50", "Batches read in one poll before yielding to the timer")
+            .build();
 
     private final DepartmentDataSources dataSources;
     private final WatermarkStore watermarks;
@@ -65,21 +86,7 @@ public class JdbcSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        routeTemplate(ID)
-                .templateParameter("department", null, "Department code from config/departments.yaml")
-                .templateParameter("feed", null, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
-                .templateParameter("dataSource", null, "Name of a data source under hub.datasources")
-                .templateOptionalParameter("table", "Table or view to read, schema.table allowed, any name (or give query)")
-                .templateOptionalParameter("query", "SELECT to read from instead of a table")
-                .templateParameter("cursorTime", null, "Update-time column of the composite cursor (any name, e.g. 更新时间)")
-                .templateParameter("cursorKey", null, "Key column of the composite cursor (any name, e.g. 许可编号)")
-                .templateParameter("batchSize", "500", "Rows per batch and transaction")
-                .templateParameter("pollInterval", "10s", "Time between polls")
-                .templateParameter("initialDelay", "2s", "Delay before the first poll")
-                .templateParameter("commitDelay", "5s", "Leave rows newer than source-now minus this for later")
-                .templateParameter("lookback", "10m", "Window behind the cursor re-read for late commits (0 = off)")
-                .templateParameter("sweepEvery", "1m", "How often the look-back window is re-read")
-                .templateParameter("maxBatchesPerPoll", "50", "Batches read in one poll before yielding to the timer")
+        CONTRACT.declare(routeTemplate(ID))
                 .templateBean("poller", JdbcFeedPoller.class, rtc -> new JdbcFeedPoller(JdbcFeedSpec.of(
                         text(rtc, "department"), text(rtc, "feed"), text(rtc, "dataSource"), text(rtc, "table"),
                         text(rtc, "query"), text(rtc, "cursorTime"), text(rtc, "cursorKey"),

@@ -1,7 +1,6 @@
-package org.onex.hub.ingest;
+package org.onex.hub.connect;
 
 import java.time.Duration;
-
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.util.TimeUtils;
 

@@ -1,4 +1,4 @@
-package org.onex.hub.ingest;
+package org.onex.hub.connect;
 
 import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.util.TimeUtils;
