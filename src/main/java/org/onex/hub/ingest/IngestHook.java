@@ -2,7 +2,6 @@ package org.onex.hub.ingest;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.mapping.MappingResult;
@@ -18,12 +17,11 @@ import org.onex.hub.store.QuarantineStore;
 import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.StoreOutcome;
 import org.onex.hub.store.WatermarkStore;
-import org.springframework.stereotype.Service;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

@@ -1,7 +1,6 @@
 package org.onex.hub.ingest;
 
 import java.util.List;
-
 import org.onex.hub.schema.Violation;
 
 /**

@@ -16,25 +16,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestResult;
 import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.mapping.CompiledMapping;
-import org.onex.hub.alert.Alerts;
-import org.onex.hub.schema.HubDates;
 import org.onex.hub.masking.ValueMasker;
+import org.onex.hub.schema.HubDates;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

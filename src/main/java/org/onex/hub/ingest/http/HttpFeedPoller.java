@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
+import org.onex.hub.alert.Alerts;
+import org.onex.hub.ingest.FeedPoller;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.SourceRow;
-import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.WatermarkStore;
 
 /**
@@ -17,10 +17,8 @@ import org.onex.hub.store.WatermarkStore;
  * the hub store on every call and the new cursor travels with the batch, to be saved in the ingest
  * transaction, so a crash between pages resumes at the stored page token.
  */
-public final class HttpFeedPoller {
+public final class HttpFeedPoller implements FeedPoller {
 
-    /** Exchange property: true while the running pass has more pages (the route loops on it). */
-    public static final String MORE = "hubMore";
     private static final String PAGES = "hubPages";
 
     private final HttpFeedSpec spec;
@@ -38,6 +36,7 @@ public final class HttpFeedPoller {
     }
 
     /** Sets the body to the {@link IngestBatch} of the next page, or null when nothing changed. */
+    @Override
     public void nextBatch(Exchange exchange) {
         HttpCursor cursor = watermarks.load(spec.department(), spec.feed()).map(HttpCursor::fromJson)
                 .orElseGet(() -> HttpCursor.initial(spec.initialSince()));

@@ -9,13 +9,11 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.TimeUtils;
 import org.onex.hub.alert.Alerts;
-import org.onex.hub.alert.ErrorRouteConfiguration;
-import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.connect.MillisFunction;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
 import org.onex.hub.connect.TemplateParameters;
-import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.PullSourceRoute;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -112,9 +110,7 @@ public class HttpSourceTemplate extends RouteBuilder {
         RouteTemplateDefinition template = CONTRACT.declare(routeTemplate(ID))
                 .templateBean("poller", HttpFeedPoller.class,
                         rtc -> new HttpFeedPoller(spec(rtc), watermarks, alerts, clock));
-        RouteDefinition route = template
-                .from("timer:http-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
-                .routeConfigurationId(ErrorRouteConfiguration.SOURCE);
+        RouteDefinition route = PullSourceRoute.start(template, "http");
         // The department may recover in seconds: retry with back-off, then leave it to the next poll.
         OnExceptionDefinition retry = route.onException(ApiUnavailableException.class).handled(true)
                 .maximumRedeliveries("{{maxRetries}}")
@@ -131,16 +127,7 @@ public class HttpSourceTemplate extends RouteBuilder {
                 .to("bean:{{poller}}?method=refused")
                 .to("controlbus:route?routeId=current&action=stop&async=true")
                 .end();
-        route.setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
-                .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
-                .setProperty(HttpFeedPoller.MORE, constant(true))
-                .loopDoWhile(exchangeProperty(HttpFeedPoller.MORE).isEqualTo(true))
-                    .to("bean:{{poller}}?method=nextBatch")
-                    .filter(body().isNotNull())
-                        .to(IngestRoutes.INGEST)
-                    .end()
-                .end()
-                .bean(SourceHealth.class, "okExchange");
+        PullSourceRoute.pollUntilDone(route);
     }
 
     private static HttpFeedSpec spec(RouteTemplateContext rtc) {

@@ -2,9 +2,7 @@ package org.onex.hub.ingest.jdbc;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-
 import org.onex.hub.schema.HubJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

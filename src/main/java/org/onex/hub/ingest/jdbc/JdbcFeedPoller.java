@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Service;
+import org.onex.hub.ingest.FeedPoller;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.ingest.SourceRows;
@@ -36,10 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fails the route with the route file, the parameter and the names it does have (the hub retries it with back-off);
  * an unreachable database does not: its polls fail and are counted per route.
  */
-public final class JdbcFeedPoller implements Service {
+public final class JdbcFeedPoller implements FeedPoller, Service {
 
-    /** Exchange property: true while the source has more rows ready (the route loops on it). */
-    public static final String MORE = "hubMore";
     private static final String BATCHES = "hubBatches";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFeedPoller.class);
 
@@ -139,6 +136,7 @@ public final class JdbcFeedPoller implements Service {
     }
 
     /** Sets the body to the next {@link IngestBatch}, or null when there is nothing to do. */
+    @Override
     public void nextBatch(Exchange exchange) {
         JdbcCursor cursor = watermarks.load(spec.department(), spec.feed()).map(JdbcCursor::fromJson)
                 .orElseGet(JdbcCursor::initial);

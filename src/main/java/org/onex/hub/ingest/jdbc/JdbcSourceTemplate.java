@@ -5,15 +5,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.alert.ErrorRouteConfiguration;
-import org.onex.hub.alert.SourceHealth;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.config.RouteFiles;
 import org.onex.hub.connect.DepartmentDataSources;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
 import org.onex.hub.connect.TemplateParameters;
-import org.onex.hub.ingest.IngestRoutes;
+import org.onex.hub.ingest.PullSourceRoute;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -86,25 +85,14 @@ public class JdbcSourceTemplate extends RouteBuilder {
 
     @Override
     public void configure() {
-        CONTRACT.declare(routeTemplate(ID))
+        RouteTemplateDefinition template = CONTRACT.declare(routeTemplate(ID))
                 .templateBean("poller", JdbcFeedPoller.class, rtc -> new JdbcFeedPoller(JdbcFeedSpec.of(
                         text(rtc, "department"), text(rtc, "feed"), text(rtc, "dataSource"), text(rtc, "table"),
                         text(rtc, "query"), text(rtc, "cursorTime"), text(rtc, "cursorKey"),
                         TemplateParameters.integer(rtc, "batchSize"), TemplateParameters.duration(rtc, "commitDelay"),
                         TemplateParameters.duration(rtc, "lookback"), TemplateParameters.duration(rtc, "sweepEvery"),
                         TemplateParameters.integer(rtc, "maxBatchesPerPoll")),
-                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc)).checkNames())
-                .from("timer:jdbc-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
-                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
-                .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
-                .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
-                .setProperty(JdbcFeedPoller.MORE, constant(true))
-                .loopDoWhile(exchangeProperty(JdbcFeedPoller.MORE).isEqualTo(true))
-                    .to("bean:{{poller}}?method=nextBatch")
-                    .filter(body().isNotNull())
-                        .to(IngestRoutes.INGEST)
-                    .end()
-                .end()
-                .bean(SourceHealth.class, "okExchange");
+                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc)).checkNames());
+        PullSourceRoute.pollUntilDone(PullSourceRoute.start(template, "jdbc"));
     }
 }
