@@ -1,6 +1,7 @@
 package org.onex.hub;
 
 import java.util.Arrays;
+
 import org.onex.hub.bench.BenchmarkCommand;
 import org.onex.hub.cli.AuditCommand;
 import org.onex.hub.console.PasswordHashCommand;

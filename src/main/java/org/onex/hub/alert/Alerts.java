@@ -2,8 +2,8 @@ package org.onex.hub.alert;
 
 import java.time.Clock;
 
-import org.onex.hub.schema.HubJson;
 import org.onex.hub.masking.ValueMasker;
+import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.slf4j.Logger;

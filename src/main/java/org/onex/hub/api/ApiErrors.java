@@ -11,6 +11,7 @@ import org.onex.hub.ops.ActionRefusedException;
 import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Error policy of the API routes: client errors become RFC 9457 problem bodies naming the parameter. */

@@ -8,6 +8,7 @@ import org.onex.hub.policy.Client;
 import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
@@ -49,7 +50,7 @@ public class ApiResponseMasking implements Processor {
         }
         String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
         exchange.getMessage().setBody(type.contains("json")
-                ? HubJson.mapper().writeValueAsString(enforcer.maskValues(client, HubJson.mapper().readTree(body)))
+                ? ApiJson.text(exchange, enforcer.maskValues(client, HubJson.mapper().readTree(body)))
                 : enforcer.maskValues(client, body));
     }
 }

@@ -15,7 +15,7 @@ public class ApiRoutes extends RouteBuilder {
                 .apiContextPath("/openapi.json")
                 .apiProperty("api.title", "1+X data-sharing hub API").apiProperty("api.version", "1");
         // who is calling, kept for the masking step at the end of the route (the HTTP message is replaced on the way)
-        interceptFrom("direct:api-*").process(ApiResponseMasking::remember);
+        interceptFrom("direct:api-*").process(ApiResponseMasking::remember).process(ApiJson::remember);
 
         rest("/records").description("Unified feed of record versions (schema v1)")
                 .get().id("rest-records").produces("application/json")
@@ -87,7 +87,7 @@ public class ApiRoutes extends RouteBuilder {
                 .otherwise()
                     .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .end()
-                .convertBodyTo(String.class)
+                .process(ApiJson::toText)
                 .process("apiResponseMasking");
         json(from("direct:api-deliveries").routeId("api-deliveries").bean(DeliveryApi.class, "list"));
         json(from("direct:api-delivery").routeId("api-delivery").bean(DeliveryApi.class, "get"));
@@ -124,6 +124,6 @@ public class ApiRoutes extends RouteBuilder {
         route.routeConfigurationId(ApiErrors.ID)
                 .removeHeaders("*")
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .convertBodyTo(String.class);
+                .process(ApiJson::toText);
     }
 }

@@ -2,12 +2,14 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditEntry;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.audit.AuditVerifier;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

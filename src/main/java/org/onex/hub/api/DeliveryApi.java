@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.delivery.DeliveryRecoveryProperties;
 import org.onex.hub.ops.OperatorActions;
@@ -12,6 +13,7 @@ import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

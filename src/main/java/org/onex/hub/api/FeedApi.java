@@ -2,6 +2,7 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
@@ -16,6 +17,7 @@ import org.onex.hub.store.FeedStore;
 import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.Superseded;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.deadline.ObligationEngine;
 import org.onex.hub.deadline.ObligationRule;
@@ -18,6 +19,7 @@ import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,7 +62,13 @@ public class ObligationApi {
         int limit = q.limit(50, 500);
         Client client = Callers.of(exchange);
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
-        List<Obligation> list = store.list(q.matching("rule", "R-[A-Z-]{1,46}", "a rule ID"),
+        String rule = q.text("rule");
+        List<String> ruleIds = rules.rules().stream().map(ObligationRule::id).sorted().toList();
+        if (rule != null && !ruleIds.contains(rule)) {
+            throw ApiException.badParameter("rule", "rule '" + rule + "' is not one of " + ruleIds
+                    + " (config/obligations.yaml)");
+        }
+        List<Obligation> list = store.list(rule,
                 Callers.departmentIfConfined(client, asked), status,
                 before < 0 ? null : before, limit);
         ObjectNode out = HubJson.mapper().createObjectNode();

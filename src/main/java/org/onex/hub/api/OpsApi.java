@@ -2,6 +2,7 @@ package org.onex.hub.api;
 
 import java.util.List;
 import java.util.Set;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.policy.Client;
@@ -11,6 +12,7 @@ import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
@@ -33,6 +34,7 @@ import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

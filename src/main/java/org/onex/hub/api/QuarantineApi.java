@@ -1,10 +1,17 @@
 package org.onex.hub.api;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
+import org.onex.hub.delivery.DeliveryRouter;
+import org.onex.hub.ingest.ProviderEntitlement;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourcePayloads;
 import org.onex.hub.ops.OperatorActions;
@@ -12,11 +19,13 @@ import org.onex.hub.policy.Client;
 import org.onex.hub.policy.QuarantineView;
 import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.schema.Rules;
 import org.onex.hub.schema.Violation;
 import org.onex.hub.store.QuarantineEntry;
 import org.onex.hub.store.QuarantineFilter;
 import org.onex.hub.store.QuarantineStore;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class QuarantineApi {
 
     private static final Set<String> PARAMS = Set.of("department", "feed", "rule", "status", "cursor", "limit");
+    static final Set<String> RULES = ruleCodes();
 
     private final QuarantineStore quarantine;
     private final SourcePayloads payloads;
@@ -43,6 +53,37 @@ public class QuarantineApi {
         this.view = view;
     }
 
+    /** A rule code a quarantined row can carry, or 400 naming the ones there are (like an unknown status). */
+    private static String rule(QueryParams q) {
+        String rule = q.text("rule");
+        if (rule != null && !RULES.contains(rule)) {
+            throw ApiException.badParameter("rule", "rule '" + rule + "' is not one of " + RULES);
+        }
+        return rule;
+    }
+
+    /**
+     * Every rule a row is quarantined under: the envelope's and the mapping's rules, a provider the sharing policy
+     * does not entitle, and a decision with no competent department.
+     */
+    private static Set<String> ruleCodes() {
+        Set<String> codes = new TreeSet<>();
+        for (Class<?> rules : List.of(Rules.class, org.onex.hub.mapping.Rules.class)) {
+            for (Field field : rules.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    try {
+                        codes.add((String) field.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        codes.add(ProviderEntitlement.RULE);
+        codes.add(DeliveryRouter.NO_COMPETENT_DEPARTMENT);
+        return Collections.unmodifiableSet(codes);
+    }
+
     public ObjectNode list(Exchange exchange) {
         QueryParams q = QueryParams.of(exchange, PARAMS);
         String status = q.text("status");
@@ -51,7 +92,7 @@ public class QuarantineApi {
         }
         Client client = Callers.of(exchange);
         QuarantineFilter filter = new QuarantineFilter(Callers.department(client, q.matching("department",
-                "[a-z][a-z0-9]{1,15}", "a department code")), q.text("feed"), q.matching("rule", "[A-Z0-9_]{1,64}", "a rule code"), status);
+                "[a-z][a-z0-9]{1,15}", "a department code")), q.text("feed"), rule(q), status);
         long before = Cursors.decode("quarantine", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
         List<QuarantineEntry> entries = quarantine.list(filter, before < 0 ? null : before, limit);

@@ -40,6 +40,9 @@ final class QueryParams {
                 } catch (IllegalArgumentException e) { // a malformed %-escape: the request's fault, not a 500
                     throw ApiException.badParameter(null, "the query string is not percent-encoded: " + e.getMessage());
                 }
+                if (name.equals(ApiJson.PRETTY)) {
+                    continue; // any endpoint: indented JSON (ApiJson)
+                }
                 if (!allowed.contains(name)) {
                     throw ApiException.badParameter(name, "unknown parameter '" + name + "'; allowed: "
                             + allowed.stream().sorted().toList());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.onex.hub.feed.FeedJson;
 import org.onex.hub.policy.Access;
 import org.onex.hub.policy.Client;
@@ -12,6 +13,7 @@ import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

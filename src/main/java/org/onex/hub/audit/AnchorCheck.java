@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.onex.hub.audit.AuditAnchors.Line;
 import org.onex.hub.audit.AuditAnchors.Status;
 

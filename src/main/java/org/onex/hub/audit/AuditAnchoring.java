@@ -3,10 +3,12 @@ package org.onex.hub.audit;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+
 import org.onex.hub.audit.AuditVerifier.ChainHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
 import jakarta.annotation.PreDestroy;
 
 /**

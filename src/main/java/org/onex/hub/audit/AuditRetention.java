@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.onex.hub.audit.AuditVerifier.ChainHead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

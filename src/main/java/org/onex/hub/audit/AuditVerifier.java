@@ -2,10 +2,12 @@ package org.onex.hub.audit;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.onex.hub.audit.AuditVerification.Problem;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.onex.hub.policy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;

@@ -20,6 +20,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditEntry;
 import org.onex.hub.audit.AuditLog;

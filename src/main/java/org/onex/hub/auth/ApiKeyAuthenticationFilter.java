@@ -3,11 +3,13 @@ package org.onex.hub.auth;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
+
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 import org.onex.hub.web.ApiProblems;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

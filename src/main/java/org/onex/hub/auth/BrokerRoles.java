@@ -3,6 +3,7 @@ package org.onex.hub.auth;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 import org.onex.hub.policy.SharingEnforcer;

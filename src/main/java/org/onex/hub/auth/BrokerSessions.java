@@ -2,6 +2,7 @@ package org.onex.hub.auth;
 
 import java.util.HashMap;
 import java.util.Map;
+
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;

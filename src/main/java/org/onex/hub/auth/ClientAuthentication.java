@@ -1,6 +1,7 @@
 package org.onex.hub.auth;
 
 import java.util.List;
+
 import org.onex.hub.policy.Client;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

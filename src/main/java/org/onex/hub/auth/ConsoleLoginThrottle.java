@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
 import org.slf4j.Logger;

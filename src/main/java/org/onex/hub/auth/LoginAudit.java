@@ -2,6 +2,7 @@ package org.onex.hub.auth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
 import org.springframework.context.event.EventListener;

@@ -1,6 +1,7 @@
 package org.onex.hub.auth;
 
 import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 

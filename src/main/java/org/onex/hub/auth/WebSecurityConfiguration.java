@@ -5,8 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
+import org.onex.hub.policy.Client;
 import org.onex.hub.web.ApiErrorPages;
+import org.onex.hub.web.ApiNotReadyFilter;
+import org.onex.hub.web.ApiProblems;
+import org.onex.hub.web.ApiRequestFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,12 +44,8 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
 import jakarta.servlet.DispatcherType;
-import org.onex.hub.web.ApiRequestFilter;
-import org.onex.hub.policy.Client;
-import org.onex.hub.audit.AuditAction;
-import org.onex.hub.web.ApiProblems;
-import org.onex.hub.web.ApiNotReadyFilter;
 
 /**
  * Web security of the hub. The operator console ({@code /console/**}) has a form login with the

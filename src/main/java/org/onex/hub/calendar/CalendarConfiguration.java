@@ -1,8 +1,9 @@
 package org.onex.hub.calendar;
 
 import java.time.Clock;
-import org.onex.hub.config.HubPaths;
+
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.config.HubPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,6 +1,5 @@
 package org.onex.hub.calendar;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.SchemaCheck;
 import org.onex.hub.config.YamlDocument;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads one {@code <year>.yaml} of the working-day calendar: its schema first

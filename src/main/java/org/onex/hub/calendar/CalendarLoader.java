@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+
 import org.onex.hub.calendar.CalendarFile.YearFile;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;

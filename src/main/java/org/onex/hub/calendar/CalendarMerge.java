@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+
 import org.onex.hub.calendar.CalendarFile.Listed;
 import org.onex.hub.calendar.CalendarFile.YearFile;
 import org.onex.hub.config.ConfigException;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Optional;
+
 import org.onex.hub.alert.Alerts;
 
 /**

@@ -1,10 +1,5 @@
 package org.onex.hub.cli;
 
-import org.onex.hub.auth.ApiClientKey;
-import org.onex.hub.auth.ApiClientSecret;
-import org.onex.hub.auth.ApiClients;
-import org.onex.hub.auth.ApiClient;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
+
+import org.onex.hub.auth.ApiClient;
+import org.onex.hub.auth.ApiClientKey;
+import org.onex.hub.auth.ApiClientSecret;
+import org.onex.hub.auth.ApiClients;
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 import org.onex.hub.registry.DepartmentRegistry;

@@ -1,10 +1,11 @@
 package org.onex.hub.cli;
 
+import java.io.PrintStream;
+
 import org.onex.hub.audit.AuditVerification;
 import org.onex.hub.audit.AuditVerifier;
-
-import java.io.PrintStream;
 import org.springframework.context.ConfigurableApplicationContext;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 

@@ -1,17 +1,17 @@
 package org.onex.hub.cli;
 
-import org.onex.hub.audit.AuditLog;
-import org.onex.hub.audit.AuditVerifier;
-import org.onex.hub.audit.AuditProperties;
-import org.onex.hub.audit.AuditAnchorProperties;
-import org.onex.hub.audit.AuditAnchors;
-import org.onex.hub.auth.ApiClients;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.onex.hub.audit.AuditAnchorProperties;
+import org.onex.hub.audit.AuditAnchors;
+import org.onex.hub.audit.AuditLog;
+import org.onex.hub.audit.AuditProperties;
+import org.onex.hub.audit.AuditVerifier;
+import org.onex.hub.auth.ApiClients;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;

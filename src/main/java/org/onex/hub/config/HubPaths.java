@@ -1,6 +1,7 @@
 package org.onex.hub.config;
 
 import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

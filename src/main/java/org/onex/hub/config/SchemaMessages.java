@@ -1,14 +1,16 @@
 package org.onex.hub.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.onex.hub.config.ConfigException.Problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.ValidationMessage;
 
 /**
  * Turns a networknt {@link ValidationMessage} into a {@link Problem} worded for the people who

@@ -1,6 +1,5 @@
 package org.onex.hub.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -13,12 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
 import org.onex.hub.config.ConfigException.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A parsed hand-edited YAML file: its path, its content as a Jackson tree, and the 1-based line

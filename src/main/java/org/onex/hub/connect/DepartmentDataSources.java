@@ -3,9 +3,11 @@ package org.onex.hub.connect;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 /**

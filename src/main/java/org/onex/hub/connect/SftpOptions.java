@@ -3,6 +3,7 @@ package org.onex.hub.connect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.util.TimeUtils;
 import org.onex.hub.connect.TemplateContract.Type;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.TimeUtils;
 

@@ -1,6 +1,7 @@
 package org.onex.hub.connect;
 
 import java.time.Duration;
+
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.util.TimeUtils;
 

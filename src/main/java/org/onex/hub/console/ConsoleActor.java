@@ -1,6 +1,7 @@
 package org.onex.hub.console;
 
 import java.security.Principal;
+
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 import org.springframework.security.core.Authentication;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import jakarta.servlet.http.HttpServletRequest;
+
 import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.feed.FeedJson;
 import org.onex.hub.ingest.RowOutcome;
@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** One department: its feeds and channels, its newest records, and its quarantine with reasons and replay. */
 @Controller

@@ -1,6 +1,5 @@
 package org.onex.hub.console;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.onex.hub.auth.ConsoleProperties;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
@@ -8,6 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The operator login page; Spring Security processes the form (WebSecurityConfiguration). A sign-in refused by

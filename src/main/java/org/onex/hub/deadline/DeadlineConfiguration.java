@@ -1,8 +1,8 @@
 package org.onex.hub.deadline;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.onex.hub.config.HubPaths;
 import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.config.HubPaths;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

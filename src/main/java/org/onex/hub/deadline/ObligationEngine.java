@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Lateness;
 import org.onex.hub.calendar.Periods;
 import org.onex.hub.ingest.IngestHook;
-import org.onex.hub.alert.Alerts;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubRecord;

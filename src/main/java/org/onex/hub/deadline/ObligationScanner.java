@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Periods;
 import org.onex.hub.calendar.WorkingCalendar;
-import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
 import org.onex.hub.store.WatermarkStore;

@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.TextMessage;
+
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 import org.onex.hub.policy.SharingEnforcer;
@@ -20,7 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
 
 /**
  * Moves planned deliveries from the hub store's outbox to the durable Artemis queue of their

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.onex.hub.ingest.IngestHook;
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.ingest.IngestHook;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubJson;

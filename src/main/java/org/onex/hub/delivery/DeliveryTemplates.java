@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import jakarta.jms.ConnectionFactory;
+
 import org.apache.camel.Endpoint;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
@@ -28,6 +28,8 @@ import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+
+import jakarta.jms.ConnectionFactory;
 
 /**
  * The delivery channel templates (issue 4, item 3), instantiated per department in

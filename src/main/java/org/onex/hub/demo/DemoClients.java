@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.auth.ApiClientSecret;
 import org.onex.hub.auth.ApiClients;

@@ -1,6 +1,7 @@
 package org.onex.hub.demo;
 
 import java.util.Random;
+
 import org.apache.camel.builder.RouteBuilder;
 import org.onex.hub.auth.ApiClients;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

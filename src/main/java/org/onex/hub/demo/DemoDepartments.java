@@ -2,7 +2,6 @@ package org.onex.hub.demo;
 
 import java.time.LocalDate;
 import java.util.Random;
-
 import javax.sql.DataSource;
 
 import org.onex.hub.schema.HubDates;

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
 import org.onex.hub.cli.ApiClientsCommand;
 import org.onex.hub.demo.EmbeddedSftpServer;
 

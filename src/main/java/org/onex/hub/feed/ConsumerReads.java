@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.audit.BrokerReadProgress;
 import org.onex.hub.policy.Role;

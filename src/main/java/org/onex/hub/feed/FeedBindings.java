@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import jakarta.jms.Session;
-
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.jms.client.ActiveMQSession;
 import org.springframework.jms.connection.SessionProxy;
+
+import jakarta.jms.Session;
 
 /**
  * Which masked feed topics have a subscription (a queue bound to the address) while a page is published. A

@@ -7,11 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
+
 import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubJson;
@@ -20,8 +16,15 @@ import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedSequencer;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 
 /**
  * Beans of the feed routes: sequencing committed versions, and publishing feed entries to Artemis.

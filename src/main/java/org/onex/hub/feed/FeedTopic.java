@@ -2,6 +2,7 @@ package org.onex.hub.feed;
 
 import java.util.List;
 import java.util.Set;
+
 import org.onex.hub.policy.Client;
 import org.onex.hub.schema.Category;
 

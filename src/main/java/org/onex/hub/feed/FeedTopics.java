@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.onex.hub.auth.BrokerRoles;
 import org.onex.hub.policy.Access;
 import org.onex.hub.policy.Client;

@@ -2,6 +2,7 @@ package org.onex.hub.ingest;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.onex.hub.schema.HubRecord;
 import org.onex.hub.schema.Violation;
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.mapping.MappingResult;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.transaction.support.TransactionTemplate;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

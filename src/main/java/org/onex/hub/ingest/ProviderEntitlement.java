@@ -1,6 +1,7 @@
 package org.onex.hub.ingest;
 
 import java.util.List;
+
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.policy.Decision;
 import org.onex.hub.policy.SharingEnforcer;

@@ -3,6 +3,7 @@ package org.onex.hub.ingest;
 import static org.apache.camel.builder.Builder.body;
 import static org.apache.camel.builder.Builder.constant;
 import static org.apache.camel.builder.Builder.exchangeProperty;
+
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.onex.hub.alert.ErrorRouteConfiguration;

@@ -1,8 +1,10 @@
 package org.onex.hub.ingest;
 
 import java.util.Map;
+
 import org.onex.hub.schema.HubJson;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 

@@ -2,6 +2,7 @@ package org.onex.hub.ingest;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.PollingConsumerPollStrategy;

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.onex.hub.schema.HubDates;
 
 /**

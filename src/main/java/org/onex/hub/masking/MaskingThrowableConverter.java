@@ -1,6 +1,7 @@
 package org.onex.hub.masking;
 
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
+
 import ch.qos.logback.classic.spi.IThrowableProxy;
 
 /**

@@ -1,6 +1,7 @@
 package org.onex.hub.ops;
 
 import java.time.Clock;
+
 import org.apache.camel.CamelContext;
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.connect.DepartmentDataSources;

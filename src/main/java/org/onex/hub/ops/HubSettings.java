@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;

@@ -3,7 +3,7 @@ package org.onex.hub.ops;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import jakarta.jms.ConnectionFactory;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -27,6 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
+
+import jakarta.jms.ConnectionFactory;
 
 /**
  * What an operator can do to the hub, whether through the API or the console: acknowledge an alert,

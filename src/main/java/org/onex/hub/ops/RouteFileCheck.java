@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Parameter;
 import org.onex.hub.ingest.file.FileFeedSpec;
 import org.onex.hub.ingest.file.SftpSourceTemplate;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

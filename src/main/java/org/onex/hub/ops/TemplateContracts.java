@@ -2,6 +2,7 @@ package org.onex.hub.ops;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.delivery.DeliveryTemplates;
 import org.onex.hub.ingest.file.SftpSourceTemplate;

@@ -12,6 +12,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+
 import org.apache.camel.impl.DefaultCamelContext;
 import org.onex.hub.calendar.CalendarLoader;
 import org.onex.hub.config.ConfigException;

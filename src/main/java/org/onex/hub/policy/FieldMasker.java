@@ -3,9 +3,11 @@ package org.onex.hub.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.onex.hub.masking.MaskKind;
 import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.schema.Category;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

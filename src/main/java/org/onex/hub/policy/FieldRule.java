@@ -3,8 +3,10 @@ package org.onex.hub.policy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
 import org.onex.hub.masking.MaskKind;
 import org.onex.hub.schema.Category;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,6 +1,7 @@
 package org.onex.hub.policy;
 
 import static org.onex.hub.config.YamlDocument.pointer;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.SchemaCheck;
@@ -20,6 +22,7 @@ import org.onex.hub.policy.SharingPolicy.CategoryRule;
 import org.onex.hub.policy.SharingPolicy.ColumnRule;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -1,12 +1,14 @@
 package org.onex.hub.policy;
 
 import java.util.List;
+
 import org.onex.hub.mapping.ColumnUse;
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.QuarantineEntry;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,9 +1,11 @@
 package org.onex.hub.policy;
 
 import static org.onex.hub.config.YamlDocument.pointer;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.policy.SharingPolicy.CategoryRule;

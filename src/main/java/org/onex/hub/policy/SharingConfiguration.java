@@ -2,6 +2,7 @@ package org.onex.hub.policy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.onex.hub.config.HubPaths;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+
 import org.onex.hub.mapping.ColumnUse;
 import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.registry.Department;
@@ -12,6 +13,7 @@ import org.onex.hub.registry.DepartmentKind;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.springframework.stereotype.Component;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.masking.MaskKind;
 import org.onex.hub.registry.Department;

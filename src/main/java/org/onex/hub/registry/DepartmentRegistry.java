@@ -1,6 +1,5 @@
 package org.onex.hub.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -9,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.SchemaCheck;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.schema.Category;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The units taking part in the hub, loaded once from {@code config/departments.yaml}. Immutable:

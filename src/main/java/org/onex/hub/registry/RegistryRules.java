@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
 import org.onex.hub.schema.Category;

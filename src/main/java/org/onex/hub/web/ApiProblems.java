@@ -2,8 +2,11 @@ package org.onex.hub.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 /** RFC 9457 problem bodies for what the security filters refuse, in the API's own error shape. */

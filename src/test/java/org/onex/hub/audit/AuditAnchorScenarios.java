@@ -1,6 +1,7 @@
 package org.onex.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
 import org.onex.hub.audit.AuditVerification.Problem;
 
 /**

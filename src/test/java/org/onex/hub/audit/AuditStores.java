@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+
 import org.flywaydb.core.Flyway;
 import org.onex.hub.auth.ApiClients;
 import org.onex.hub.it.TestDatabases;
@@ -14,6 +15,7 @@ import org.onex.hub.policy.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 

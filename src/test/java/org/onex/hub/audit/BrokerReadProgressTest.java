@@ -1,13 +1,16 @@
 package org.onex.hub.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**

@@ -3,7 +3,9 @@ package org.onex.hub.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 /** Issue 6 item 6 on the broker: failed logins per host. */

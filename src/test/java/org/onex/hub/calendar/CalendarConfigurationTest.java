@@ -14,13 +14,14 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.onex.hub.config.ConfigException;
 import org.onex.hub.alert.Alerts;
+import org.onex.hub.config.ConfigException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The beans and their properties, and the route that runs the year check at start-up. */

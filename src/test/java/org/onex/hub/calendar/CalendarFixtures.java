@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
 import org.onex.hub.config.YamlDocument;
 
 /** Year files written by tests, and instants in Asia/Shanghai. */

@@ -9,6 +9,7 @@ import static org.onex.hub.calendar.CalendarFixtures.yearFile;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

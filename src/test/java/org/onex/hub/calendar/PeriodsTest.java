@@ -6,6 +6,7 @@ import static org.onex.hub.calendar.CalendarFixtures.cst;
 
 import java.time.Duration;
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

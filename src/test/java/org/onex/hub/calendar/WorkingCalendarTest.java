@@ -9,6 +9,7 @@ import static org.onex.hub.calendar.CalendarFixtures.yearFile;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

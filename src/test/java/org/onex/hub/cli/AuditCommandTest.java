@@ -1,12 +1,7 @@
 package org.onex.hub.cli;
 
-import org.onex.hub.audit.AuditEntry;
-import org.onex.hub.auth.ApiClients;
-import org.onex.hub.audit.AuditAction;
-import org.onex.hub.auth.TestCertificates;
-import org.onex.hub.audit.AuditStores;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onex.hub.audit.AuditAction;
+import org.onex.hub.audit.AuditEntry;
+import org.onex.hub.audit.AuditStores;
+import org.onex.hub.auth.ApiClients;
+import org.onex.hub.auth.TestCertificates;
 import org.onex.hub.policy.Client;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

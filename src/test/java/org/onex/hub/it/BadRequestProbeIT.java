@@ -1,6 +1,7 @@
 package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onex.hub.policy.Role;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -126,6 +129,10 @@ class BadRequestProbeIT {
                         "unknown parameter 'color'"),
                 new Probe("a status that does not exist", "GET", "/api/v1/deliveries?status=LOST", operator, null, null,
                         null, 400, "status"),
+                new Probe("a quarantine rule that does not exist", "GET", "/api/v1/quarantine?rule=NOPE", operator, null,
+                        null, null, 400, "rule 'NOPE' is not one of [CATEGORY_MISMATCH, CERTIFICATE_FORMAT,"),
+                new Probe("an obligation rule that does not exist", "GET", "/api/v1/obligations?rule=R-NOPE", operator,
+                        null, null, null, 400, "rule 'R-NOPE' is not one of [R-"),
                 new Probe("a record id that is not a number", "GET", "/api/v1/records/" + MARK, operator, null, null,
                         null, 400, "is not a number"),
                 new Probe("a query that is not UTF-8", "GET", "/api/v1/records?creditCode=%C3%28", operator, null, null,
@@ -174,6 +181,20 @@ class BadRequestProbeIT {
         assertThat(output).as("no request body in the log").doesNotContain(NAME, ID, MARK, "330723********0313");
         assertThat(output).as("no exception of a bad request logged").doesNotContain("DefaultErrorHandler",
                 "DefaultHandlerExceptionResolver", "Cannot parse body", "Character decoding failed");
+    }
+
+    @Test
+    void answersAreCompactJsonUnlessThePersonAsksForPretty() throws Exception {
+        // the operator's answers go through value masking, the bureau's do not: both are compact
+        for (String key : List.of(TestClients.key(hub, "probe-json-operator", Role.OPERATOR, null),
+                TestClients.key(hub, "probe-json-bureau", Role.BUREAU, "zhzf"))) {
+            String compact = get("/api/v1/departments", key).body();
+            assertThat(compact).startsWith("{\"items\":[{").doesNotContain("\n");
+            String pretty = get("/api/v1/departments?pretty", key).body();
+            assertThat(pretty).startsWith("{\n  \"items\" : [ {");
+            assertThat(HubJson.mapper().readTree(pretty)).isEqualTo(HubJson.mapper().readTree(compact));
+            assertThat(get("/api/v1/alerts?pretty=true&status=OPEN", key).body()).contains("\n");
+        }
     }
 
     @Test

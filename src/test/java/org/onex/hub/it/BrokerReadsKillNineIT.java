@@ -2,6 +2,7 @@ package org.onex.hub.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,9 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Session;
+
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,8 +40,13 @@ import org.onex.hub.demo.DemoPusher;
 import org.onex.hub.faults.HubChild;
 import org.onex.hub.feed.FeedHeaders;
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 
 /**
  * Issue 13 item 7, "audit that survives a crash": the bureau reads the C2 feed over the broker while a department

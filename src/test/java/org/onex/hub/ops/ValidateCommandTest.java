@@ -2,6 +2,7 @@ package org.onex.hub.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
-import jakarta.jms.ConnectionFactory;
+
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,8 @@ import org.onex.hub.delivery.DeliveryTemplates;
 import org.onex.hub.ingest.file.SftpSourceTemplate;
 import org.onex.hub.ingest.http.HttpSourceTemplate;
 import org.onex.hub.ingest.jdbc.JdbcSourceTemplate;
+
+import jakarta.jms.ConnectionFactory;
 
 /** The validate command (issue 7 item 4) on the project's own files and on broken copies of them. */
 class ValidateCommandTest {

@@ -1,7 +1,9 @@
 package org.onex.hub.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Arrays;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.onex.hub.policy.SharingFixtures.BUREAU;
 import static org.onex.hub.policy.SharingFixtures.OFFICE;
 import static org.onex.hub.policy.SharingFixtures.OPERATOR;
+
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.onex.hub.mapping.ColumnUse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -5,7 +5,9 @@ import static org.onex.hub.policy.SharingFixtures.BUREAU;
 import static org.onex.hub.policy.SharingFixtures.JSJ;
 import static org.onex.hub.policy.SharingFixtures.JTYSJ;
 import static org.onex.hub.policy.SharingFixtures.OPERATOR;
+
 import org.junit.jupiter.api.Test;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

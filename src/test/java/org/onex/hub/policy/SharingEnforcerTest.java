@@ -16,15 +16,18 @@ import static org.onex.hub.schema.Category.C4;
 import static org.onex.hub.schema.Category.C5;
 import static org.onex.hub.schema.Category.C6;
 import static org.onex.hub.schema.Category.C7;
+
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onex.hub.schema.Category;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,9 +1,11 @@
 package org.onex.hub.policy;
 
 import java.nio.file.Path;
+
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

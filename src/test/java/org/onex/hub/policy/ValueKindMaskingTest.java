@@ -3,11 +3,14 @@ package org.onex.hub.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onex.hub.policy.SharingFixtures.PERSON_ID;
 import static org.onex.hub.policy.SharingFixtures.PERSON_ID_MASKED;
+
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -11,6 +11,7 @@ import static org.onex.hub.schema.Category.C6;
 import static org.onex.hub.schema.Category.C7;
 
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 /** The project's real config/departments.yaml: who takes part and what each provides and consumes. */

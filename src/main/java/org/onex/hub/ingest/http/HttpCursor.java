@@ -1,6 +1,7 @@
 package org.onex.hub.ingest.http;
 
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.ingest.FeedPoller;

@@ -1,6 +1,7 @@
 package org.onex.hub.ingest.http;
 
 import java.time.Clock;
+
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;

@@ -2,7 +2,9 @@ package org.onex.hub.ingest.jdbc;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+
 import org.onex.hub.schema.HubJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**

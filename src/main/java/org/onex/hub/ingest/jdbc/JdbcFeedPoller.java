@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Service;
 import org.onex.hub.ingest.FeedPoller;

@@ -3,6 +3,7 @@ package org.onex.hub.ingest.jdbc;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
+
 import org.apache.camel.RouteTemplateContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteTemplateDefinition;

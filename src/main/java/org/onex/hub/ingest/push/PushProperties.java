@@ -2,6 +2,7 @@ package org.onex.hub.ingest.push;
 
 import java.time.Duration;
 import java.util.Map;
+
 import org.onex.hub.auth.PushAccessProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
