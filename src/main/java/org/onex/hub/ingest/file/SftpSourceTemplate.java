@@ -76,9 +76,10 @@ public class SftpSourceTemplate extends RouteBuilder {
                     "Text encoding of csv/json/ndjson files: UTF-8 (a byte-order mark is skipped), GBK or GB18030")
             .optional("sheet", Type.TEXT, "xlsx: the sheet to read, by name (default: the first)")
             .optional("readLock", Type.TEXT, STABLE_SIZE, "How a finished upload is recognised: stable-size (size and"
-                    + " time unchanged for stableFor) or done-file (<name>.done exists beside it, deleted after"
+                    + " time unchanged across listings stableFor apart) or done-file (<name>.done exists beside it, deleted after"
                     + " reading; use it when the exporter can write one)")
-            .optional("stableFor", Type.DURATION, "10s", "stable-size: how long size and time must stay unchanged")
+            .optional("stableFor", Type.DURATION, "10s", "stable-size: how long size and time must stay unchanged"
+                    + " (the file is read at the first listing after that)")
             .optional("batchSize", Type.INTEGER, "500", "Rows per ingest batch (the file is still committed as a unit)")
             .optional("pollInterval", Type.DURATION, "30s", "Time between directory listings")
             .optional("initialDelay", Type.DURATION, "2s", "Delay before the first listing")
@@ -142,6 +143,10 @@ public class SftpSourceTemplate extends RouteBuilder {
                 + String.join("&", consumerOptions(rtc)), SftpEndpoint.class);
         // Connection failures reach the poll strategy, which alerts on a department that stays unreachable.
         endpoint.getConfiguration().setThrowExceptionOnConnectFailed(true);
+        if (STABLE_SIZE.equals(TemplateParameters.text(rtc, "readLock").trim())) {
+            endpoint.setExclusiveReadLockStrategy(new StableFileReadLock<>(TemplateParameters.duration(rtc,
+                    "stableFor")));
+        }
         endpoint.setPollStrategy(new SourcePollStrategy(department, feed, "sftp://" + SftpOptions.host(rtc)
                 + ":" + SftpOptions.port(rtc) + "/" + TemplateParameters.text(rtc, "directory"), health));
         return endpoint;
@@ -168,17 +173,7 @@ public class SftpSourceTemplate extends RouteBuilder {
         readLock = readLock.trim();
         if (DONE_FILE.equals(readLock)) {
             consumer.add("doneFileName=${file:name}.done");
-        } else if (STABLE_SIZE.equals(readLock)) {
-            long stable = millis(rtc, "stableFor");
-            consumer.add("readLock=changed");
-            consumer.add("readLockMarkerFile=false");
-            consumer.add("readLockMinLength=0"); // an empty file is read and rejected with a reason, not ignored
-            // Size and time must be equal in two listings stableFor apart. (readLockMinAge is not used: with
-            // it Camel checks only the age, and SFTP gives modification times in whole seconds.)
-            consumer.add("readLockCheckInterval=" + stable);
-            consumer.add("readLockTimeout=" + Math.max(30_000, stable * 5));
-            consumer.add("readLockLoggingLevel=DEBUG");
-        } else {
+        } else if (!STABLE_SIZE.equals(readLock)) {
             throw new IllegalArgumentException(department + "/" + feed + ": readLock '" + readLock
                     + "' is not one of stable-size, done-file");
         }
