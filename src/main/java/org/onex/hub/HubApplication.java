@@ -1,36 +1,31 @@
 package org.onex.hub;
 
 import java.util.Arrays;
+import java.util.Optional;
 
-import org.onex.hub.bench.BenchmarkCommand;
-import org.onex.hub.cli.AuditCommand;
-import org.onex.hub.console.PasswordHashCommand;
-import org.onex.hub.faults.FaultsCommand;
-import org.onex.hub.ops.DryRunCommand;
-import org.onex.hub.ops.ValidateCommand;
+import org.onex.hub.cli.HubCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The hub. With no command it runs the hub; {@code dry-run} maps sample rows with a mapping file and
- * prints the result without a running hub; {@code benchmark} runs the throughput benchmark; {@code faults} runs
- * the fault suite (kill -9 loops, outages, the malformed-file corpus, soak);
- * {@code validate} checks config/, routes/ and mappings/; {@code password-hash} hashes a console password.
+ * The hub. With no command (or only {@code --name=value} settings) it runs the hub; with a command
+ * ({@code validate}, {@code dry-run}, {@code benchmark}, {@code faults}, {@code password-hash}, {@code audit-verify},
+ * {@code clients}: {@link HubCommand}) it runs that instead and exits with its code. A first argument that is
+ * neither is refused with the list of commands, rather than starting the hub with a typo ignored.
  */
 @SpringBootApplication
 public class HubApplication {
 
     public static void main(String[] args) {
-        String command = args.length > 0 ? args[0] : "";
-        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
-        switch (command) {
-        case "dry-run" -> System.exit(DryRunCommand.run(rest));
-        case "benchmark" -> System.exit(BenchmarkCommand.run(rest));
-        case "faults" -> System.exit(FaultsCommand.run(rest));
-        case "validate" -> System.exit(ValidateCommand.run(rest));
-        case "password-hash" -> System.exit(PasswordHashCommand.run(rest));
-        case "audit-verify", "clients" -> System.exit(AuditCommand.run(command, rest));
-        default -> SpringApplication.run(HubApplication.class, args);
+        if (args.length == 0 || args[0].startsWith("-")) {
+            SpringApplication.run(HubApplication.class, args);
+            return;
         }
+        Optional<HubCommand> command = HubCommand.named(args[0]);
+        if (command.isEmpty()) {
+            System.err.println("unknown command '" + args[0] + "'\n" + HubCommand.usage());
+            System.exit(2);
+        }
+        System.exit(command.get().execute(Arrays.copyOfRange(args, 1, args.length)));
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its hash). Runs on the hub's store exactly as {@code audit-verify} does, and every change is audited with the
  * actor {@code cli:<OS user>}.
  */
-public final class ApiClientsCommand {
+public final class ApiClientsCommand implements HubCommand {
 
     static final String USAGE = String.join("\n",
             "usage: clients add <id> --role bureau|department|office|operator|admin [--department CODE] [--name NAME]",
@@ -43,7 +43,23 @@ public final class ApiClientsCommand {
             "       clients list",
             "  each with " + CommandStore.DATASOURCE_OPTIONS);
 
-    private ApiClientsCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public ApiClientsCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "clients";
+    }
+
+    @Override
+    public String summary() {
+        return "add, list, rotate and revoke API clients and their keys in the hub store";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return run(args, System.out, System.err);
     }
 
     /** @return 0 when done, 1 when the store refused (unknown client, invalid value), 2 for a usage error */

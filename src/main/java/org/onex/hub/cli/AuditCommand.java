@@ -15,19 +15,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * result; exit code 0 when the chain is valid, 1 (with the first bad entry) when not, 2 when it cannot run. The
  * chain is checked against the anchors of {@code ${hub.data-dir}/audit-anchors.log} too ({@link AuditAnchors};
  * {@code --hub.audit.anchor.file=…} reads another file, e.g. a log file holding anchor lines).
- * Also dispatches {@code clients} to {@link ApiClientsCommand}, so the hub's main method needs one line for both.
  */
-public final class AuditCommand {
+public final class AuditCommand implements HubCommand {
 
     static final String USAGE = "usage: audit-verify [--json] " + CommandStore.DATASOURCE_OPTIONS;
 
-    private AuditCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public AuditCommand() {
     }
 
-    /** {@code command} is {@code audit-verify} or {@code clients}; returns the exit code. */
-    public static int run(String command, String[] args) {
-        return "clients".equals(command) ? ApiClientsCommand.run(args, System.out, System.err)
-                : verify(args, System.out, System.err);
+    @Override
+    public String name() {
+        return "audit-verify";
+    }
+
+    @Override
+    public String summary() {
+        return "verify the audit chain and its anchors in the hub store";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return verify(args, System.out, System.err);
     }
 
     public static int verify(String[] args, PrintStream out, PrintStream err) {

@@ -1,7 +1,11 @@
 /**
- * Administrative commands that run against the hub's store without starting the hub: {@code audit-verify}
- * ({@link org.onex.hub.cli.AuditCommand}) and {@code clients} ({@link org.onex.hub.cli.ApiClientsCommand}), both on
- * the small Spring context of {@link org.onex.hub.cli.CommandStore}. A ceiling package: it uses {@code audit},
- * {@code auth}, {@code policy} and {@code registry}; nothing uses it but {@code HubApplication}.
+ * The jar's commands ({@link org.onex.hub.cli.HubCommand}): {@code java -jar onex-hub.jar <command>} runs one
+ * instead of the hub. Each feature package registers its own in {@code META-INF/services} ({@code validate} and
+ * {@code dry-run} in {@code ops}, {@code password-hash} in {@code console}, {@code benchmark} in {@code bench},
+ * {@code faults} in {@code faults}); the administrative commands that run against the hub's store without starting
+ * the hub live here: {@code audit-verify} ({@link org.onex.hub.cli.AuditCommand}) and {@code clients}
+ * ({@link org.onex.hub.cli.ApiClientsCommand}), both on the small Spring context of
+ * {@link org.onex.hub.cli.CommandStore}. Uses {@code audit}, {@code auth}, {@code policy} and {@code registry};
+ * the main class uses it to find commands by name.
  */
 package org.onex.hub.cli;

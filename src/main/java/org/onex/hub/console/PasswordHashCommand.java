@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import org.onex.hub.cli.HubCommand;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
@@ -13,9 +14,25 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * echo, or one line of standard input) and prints its {@code {bcrypt}} hash for
  * {@code hub.console.operators.<name>.password-hash}. The password never appears in a command line.
  */
-public final class PasswordHashCommand {
+public final class PasswordHashCommand implements HubCommand {
 
-    private PasswordHashCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public PasswordHashCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "password-hash";
+    }
+
+    @Override
+    public String summary() {
+        return "hash a console password for hub.console.operators";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return run(args);
     }
 
     public static int run(String[] args) {

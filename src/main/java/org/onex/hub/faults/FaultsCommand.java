@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.onex.hub.cli.HubCommand;
+
 /**
  * {@code java -jar onex-hub.jar faults} (bin/faults): the fault suite of issue 13 item 8. For each store
  * ({@code --stores}, default h2 then postgres) it starts the hub in a child JVM with the scenarios' department
@@ -19,12 +21,28 @@ import java.util.stream.Stream;
  * nothing was lost, duplicated, missing from the feed or stuck, every outage was survived and every corpus file got
  * its expected outcome, 1 otherwise, 2 when the suite could not run.
  */
-public final class FaultsCommand {
+public final class FaultsCommand implements HubCommand {
 
     /** The malformed-file corpus, run after the kill loops in ci and long mode ({@code --corpus}). */
     static final CorpusScenario CORPUS = new CorpusRun();
 
-    private FaultsCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public FaultsCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "faults";
+    }
+
+    @Override
+    public String summary() {
+        return "run the fault suite (kill -9 loops, outages, malformed files, soak)";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return run(args);
     }
 
     public static int run(String[] args) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
+import org.onex.hub.cli.HubCommand;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.mapping.CompiledMapping;
 import org.onex.hub.mapping.MappingCompiler;
@@ -27,12 +28,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
  * then each envelope or its violations (no Spring). For a large sample, {@code --failures-only} prints only the
  * quarantined rows and {@code --limit N} at most N rows; the summary always counts every row.
  */
-public final class DryRunCommand {
+public final class DryRunCommand implements HubCommand {
 
     static final String USAGE = "usage: dry-run <mapping.yaml> <sample.csv|sample.json|sample.ndjson|sample.xlsx>"
             + " [--mappings-dir mappings] [--encoding UTF-8] [--failures-only] [--limit N]";
 
-    private DryRunCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public DryRunCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "dry-run";
+    }
+
+    @Override
+    public String summary() {
+        return "map sample rows or a file with a mapping and print the records, without a hub";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return run(args);
     }
 
     /**

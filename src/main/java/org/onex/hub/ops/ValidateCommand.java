@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.onex.hub.calendar.CalendarLoader;
+import org.onex.hub.cli.HubCommand;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
 import org.onex.hub.config.YamlDocument;
@@ -35,12 +36,28 @@ import org.springframework.boot.logging.LoggingSystem;
  * source, SFTP server or inbox the settings do not define are caught before a start; {@code --connect} also checks
  * the jdbc-source tables and columns against the department databases.
  */
-public final class ValidateCommand {
+public final class ValidateCommand implements HubCommand {
 
     static final String USAGE = "usage: validate [--config-dir config] [--routes-dir routes] [--mappings-dir mappings]"
             + " [--connect] [--spring.profiles.active=prod] [--<setting>=<value> ...]";
 
-    private ValidateCommand() {
+    /** For {@link HubCommand}'s service loader; the command itself is {@link #run}. */
+    public ValidateCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public String summary() {
+        return "check config/, routes/ and mappings/ (and the settings) without starting the hub";
+    }
+
+    @Override
+    public int execute(String[] args) {
+        return run(args);
     }
 
     /** @return 0 when every file is valid, 1 when any has a problem, 2 for a usage error */

@@ -73,6 +73,12 @@ class ArchitectureTest {
             "org.onex.hub.delivery..").should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.ingest.jdbc..",
                     "org.onex.hub.ingest.file..", "org.onex.hub.ingest.http..", "org.onex.hub.ingest.push..");
 
+    /** The hub's main class finds its commands by name (cli.HubCommand): benchmark and fault suite stay apart. */
+    @ArchTest
+    static final ArchRule theMainClassImportsNoBenchmarkFaultSuiteOrDemo = noClasses().that()
+            .resideInAPackage("org.onex.hub").should().dependOnClassesThat().resideInAnyPackage(
+                    "org.onex.hub.bench..", "org.onex.hub.faults..", "org.onex.hub.demo..");
+
     @ArchTest
     static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(
             "org.onex.hub.demo..", "org.onex.hub.bench..", "org.onex.hub.faults..").should().dependOnClassesThat()
