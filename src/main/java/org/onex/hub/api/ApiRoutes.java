@@ -2,7 +2,6 @@ package org.onex.hub.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.rest.RestParamType;
 import org.springframework.stereotype.Component;
 
 /** REST DSL of the hub API; each operation hands over to a {@code direct:} route of the same name. */
@@ -11,50 +10,36 @@ public class ApiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        restConfiguration().component("platform-http").contextPath("/api/v1")
-                .apiContextPath("/openapi.json")
-                .apiProperty("api.title", "1+X data-sharing hub API").apiProperty("api.version", "1");
+        // The contract is openapi/hub-api-v1.yaml (OpenApiDocument), written first and checked against the live
+        // answers; the REST DSL only routes.
+        restConfiguration().component("platform-http").contextPath("/api/v1");
         // who is calling, kept for the masking step at the end of the route (the HTTP message is replaced on the way)
         interceptFrom("direct:api-*").process(ApiResponseMasking::remember).process(ApiJson::remember);
 
-        rest("/records").description("Unified feed of record versions (schema v1)")
+        rest("/records")
                 .get().id("rest-records").produces("application/json")
-                    .param().name("category").type(RestParamType.query).description("C1..C7 (R-CATEGORIES)").endParam()
-                    .param().name("recordType").type(RestParamType.query).description("Schema v1 record type").endParam()
-                    .param().name("department").type(RestParamType.query).description("Providing department code").endParam()
-                    .param().name("creditCode").type(RestParamType.query).description("Subject's unified social credit code").endParam()
-                    .param().name("decidedFrom").type(RestParamType.query).description("Decision time from (inclusive)").endParam()
-                    .param().name("decidedTo").type(RestParamType.query).description("Decision time to (exclusive)").endParam()
-                    .param().name("storedFrom").type(RestParamType.query).description("Store time from (inclusive)").endParam()
-                    .param().name("storedTo").type(RestParamType.query).description("Store time to (exclusive)").endParam()
-                    .param().name("cursor").type(RestParamType.query).description("nextCursor of the previous page").endParam()
-                    .param().name("limit").type(RestParamType.query).description("1..1000, default 100").endParam()
                     .to("direct:api-records")
                 .get("/{id}").id("rest-record").produces("application/json").to("direct:api-record");
+        rest("/openapi.json").get().id("rest-openapi").produces("application/json").to("direct:api-openapi");
+        view(from("direct:api-openapi").routeId("api-openapi").bean(OpenApiDocument.class, "serve"));
         rest("/schema").get().id("rest-schema").produces("application/schema+json").to("direct:api-schema");
         rest("/departments").get().id("rest-departments").produces("application/json").to("direct:api-departments");
-        rest("/quarantine").description("Rows that failed mapping or validation: one open entry per source row"
-                + " (department, feed, source key), listing the channels it came through (channels: channel,"
-                + " timesSeen, firstSeenAt, lastSeenAt, sourceRef) and every failed rule with its field; the"
-                + " payload is masked by what the feed's mapping makes of each column")
+        rest("/quarantine")
                 .get().id("rest-quarantine").produces("application/json").to("direct:api-quarantine")
                 .post("/{id}/replay").id("rest-quarantine-replay").produces("application/json")
                     .to("direct:api-quarantine-replay");
 
-        rest("/ingest").description("REST push: a department sends rows of one of its feeds as a JSON array"
-                + " (application/json) or NDJSON (application/x-ndjson), with Authorization: Bearer <push key>")
+        rest("/ingest")
                 .post("/{department}/{feed}").id("rest-ingest-push")
                     .produces("application/json")
-                    .param().name("department").type(RestParamType.path).description("Your department code").endParam()
-                    .param().name("feed").type(RestParamType.path).description("Feed id (mappings/<department>/<feed>.yaml)").endParam()
                     .to("direct:api-ingest-push");
-        rest("/files").description("The file ledger: every department file picked up, and its outcome")
+        rest("/files")
                 .get().id("rest-files").produces("application/json").to("direct:api-files");
-        rest("/alerts").description("Alerts for operators")
+        rest("/alerts")
                 .get().id("rest-alerts").produces("application/json").to("direct:api-alerts")
                 .post("/{id}/ack").id("rest-alert-ack").produces("application/json").to("direct:api-alert-ack");
 
-        rest("/deliveries").description("Deliveries of the bureau's decisions to the departments (R-PENALTY-FEEDBACK)")
+        rest("/deliveries")
                 .get().id("rest-deliveries").produces("application/json").to("direct:api-deliveries")
                 .get("/{id}").id("rest-delivery").produces("application/json").to("direct:api-delivery")
                 .post("/{id}/replay").id("rest-delivery-replay").produces("application/json")
@@ -63,14 +48,14 @@ public class ApiRoutes extends RouteBuilder {
                     .to("direct:api-delivery-discard")
                 .post("/{id}/ack").id("rest-delivery-ack").produces("application/json").to("direct:api-delivery-ack");
 
-        rest("/obligations").description("Obligations of the policy: due, met or late, by how much, and why (issue 5)")
+        rest("/obligations")
                 .get().id("rest-obligations").produces("application/json").to("direct:api-obligations")
                 .post("/{id}/complete").id("rest-obligation-complete").produces("application/json")
                     .to("direct:api-obligation-complete");
-        rest("/scorecards").description("Timeliness scorecards per unit, month and rule (R-ASSESS); format=csv")
+        rest("/scorecards")
                 .get().id("rest-scorecards").produces("application/json,text/csv").to("direct:api-scorecards");
 
-        rest("/audit").description("The tamper-evident audit log (issue 6); admins only")
+        rest("/audit")
                 .get().id("rest-audit").produces("application/json").to("direct:api-audit")
                 .get("/verify").id("rest-audit-verify").produces("application/json").to("direct:api-audit-verify");
         json(from("direct:api-audit").routeId("api-audit").bean(AuditApi.class, "entries"));

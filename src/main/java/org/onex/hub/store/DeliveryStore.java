@@ -14,8 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.onex.hub.schema.HubJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The delivery outbox and receipts (issue 4). Rows are planned in the ingest transaction of the
@@ -180,10 +184,24 @@ public class DeliveryStore {
                 DeliveryStore::delivery, args.toArray());
     }
 
-    /** The envelope of a delivery's version. */
+    /**
+     * The envelope of a delivery's version, with the version's id in {@code identity.versionId} (the stored text
+     * holds 0 there: the id exists only after the insert).
+     */
     public Optional<String> envelope(long recordId, int version) {
-        return jdbc.queryForList("SELECT envelope FROM hub_record_version WHERE record_id = ? AND version = ?",
-                String.class, recordId, version).stream().findFirst();
+        return jdbc.query("SELECT id, envelope FROM hub_record_version WHERE record_id = ? AND version = ?",
+                (rs, n) -> withVersionId(rs.getString("envelope"), rs.getLong("id")), recordId, version).stream()
+                .findFirst();
+    }
+
+    private static String withVersionId(String envelope, long versionId) {
+        try {
+            ObjectNode node = (ObjectNode) HubJson.mapper().readTree(envelope);
+            node.with("identity").put("versionId", versionId);
+            return node.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored envelope of version " + versionId + " is not JSON", e);
+        }
     }
 
     /** Newest first; null filters match all; {@code beforeId} pages backwards. */

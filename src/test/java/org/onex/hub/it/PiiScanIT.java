@@ -42,6 +42,7 @@ import org.onex.hub.ingest.IngestService;
 import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.policy.Role;
+import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.IdNumbers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -92,6 +93,9 @@ class PiiScanIT {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, List<String>> topicMessages = new ConcurrentHashMap<>();
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final OpenApiContract contract = new OpenApiContract();
+    private final List<String> contractProblems = new ArrayList<>();
+    private int contractChecked;
     private ConfigurableApplicationContext hub;
     private Path work;
     private String origin;
@@ -137,6 +141,47 @@ class PiiScanIT {
         FileSystemUtils.deleteRecursively(work.toFile());
     }
 
+    // --- the contract -----------------------------------------------------------------------------------------
+
+    /**
+     * The OpenAPI document lists exactly the REST DSL's operations, and for each GET exactly the query parameters
+     * the hub accepts: an unknown parameter is refused with the list of allowed ones, which must be the document's.
+     */
+    @Test
+    void theOpenApiDocumentListsEveryOperationAndEveryQueryParameterTheHubAccepts() throws Exception {
+        assertThat(contract.operations()).isEqualTo(apiEndpoints());
+        String operator = TestClients.key(hub, "contract-operator", Role.OPERATOR, null);
+        String admin = TestClients.key(hub, "contract-admin", Role.ADMIN, null);
+        List<String> differences = new ArrayList<>();
+        for (String operation : contract.operations()) {
+            if (!operation.startsWith("GET ")) {
+                continue;
+            }
+            String path = operation.substring(4).replace("{id}", String.valueOf(licenceRecord));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v1" + path
+                    + "?zz-unknown=1")).header("Authorization", "Bearer " + (path.startsWith("/audit") ? admin
+                            : operator)).build(), HttpResponse.BodyHandlers.ofString());
+            Set<String> accepted = new TreeSet<>();
+            if (r.statusCode() == 400) {
+                String detail = HubJson.mapper().readTree(r.body()).path("detail").asText();
+                assertThat(detail).as(operation).contains("unknown parameter 'zz-unknown'; allowed: [");
+                String list = detail.substring(detail.indexOf("allowed: [") + 10, detail.lastIndexOf(']'));
+                for (String name : list.split(", ")) {
+                    if (!name.isBlank()) {
+                        accepted.add(name);
+                    }
+                }
+            } else {
+                assertThat(r.statusCode()).as(operation + " ignores query parameters").isEqualTo(200);
+            }
+            if (!accepted.equals(contract.queryParameters(operation))) {
+                differences.add(operation + ": the hub accepts " + accepted + ", the document lists "
+                        + contract.queryParameters(operation));
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
     // --- the scan ---------------------------------------------------------------------------------------------
 
     @Test
@@ -176,7 +221,8 @@ class PiiScanIT {
                         if (console && !consoles.containsKey(role)) {
                             continue;
                         }
-                        String body = console ? console(consoles.get(role), call) : api(keys.get(role), call);
+                        String body = console ? console(consoles.get(role), call)
+                                : api(keys.get(role), call, e.getKey(), role);
                         scanned++;
                         if (body.startsWith("401 ") || body.startsWith("5")) {
                             broken.add(call.method() + " " + call.path() + " as " + role + ": " + body.substring(0,
@@ -195,6 +241,8 @@ class PiiScanIT {
             }
         }
         assertThat(broken).as("every call authenticated, none failed").isEmpty();
+        assertThat(contractProblems).as("answers the OpenAPI document does not allow (issue 14 item 4)").isEmpty();
+        assertThat(contractChecked).as("answers checked against the OpenAPI document").isGreaterThan(100);
         assertThat(findings).as("unmasked personal data in %d responses", scanned).isEmpty();
         // the seeds reach the endpoints: the bureau sees them as they are
         assertThat(PiiScan.find(bureauSaw.get("GET /records").toString())).contains(ID_LICENCE, ID_PENALTY, MOBILE);
@@ -270,6 +318,7 @@ class PiiScanIT {
                 get(api + "/records?creditCode=" + ID_LICENCE), get(api + "/records?category=C3")));
         c.put("GET /records/{id}", List.of(get(api + "/records/" + licenceRecord), get(api + "/records/" + penaltyRecord)));
         c.put("GET /schema", List.of(get(api + "/schema")));
+        c.put("GET /openapi.json", List.of(get(api + "/openapi.json"), get(api + "/openapi.json?pretty")));
         c.put("GET /departments", List.of(get(api + "/departments")));
         c.put("GET /quarantine", List.of(get(api + "/quarantine"), get(api + "/quarantine?department=jtysj")));
         c.put("POST /quarantine/{id}/replay", List.of(post(api + "/quarantine/" + quarantineId + "/replay", "")));
@@ -453,12 +502,23 @@ class PiiScanIT {
     // --- HTTP -------------------------------------------------------------------------------------------------
 
     private String api(String key, Call call) throws Exception {
+        return api(key, call, null, null);
+    }
+
+    /** The answer as "status body"; checked against the OpenAPI document when the operation is given. */
+    private String api(String key, Call call, String operation, Role role) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(origin + call.path()))
                 .header("Authorization", "Bearer " + key);
         if (call.method().equals("POST")) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (operation != null) {
+            contract.check(operation, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body())
+                    .forEach(p -> contractProblems.add(p + " (" + call.method() + " " + call.path() + " as " + role
+                            + ")"));
+            contractChecked++;
+        }
         return r.statusCode() + " " + r.body();
     }
 
