@@ -31,7 +31,7 @@ public class Alerts {
     public static final String FILE_REJECTED = "FILE_REJECTED";
     public static final String SOURCE_STOPPED = "SOURCE_STOPPED";
     public static final String PUSH_REJECTED = "PUSH_REJECTED";
-    /** A department route failed three polls in a row; the subject is the route id (issue 12). */
+    /** A department route failed three polls in a row; the subject is the route id. */
     public static final String SOURCE_UNREACHABLE = "SOURCE_UNREACHABLE";
     /** A delivery route failed three deliveries in a row; the subject is the route id. */
     public static final String CHANNEL_UNREACHABLE = "CHANNEL_UNREACHABLE";
@@ -43,7 +43,7 @@ public class Alerts {
     public static final String NO_COMPETENT_DEPARTMENT = "NO_COMPETENT_DEPARTMENT";
     public static final String DELIVERY_DEAD = "DELIVERY_DEAD";
     /**
-     * Deliveries to a department still PENDING or QUEUED past {@code hub.delivery.stuck-after} (issue 13); one open
+     * Deliveries to a department still PENDING or QUEUED past {@code hub.delivery.stuck-after}; one open
      * alert per department, subject {@code deliveries to <dept>}, closed by the hub when none is stuck any more.
      */
     public static final String DELIVERY_STUCK = "DELIVERY_STUCK";
@@ -156,7 +156,7 @@ public class Alerts {
 
     private void publish(Alert alert) {
         try {
-            // the topic's subscribers (operator, admin) see ID and mobile numbers masked (issue 13 item 4)
+            // the topic's subscribers (operator, admin) see ID and mobile numbers masked
             String json = HubJson.mapper().writeValueAsString(
                     ValueMasker.tree(HubJson.mapper().valueToTree(alert)));
             jms.send(TOPIC, session -> {

@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * How each department route is doing, as the route reports it: the last success, the last failure and
  * its reason, failures in a row, and whether the route could be created and started at all. Keyed by
- * route id (issue 12, item 7): a department's database route and its SFTP route of the same feed count
+ * route id (item 7): a department's database route and its SFTP route of the same feed count
  * apart, so one succeeding never hides the other failing. Department and feed are kept for grouping.
  * Read by the health indicator ({@code /actuator/health/departments}), the console and the routes page.
  *

@@ -27,7 +27,7 @@ public class ApiErrors extends RouteConfigurationBuilder {
         this.audit = audit;
     }
 
-    /** Every policy denial is an audit entry (issue 6), naming the client and what it asked for. */
+    /** Every policy denial is an audit entry, naming the client and what it asked for. */
     private void denied(Exchange exchange, String reason) {
         if (exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
                 && http.getRequest().getAttribute(ApiKeyAuthenticationFilter.CLIENT) instanceof Client client) {
@@ -43,7 +43,7 @@ public class ApiErrors extends RouteConfigurationBuilder {
                 .process(this::problem).end()
                 .onException(ActionRefusedException.class).handled(true)
                 .process(this::refused).end()
-                // issue 13 item 6: anything else is the hub's fault, answered with a problem body too; Camel's own
+                // anything else is the hub's fault, answered with a problem body too; Camel's own
                 // error handler would log the exchange, and a type conversion's message quotes the body it failed on
                 .onException(Exception.class).handled(true)
                 .process(this::unexpected).end();
@@ -96,7 +96,7 @@ public class ApiErrors extends RouteConfigurationBuilder {
         default -> "Error";
         });
         body.put("status", e.status());
-        body.put("detail", ValueMasker.text(e.getMessage())); // a detail may quote what was asked for (issue 13 item 4)
+        body.put("detail", ValueMasker.text(e.getMessage())); // a detail may quote what was asked for
         if (e.parameter() != null) {
             body.put("parameter", e.parameter());
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * The last step of every API route that is not a record view (issue 13 item 4): the response body (JSON or CSV)
+ * The last step of every API route that is not a record view: the response body (JSON or CSV)
  * with every ID and mobile number masked by value for the calling client ({@link SharingEnforcer#maskValues}),
  * whatever field it is in — an obligation's source key, an alert text, a file name, an audit detail, a
  * scorecards cell. Routes are masked by default ({@link ApiRoutes}); only the record and quarantine views, which

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/audit} (entries in chain order) and {@code GET /api/v1/audit/verify}: walks the
- * hash chain and names the first altered, missing or unchained entry (issue 6). Admins only.
+ * hash chain and names the first altered, missing or unchained entry. Admins only.
  */
 @Component
 public class AuditApi {

@@ -62,7 +62,7 @@ public class DeliveryApi {
         String department = Callers.departmentIfConfined(client, asked);
         String stuck = q.matching("stuck", "true|false", "true or false");
         Instant plannedBefore = clock.instant().minus(settings.stuckAfter());
-        // issue 13: stuck=true lists the deliveries still PENDING or QUEUED past hub.delivery.stuck-after
+        // stuck=true lists the deliveries still PENDING or QUEUED past hub.delivery.stuck-after
         List<Delivery> list = "true".equals(stuck) ? deliveries.stuck(department, plannedBefore,
                 before < 0 ? null : before, limit) : deliveries.list(department, status,
                 recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);

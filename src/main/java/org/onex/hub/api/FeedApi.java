@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/records} (the unified feed) and {@code GET /api/v1/records/{id}}: a record's versions and,
- * beside them, its superseded rows (issue 12: rows that arrived older than the record's state, with the reason;
+ * beside them, its superseded rows (rows that arrived older than the record's state, with the reason;
  * never versions, never on the feed).
  */
 @Component

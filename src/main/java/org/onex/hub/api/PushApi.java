@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /api/v1/ingest/{department}/{feed}}: a department pushes rows (a JSON array, or NDJSON
  * with {@code Content-Type: application/x-ndjson}) through the same mapping, store and quarantine as
- * every other source, in one transaction, and gets the outcome of every row back. Issue 13: the push is bounded
+ * every other source, in one transaction, and gets the outcome of every row back. The push is bounded
  * (bytes, rows, the department's pushes at once and rows per period) and commits within its deadline or not at
  * all, and the answer says which.
  */
@@ -88,7 +88,7 @@ public class PushApi {
                     + keyDepartment);
         }
         PushProperties.Limits bounds = limits.limits(department);
-        // issue 13: a department's pushes at once are bounded before its body is read
+        // a department's pushes at once are bounded before its body is read
         try (PushLimits.Slot slot = limits.enter(department)) {
             return push(exchange, client, department, feed, bounds);
         } catch (PushRefusedException e) {
@@ -99,7 +99,7 @@ public class PushApi {
     private ObjectNode push(Exchange exchange, Client client, String department, String feed,
             PushProperties.Limits bounds) {
         var m = exchange.getMessage();
-        // the push commits before this deadline or not at all; the answer says which (issue 13 item 2)
+        // the push commits before this deadline or not at all; the answer says which
         WorkDeadline deadline = WorkDeadline.after(clock, bounds.timeout());
         long limit = properties.maxBodySize().toBytes();
         Long length = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
@@ -114,7 +114,7 @@ public class PushApi {
             throw ApiException.badParameter("body", "the request has no body");
         }
         try (InputStream in = new Limited(body, limit)) {
-            // the receipt time is the rows' source time unless the mapping maps one (issue 12, newest wins)
+            // the receipt time is the rows' source time unless the mapping maps one (newest wins)
             RowFileReader.read(in, "REST push " + now, new FileLayout(format, StandardCharsets.UTF_8, null, List.of()),
                     row -> {
                         if (rows.size() == bounds.maxRows()) {
@@ -195,7 +195,7 @@ public class PushApi {
         out.put("superseded", result.count(RowOutcome.Status.SUPERSEDED));
         out.put("quarantined", result.count(RowOutcome.Status.QUARANTINED));
         ArrayNode items = out.putArray("results");
-        // issue 13: the failures of a quarantine entry are listed at its first row; a later row of the same entry
+        // the failures of a quarantine entry are listed at its first row; a later row of the same entry
         // that failed the same rules points there ("sameFailuresAs": index), so the answer stays small
         java.util.Map<Long, RowOutcome> listed = new java.util.HashMap<>();
         for (RowOutcome r : result.rows()) {

@@ -138,12 +138,12 @@ public class QuarantineApi {
         n.put("id", e.id());
         n.put("department", e.department());
         n.put("feed", e.feed());
-        // the source key and refs may themselves be ID numbers (issue 13 item 4): masked by value like the payload
+        // the source key and refs may themselves be ID numbers: masked by value like the payload
         n.put("sourceKey", view.text(client, e, e.sourceKey()));
         n.put("sourceRef", view.text(client, e, e.sourceRef()));
         n.put("status", e.status());
         n.put("timesSeen", e.timesSeen());
-        ArrayNode channels = n.putArray("channels"); // issue 12 item 9: one entry per row, its channels listed
+        ArrayNode channels = n.putArray("channels"); // one entry per row, its channels listed
         for (QuarantineEntry.Channel c : e.channels()) {
             channels.addObject().put("channel", c.name()).put("timesSeen", c.timesSeen())
                     .put("firstSeenAt", c.firstSeenAt().toString()).put("lastSeenAt", c.lastSeenAt().toString())
@@ -157,8 +157,8 @@ public class QuarantineApi {
         }
         n.set("failures", failures(e.failures().stream().map(v -> new Violation(v.field(), v.rule(), v.severity(),
                 view.text(client, e, v.message()))).toList())); // reasons may quote the value
-        // raw source rows: masked for every client but the unit that provided them (issue 6)
-        // by what the feed's mapping makes of each column, whatever it is called (issue 12 item 8)
+        // raw source rows: masked for every client but the unit that provided them
+        // by what the feed's mapping makes of each column, whatever it is called
         n.set("payload", view.payload(client, e));
         return n;
     }

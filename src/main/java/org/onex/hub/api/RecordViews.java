@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The REST side of the one enforcement point: every record the API returns goes through
  * {@link SharingEnforcer#view}, which drops what the client may not see and masks what its role may
- * see only masked (R-CATEGORIES; issue 6). A C3 decision "concerns" the departments it was delivered to.
+ * see only masked (R-CATEGORIES). A C3 decision "concerns" the departments it was delivered to.
  */
 @Component
 public class RecordViews {

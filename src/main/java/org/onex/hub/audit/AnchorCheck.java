@@ -10,7 +10,7 @@ import org.onex.hub.audit.AuditAnchors.Line;
 import org.onex.hub.audit.AuditAnchors.Status;
 
 /**
- * The anchors {@link AuditVerifier} checks the chain against (issue 13 item 7): each usable anchor names an entry
+ * The anchors {@link AuditVerifier} checks the chain against: each usable anchor names an entry
  * that must still be there with the same hash, and the newest names an entry the chain must reach.
  */
 final class AnchorCheck {

@@ -1,7 +1,7 @@
 package org.onex.hub.audit;
 
 /**
- * The actions the audit log records (issue 6 item 4), as the strings stored in {@code hub_audit.action}.
+ * The actions the audit log records, as the strings stored in {@code hub_audit.action}.
  * Callers may record other actions (upper case, digits and underscores, at most 48 characters); these are
  * the ones the hub itself uses, named in one place so that queries over the log can rely on them.
  */

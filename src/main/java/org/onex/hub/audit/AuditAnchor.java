@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The audit chain's head written outside the store (issue 13 item 7): the newest entry's seq and hash at a moment,
+ * The audit chain's head written outside the store: the newest entry's seq and hash at a moment,
  * signed with the hub's anchor key (HMAC-SHA256, {@link AuditAnchorKey}). One line, the same in the anchor file and
  * in the hub's log, so an operator can grep either and hand it to verification:
  * {@code onex-audit-anchor-v1 time=2026-12-03T17:40:00.123Z seq=1234 hash=<64 hex> key=<8 hex> hmac=<64 hex>}.

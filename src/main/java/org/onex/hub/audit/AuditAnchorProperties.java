@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code hub.audit.anchor.*}: where and how often the audit chain's head is anchored outside the store (issue 13
- * item 7, {@link AuditAnchoring}).
+ * {@code hub.audit.anchor.*}: where and how often the audit chain's head is anchored outside the store
+ * (item 7, {@link AuditAnchoring}).
  *
  * @param period  {@code hub.audit.anchor.period}: time between anchors (one is written only when the head moved),
  *                default 5m. Entries written after the last anchor can be removed undetected: this bounds them.

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Anchors the audit chain outside the store (issue 13 item 7): every {@code hub.audit.anchor.period} (route
+ * Anchors the audit chain outside the store: every {@code hub.audit.anchor.period} (route
  * {@code audit-anchor}) and when the hub shuts down, the head (newest entry's seq and hash), signed, is appended to
  * the anchor file and logged as one INFO line {@code audit anchor: onex-audit-anchor-v1 …}. Only when the head moved
  * since the file's last anchor, so an idle hub adds nothing. {@link AuditVerifier} then reports an entry removed,

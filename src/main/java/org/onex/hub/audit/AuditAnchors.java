@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The anchor file (issue 13 item 7): audit anchors ({@link AuditAnchor}) appended one line each, forced to disk,
+ * The anchor file: audit anchors ({@link AuditAnchor}) appended one line each, forced to disk,
  * and read back by {@link AuditVerifier}. The file is opened for appending only; give it to an account the database
  * administrators do not have (or make it append-only, {@code chattr +a}), and keep the log lines elsewhere too.
  */

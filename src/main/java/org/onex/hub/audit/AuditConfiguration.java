@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The audit log's settings and its daily route {@code audit-purge}: retention purge, then the chain head logged,
  * so that the log files (kept elsewhere) witness the head's hash day by day; and {@code audit-anchor}, the signed head
- * appended to the anchor file and logged every {@code hub.audit.anchor.period} ({@link AuditAnchoring}, issue 13).
+ * appended to the anchor file and logged every {@code hub.audit.anchor.period} ({@link AuditAnchoring}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AuditProperties.class, AuditAnchorProperties.class })

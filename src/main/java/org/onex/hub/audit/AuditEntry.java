@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
- * One entry of the audit log (issue 6 item 4). {@code hash} is SHA-256 over {@link #canonical}: a compact JSON
+ * One entry of the audit log. {@code hash} is SHA-256 over {@link #canonical}: a compact JSON
  * array of the version tag, seq, time (epoch milliseconds), client, role, action, target, detail (its stored
  * text, as is) and the previous entry's hash. A JSON array because its escaping makes the serialization
  * unambiguous and anyone can recompute it with a JSON tool (docs/audit-and-keys.md shows how).

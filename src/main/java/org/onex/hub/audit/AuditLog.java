@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The audit log (issue 6 item 4): every feed read, push, operator and admin action and policy denial, appended
+ * The audit log: every feed read, push, operator and admin action and policy denial, appended
  * to {@code hub_audit} as a hash chain ({@link AuditEntry}) that {@link AuditVerifier} checks.
  *
  * <p>Why a head row: each append locks {@code hub_audit_head}, takes the next seq and the previous hash from it,
@@ -99,7 +99,7 @@ public class AuditLog {
             throw new IllegalArgumentException("audit action '" + action + "' is not A_NAME_LIKE_THIS (at most 48)");
         }
         String client = truncate(clientId, 64);
-        String what = truncate(ValueMasker.text(target), 512); // a query may name an ID number (issue 13 item 4)
+        String what = truncate(ValueMasker.text(target), 512); // a query may name an ID number
         return tx.execute(status -> {
             Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM hub_audit_head WHERE id = 1 FOR UPDATE",
                     (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
@@ -130,7 +130,7 @@ public class AuditLog {
             return "{}";
         }
         try {
-            // details are kept with ID and mobile numbers masked by value, like every other output (issue 13 item 4)
+            // details are kept with ID and mobile numbers masked by value, like every other output
             return JSON.writeValueAsString(ValueMasker.tree(JSON.valueToTree(detail)));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit detail is not JSON-serializable: " + e.getOriginalMessage(), e);

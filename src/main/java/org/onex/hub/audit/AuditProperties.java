@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purgeDelay  {@code hub.audit.purge-delay}: first purge after start-up, default 5m
  * @param brokerReadPeriod {@code hub.audit.broker-read-period}: how often the progress of open broker consumers is
  *                    written to the store ({@link BrokerReadProgress}), default 10s: a crash loses at most this much
- *                    of the broker feed reads' audit (issue 13 item 7)
+ *                    of the broker feed reads' audit
  */
 @ConfigurationProperties(prefix = "hub.audit")
 public record AuditProperties(

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes audit entries older than {@code hub.audit.retention} (issue 6 item 4) without breaking verification:
+ * Removes audit entries older than {@code hub.audit.retention} without breaking verification:
  * the hash of the last removed entry becomes the chain's anchor, where {@link AuditVerifier} starts, and an
  * AUDIT_PURGED entry written in the same transaction repeats the anchor so the verifier can tell it from one
  * moved by hand. The entries to remove are verified first: a broken stretch is kept (and reported), never

@@ -12,13 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Walks the audit chain (issue 6 item 4) from the purge anchor to the chain head, a page of entries at a time
+ * Walks the audit chain from the purge anchor to the chain head, a page of entries at a time
  * (a table of millions is never held in memory), and names the first bad entry: altered (its hash does not
  * match its content), missing (seq jumps), not chained to its predecessor, or not the entry the head records.
  * A non-zero anchor must be confirmed by the AUDIT_PURGED entry the retention purge wrote with it, so deleting
  * old entries and moving the anchor by hand is detected too.
  *
- * <p>Issue 13 item 7: the chain is also checked against the anchors written outside the store ({@link AuditAnchors},
+ * <p>The chain is also checked against the anchors written outside the store ({@link AuditAnchors},
  * read before the head, so every anchor names an entry the head had reached): an entry an anchor names must have the
  * anchor's hash, and the chain must reach the newest anchor's entry. Newest entries deleted with the head moved back,
  * or the newest entry rewritten with its hash, are reported up to the newest anchor.

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feed reads over the broker that survive a crash (issue 13 item 7). An open network consumer's reads since its last
+ * Feed reads over the broker that survive a crash. An open network consumer's reads since its last
  * {@value AuditAction#FEED_READ} entry are kept in {@code hub_audit_broker_read} ({@link #save}, every
  * {@code hub.audit.broker-read-period}), not only in memory. The entry written when the consumer closes, or once a
  * {@code hub.artemis.read-audit-period} while it stays open, deletes that row in its own transaction

@@ -10,7 +10,7 @@ import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 
 /**
- * An API client with its keys (issue 6 item 3), as listed to admins.
+ * An API client with its keys, as listed to admins.
  *
  * @param department the registry code of the unit a bureau, department or office client acts for (required for a
  *                   department client; for bureau and office a missing code means the registry's only unit of

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * API clients and their keys (issue 6 item 3). A key is {@value #KEY_PREFIX} plus 32 random bytes in URL-safe
+ * API clients and their keys. A key is {@value #KEY_PREFIX} plus 32 random bytes in URL-safe
  * Base64; the hub stores only its SHA-256 and finds a presented key by that hash through a unique index. Nothing
  * is cached, so a revocation is refused by the very next request. Rotation issues a new key and lets the older
  * ones work until the end of an overlap, so a client can switch without an outage. Every change is audited.

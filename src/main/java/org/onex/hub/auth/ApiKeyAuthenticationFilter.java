@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Authenticates API requests by {@code Authorization: Bearer <key>}: a client key of the key store
- * (issue 6), or a department's push key of {@code hub.push.keys} (issue 3), which stands for that
+ *, or a department's push key of {@code hub.push.keys}, which stands for that
  * department. Without a key, a TLS client certificate the connection presented (the hub serving TLS
  * with {@code server.ssl.client-auth=want}, which checks it against the trust store) authenticates the
  * client it is mapped to ({@link ApiClients#mapCertificate}). A key or certificate that is presented but

@@ -10,7 +10,7 @@ import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.policy.SharingPolicy;
 
 /**
- * The Artemis role names of the hub's clients (issue 6 item 3, "Artemis users and roles for JMS consumers"). The
+ * The Artemis role names of the hub's clients ("Artemis users and roles for JMS consumers"). The
  * broker's security settings grant addresses to these names; the same names are used by the embedded broker's
  * {@link BrokerSecurityManager} and by the JAAS role files of an external broker (docs/security.md).
  *

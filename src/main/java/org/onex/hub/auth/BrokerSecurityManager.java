@@ -24,7 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may use the embedded Artemis broker (issue 6 items 2 and 3): installed by {@link BrokerSecurityInstaller}.
+ * Who may use the embedded Artemis broker: installed by {@link BrokerSecurityInstaller}.
  *
  * <ul>
  * <li>A connection over the in-VM transport is the hub itself (Spring's and Camel's JMS connection factory): it

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Revocation on open broker connections (issue 6 item 3: "revocation takes effect immediately"). The broker
+ * Revocation on open broker connections ("revocation takes effect immediately"). The broker
  * checks a key when a connection or session is opened ({@link BrokerSecurityManager}); a consumer that stays
  * connected would keep receiving after its key was revoked, its client disabled or a rotation's overlap ended.
  * The route {@code broker-key-check} calls {@link #closeRevoked} every {@code hub.artemis.key-check-period}: each

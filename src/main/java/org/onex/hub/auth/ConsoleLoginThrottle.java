@@ -21,7 +21,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * The console's sign-in, throttled like a bank's (issue 13 item 5): after {@code hub.console.login.account-failures}
+ * The console's sign-in, throttled like a bank's: after {@code hub.console.login.account-failures}
  * failed sign-ins of one account name, or {@code address-failures} from one address, within {@code period}, every
  * sign-in of that name or from that address is refused — the right password too — until the period has passed.
  * The broker's {@link LoginThrottle} counts, once per account name and once per address.

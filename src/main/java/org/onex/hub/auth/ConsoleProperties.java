@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>{@code hub.console.login}: how many failed sign-ins an account name and an address may have within
  * {@code period} before every sign-in of that account name, or from that address, is refused until the period
- * has passed (issue 13 item 5).
+ * has passed.
  */
 @ConfigurationProperties(prefix = "hub.console")
 public record ConsoleProperties(Map<String, Operator> operators, Login login) {

@@ -13,7 +13,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Console sign-ins and failed attempts in the audit log (issue 6: every operator action, and who tried).
+ * Console sign-ins and failed attempts in the audit log (every operator action, and who tried).
  * API key authentication is stateless and audited by what the client then does.
  */
 @Component
@@ -34,7 +34,7 @@ public class LoginAudit {
 
     /**
      * A failed sign-in, with the address it came from. Sign-ins refused by the throttle are not audited one by one
-     * (issue 13 item 5): the block itself is, once ({@link ConsoleLoginThrottle}).
+     *: the block itself is, once ({@link ConsoleLoginThrottle}).
      */
     @EventListener
     public void failure(AbstractAuthenticationFailureEvent event) {

@@ -11,7 +11,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 
 /**
- * Failed logins per remote host (issue 6 item 6, abuse limits, on the broker's network acceptor): after
+ * Failed logins per remote host (abuse limits, on the broker's network acceptor): after
  * {@code failures} failed logins within {@code period}, every login from that host is refused, with the right
  * key or not, until the period counting them has passed. Without it, anybody reaching the acceptor could try
  * keys as fast as the broker answers, and fill the audit log with one LOGIN_FAILED row per try.
@@ -21,7 +21,7 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
  * the client id freely. A client behind the same address as a misbehaving one is refused with it for at most one
  * period; the refusal is audited once per period ({@link AuditAction#LOGIN_THROTTLED}).
  *
- * <p>The console's sign-in (issue 13 item 5, {@link ConsoleLoginThrottle}) uses the same class twice, keyed by
+ * <p>The console's sign-in ({@link ConsoleLoginThrottle}) uses the same class twice, keyed by
  * account name and by address; a key is any string. Its periods run on the hub's {@link Clock} there, so a test
  * can move time instead of waiting.
  */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * Per-department push keys (issue 3; the security issue replaces them with client keys and roles).
+ * Per-department push keys (the security issue replaces them with client keys and roles).
  * Keys are random secrets, so an unsalted SHA-256 is enough to keep them out of the configuration;
  * comparison is constant-time.
  */

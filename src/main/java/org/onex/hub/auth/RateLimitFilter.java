@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Abuse limits (issue 6): each authenticated client gets {@code hub.security.rate-limit.requests}
+ * Abuse limits: each authenticated client gets {@code hub.security.rate-limit.requests}
  * requests per {@code period} (resilience4j's RateLimiter, one per client); beyond that 429 with
  * {@code Retry-After} in seconds. Anonymous requests are limited per remote address. Request bodies
  * above {@code hub.security.max-body-size} are refused with 413 before they are read (the push endpoint

@@ -51,7 +51,7 @@ import jakarta.servlet.DispatcherType;
  * Web security of the hub. The operator console ({@code /console/**}) has a form login with the
  * operator accounts of {@code hub.console.operators}; its actions (acknowledge, replay, discard,
  * suspend, resume) need the OPERATOR or ADMIN role and carry a CSRF token. The leadership-group
- * office (OFFICE) sees the scorecards only (R-ASSESS). The API authenticates clients by key (issue 6).
+ * office (OFFICE) sees the scorecards only (R-ASSESS). The API authenticates clients by key.
  */
 @Configuration
 @EnableWebSecurity
@@ -62,7 +62,7 @@ public class WebSecurityConfiguration {
     static final Set<String> CONSOLE_ROLES = Set.of("OPERATOR", "ADMIN", "OFFICE");
 
     /**
-     * The console: form login throttled per account name and address ({@link ConsoleLoginThrottle}, issue 13
+     * The console: form login throttled per account name and address ({@link ConsoleLoginThrottle}
      * item 5), a CSRF token on every POST (the login form's included), a new session id at sign-in (session
      * fixation), and the session cookie's flags set by {@code server.servlet.session.cookie.*} (HttpOnly,
      * SameSite=Lax; Secure whenever the request came over HTTPS, also behind a proxy that says so with
@@ -142,7 +142,7 @@ public class WebSecurityConfiguration {
                 .addFilterBefore(new ApiNotReadyFilter(availability), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
                         limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()), ApiKeyAuthenticationFilter.class)
-                // issue 13 item 6: content type, charset, UTF-8 and query encoding of authorized API requests
+                // content type, charset, UTF-8 and query encoding of authorized API requests
                 .addFilterAfter(new ApiRequestFilter(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()),
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e
@@ -172,7 +172,7 @@ public class WebSecurityConfiguration {
         return new ApiErrorPages(mappings);
     }
 
-    /** Spring MVC's 404, 405, 406 and 415 of API paths as problem bodies (issue 13 item 6). */
+    /** Spring MVC's 404, 405, 406 and 415 of API paths as problem bodies. */
     @Bean
     HandlerExceptionResolver apiProblemResolver(ApiErrorPages pages) {
         return pages.resolver();

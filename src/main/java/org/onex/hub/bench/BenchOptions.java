@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Command-line options of {@code benchmark}; the defaults are the figures of Foundation item 13 (jdbc) and
- * issue 3 item 10 (sftp, push).
+ * Command-line options of {@code benchmark}; the defaults are the sizes the README's benchmark figures were taken
+ * with (jdbc, sftp, push).
  *
  * @param scenario    jdbc, sftp, push or all (all three, in that order)
  * @param rows        jdbc: rows seeded into the source and loaded twice (baseline, hub)

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * delay from source commit to feed visibility. Exit code 0 when the hub reaches at least half the baseline's
  * rate, 1 when not. The databases are dropped at the end in every case.
  *
- * <p>sftp and push (issue 3 item 10): a 100,000-row CSV read over SFTP ({@link SftpScenario}) and 100,000
+ * <p>sftp and push: a 100,000-row CSV read over SFTP ({@link SftpScenario}) and 100,000
  * rows pushed over REST in requests of 500 ({@link PushScenario}), each against a fresh hub whose store is
  * the embedded H2 default (or PostgreSQL with {@code --store=postgres}). They fail (exit code 2) when a row
  * is not stored; otherwise they exit 0. {@code all} runs jdbc, sftp and push in turn. Exit code 2 on any error.

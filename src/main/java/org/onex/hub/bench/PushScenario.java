@@ -26,7 +26,7 @@ import org.onex.hub.schema.HubJson;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The push scenario (issue 3 item 10): {@code --push-rows} road transport licences pushed by jtysj to
+ * The push scenario: {@code --push-rows} road transport licences pushed by jtysj to
  * {@code POST /api/v1/ingest/jtysj/licences} over real HTTP, {@code --batch} rows a request, by
  * {@code --push-clients} clients that each send one request after the other. Every response must be 200
  * with every row stored (or a new or unchanged version); anything else ends the run with the response.
@@ -52,7 +52,7 @@ final class PushScenario {
         Map<String, String> settings = new LinkedHashMap<>(store);
         settings.put("hub.push.keys." + DEPARTMENT, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(key.getBytes(StandardCharsets.UTF_8))));
-        // the benchmark measures throughput, not the per-department limits (issue 13): one slot per client
+        // the benchmark measures throughput, not the per-department limits: one slot per client
         settings.put("hub.push.per-department.concurrent", String.valueOf(options.pushClients()));
         try (HubRun hub = new HubRun(options)) {
             BenchReport.progress("(push) starting the hub in this JVM");

@@ -18,13 +18,13 @@ import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
 
 /**
- * The sftp scenario (issue 3 item 10): one licence export of {@code --file-rows} rows (the national XK_*
+ * The sftp scenario: one licence export of {@code --file-rows} rows (the national XK_*
  * columns that {@code mappings/sthjj/licences.yaml} reads) dropped on an in-process SFTP server and read by
  * one {@code sftp-source} route. The file is written outside the drop folder first and then renamed into
  * it, so "file complete" is one instant; the scenario times it to the ledger row turning INGESTED and
  * splits that into pick-up (poll, stable-size read lock, download, checksum) and ingest ({@code received_at}
  * to {@code finished_at}). The live heap ({@link LiveHeap}) is sampled over the same span: a file ingested as
- * a stream needs no heap in proportion to its size (issue 3: "a 100,000-row file must not need the whole
+ * a stream needs no heap in proportion to its size ("a 100,000-row file must not need the whole
  * file in memory"), which shows best when the command runs with a bounded heap (-Xmx256m).
  */
 final class SftpScenario {

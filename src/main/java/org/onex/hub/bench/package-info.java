@@ -1,7 +1,7 @@
 /**
  * The {@code benchmark} command. Scenario jdbc (Foundation item 13): seeds a throw-away PostgreSQL
  * department database, loads it once with a hand-written JDBC loop and once with the hub's own pipeline and
- * measures a steady trickle's commit-to-feed delay. Scenarios sftp and push (issue 3 item 10): a large CSV
+ * measures a steady trickle's commit-to-feed delay. Scenarios sftp and push: a large CSV
  * file over an in-process SFTP server, with the heap it needed, and REST pushes in batches over real HTTP.
  * It is a command, not a test: nothing here runs in the build, and it only touches the databases and
  * temporary folders it creates and removes.

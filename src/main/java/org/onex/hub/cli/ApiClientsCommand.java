@@ -27,7 +27,7 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code clients}: the admin's way to manage API clients without a running hub (issue 6 item 3). In production no
+ * {@code clients}: the admin's way to manage API clients without a running hub. In production no
  * client exists until an admin adds one here; a new key is printed once and never again (the store keeps only
  * its hash). Runs on the hub's store exactly as {@code audit-verify} does, and every change is audited with the
  * actor {@code cli:<OS user>}.

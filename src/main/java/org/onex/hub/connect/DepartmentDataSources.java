@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Connection pools to department databases, named in {@code hub.datasources.<name>} and referenced by
  * route files. Read-only unless {@code writable: true} (a department inbox the hub delivers decisions
- * into, issue 4: give that account INSERT on the inbox table only); created on first use without connecting, so an unreachable department does
+ * into: give that account INSERT on the inbox table only); created on first use without connecting, so an unreachable department does
  * not stop the hub from starting (its route reports the failure instead).
  */
 @Component

@@ -64,7 +64,7 @@ public class ConsoleFormat {
         return zh() ? d.nameZh() : d.nameEn();
     }
 
-    /** A text that may quote personal data (a quarantine reason), with ID and mobile numbers masked (issue 6). */
+    /** A text that may quote personal data (a quarantine reason), with ID and mobile numbers masked. */
     public String masked(String text) {
         return text == null ? "" : Masking.maskText(text);
     }

@@ -18,7 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The console's exit (issue 13 item 4): every page and download of {@code /console/**} (HTML, the scorecards
+ * The console's exit: every page and download of {@code /console/**} (HTML, the scorecards
  * CSV) leaves with its ID and mobile numbers masked by value for the signed-in user
  * ({@link SharingEnforcer#maskValues(org.onex.hub.policy.Client, String)}), whatever part of a page shows them
  * — a record's document number, a quarantined row's source key or sourceRef, an alert text. One filter rather

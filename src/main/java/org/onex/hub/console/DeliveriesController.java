@@ -58,13 +58,13 @@ public class DeliveriesController implements ConsolePage {
 
     /**
      * The 全部 tab (no status) lists every delivery; {@code stuck=true} lists those still PENDING or QUEUED past
-     * {@code hub.delivery.stuck-after} (issue 13), and every listed one that is stuck is marked.
+     * {@code hub.delivery.stuck-after}, and every listed one that is stuck is marked.
      */
     @GetMapping("/console/deliveries")
     public String deliveries(@RequestParam(required = false) String status,
             @RequestParam(required = false) String department, @RequestParam(defaultValue = "false") boolean stuck,
             Model model, Locale locale) {
-        // issue 17: List.of(...).contains(null) throws, which made the 全部 tab answer 500
+        // List.of(...).contains(null) throws, which made the 全部 tab answer 500
         String s = status != null && STATUSES.contains(status) ? status : null;
         String d = ConsoleParams.code(department);
         Instant plannedBefore = clock.instant().minus(settings.stuckAfter());

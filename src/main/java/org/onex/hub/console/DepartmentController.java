@@ -77,7 +77,7 @@ public class DepartmentController {
     public String department(@PathVariable String code, Model model, Principal principal) {
         Department d = registry.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no department " + code));
-        // one row per route (issue 12: a database route and an SFTP route of one feed count apart); a feed that
+        // one row per route (a database route and an SFTP route of one feed count apart); a feed that
         // delivered rows without a route reporting (a push feed) gets a row of its own
         Map<String, FeedRow> feeds = new TreeMap<>();
         Map<String, Instant> rowsAt = new java.util.HashMap<>();
@@ -99,7 +99,7 @@ public class DepartmentController {
         List<RecordRow> records = new ArrayList<>();
         Client operator = ConsoleActor.of(principal);
         for (FeedItem item : feed.latest(code, 20)) {
-            // what the operator's role may see, masked as on the API (issue 6); other categories are left out
+            // what the operator's role may see, masked as on the API; other categories are left out
             enforcer.view(operator, FeedJson.envelope(item), null).ifPresent(view -> records.add(summary(item, view)));
         }
         List<QuarantineEntry> open = quarantine.list(new QuarantineFilter(code, null, null, QuarantineEntry.OPEN),

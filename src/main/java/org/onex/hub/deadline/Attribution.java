@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * Who caused a delay, read from the record's timestamps (decided → recorded in the source system →
- * extracted by the hub → stored → delivered → acknowledged), issue 5 item 4.
+ * extracted by the hub → stored → delivered → acknowledged).
  */
 public enum Attribution {
     /** The providing unit recorded the decision in its own system after the due time. */

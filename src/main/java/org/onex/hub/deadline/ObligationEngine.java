@@ -21,7 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates each arriving record against the obligations (issue 5, item 4), in its ingest transaction:
+ * Evaluates each arriving record against the obligations (item 4), in its ingest transaction:
  * opens an obligation for every rule that applies to the record's first version, with its due time on
  * the working-day calendar (urgent records take the urgent period); completes at once what the arrival
  * itself meets ({@code completion: stored}) with lateness and attribution, and raises a late alert.

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The scheduled scan of the deadline engine (issue 5, items 4–5): completes obligations met by a
+ * The scheduled scan of the deadline engine (items 4–5): completes obligations met by a
  * delivery or acknowledgement, marks open obligations OVERDUE when their due time passes, reminds
  * {@code reminderWorkingDays} working days before, and finds silent sources. It runs in one
  * transaction holding the scan lock row, so with several nodes one scans at a time and the next finds

@@ -59,8 +59,8 @@ public class DeliveryDispatcher {
         if (pending.isEmpty()) {
             return 0;
         }
-        // each department receives the decision as the sharing policy shows it to that department (issue 6:
-        // one enforcement point on every egress); a decision the policy does not share with it is not sent
+        // each department receives the decision as the sharing policy shows it to that department
+        // (one enforcement point on every egress); a decision the policy does not share with it is not sent
         Map<Long, ObjectNode> views = new HashMap<>();
         List<Long> refused = new ArrayList<>();
         for (PendingDelivery p : pending) {

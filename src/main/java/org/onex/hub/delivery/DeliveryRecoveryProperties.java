@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code hub.delivery.*} settings of the delivery sweep (issue 13): a delivery planned more than
+ * {@code hub.delivery.*} settings of the delivery sweep: a delivery planned more than
  * {@code stuckAfter} ago and still PENDING or QUEUED is stuck (alert {@code DELIVERY_STUCK}, console, API); a
  * QUEUED delivery no consumer has touched for {@code redispatchAfter} and whose message is not on its queue is
  * put back in the outbox; the sweep runs every {@code sweepPeriod} and once shortly after start.

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Routes every C3 decision the bureau provides to its competent department (issue 4, item 2) and plans
+ * Routes every C3 decision the bureau provides to its competent department (item 2) and plans
  * its delivery in the decision's own ingest transaction (R-PENALTY-FEEDBACK):
  * <ol>
  * <li>by matter code through {@code config/matters.yaml};</li>

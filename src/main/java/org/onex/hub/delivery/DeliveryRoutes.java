@@ -27,7 +27,7 @@ public class DeliveryRoutes extends RouteBuilder {
                     .bean(DeliveryDispatcher.class, "dispatchNext")
                     .setProperty("more", simple("${body} >= 500"))
                 .end();
-        // issue 13: orphaned deliveries back to the outbox, stuck ones alerted; first round shortly after start
+        // orphaned deliveries back to the outbox, stuck ones alerted; first round shortly after start
         from("timer:delivery-sweep?period=" + settings.sweepPeriod().toMillis() + "&delay=3000")
                 .routeId("delivery-sweep").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliverySweep.class, "sweep");

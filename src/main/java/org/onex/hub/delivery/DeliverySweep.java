@@ -25,7 +25,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
 
 /**
- * No delivery stays PENDING or QUEUED silently (issue 13, R-PENALTY-FEEDBACK). At start and every
+ * No delivery stays PENDING or QUEUED silently (R-PENALTY-FEEDBACK). At start and every
  * {@code hub.delivery.sweep-period}:
  * <ol>
  * <li>a QUEUED delivery whose message is gone (a crash between the department's receipt and the store's

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 import jakarta.jms.ConnectionFactory;
 
 /**
- * The delivery channel templates (issue 4, item 3), instantiated per department in
+ * The delivery channel templates (item 3), instantiated per department in
  * {@code routes/<dept>.camel.yaml} with parameters only:
  * <ul>
  * <li>{@code delivery-jdbc}: INSERT into the department's inbox table, declared in

@@ -13,7 +13,7 @@ import org.onex.hub.config.YamlDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A department's inbox table, declared in {@code config/inboxes/<dept>.yaml} (issue 4, JDBC channel):
+ * A department's inbox table, declared in {@code config/inboxes/<dept>.yaml} (JDBC channel):
  *
  * <pre>
  * table: HUB_INBOX

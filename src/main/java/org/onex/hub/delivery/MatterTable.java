@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code config/matters.yaml}: matter code (事项编码) → the department competent for it, the first way
- * the hub routes a bureau decision (issue 4). Checked at start-up: every code once, every department
+ * the hub routes a bureau decision. Checked at start-up: every code once, every department
  * registered and a consumer of C3 (R-CATEGORIES).
  */
 public final class MatterTable {

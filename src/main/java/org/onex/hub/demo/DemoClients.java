@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo API clients of the embedded default (issue 6 item 7), so a newcomer can try the difference between the
+ * Demo API clients of the embedded default, so a newcomer can try the difference between the
  * roles with curl. At the first start (no client in the store) it adds one client per role, issues each a key,
  * prints the keys once in a framed block on stdout and writes them to {@code ${hub.data-dir}/}{@value #FILE}
  * (owner-only), for whoever missed the console. Later starts only say where that file is. Production

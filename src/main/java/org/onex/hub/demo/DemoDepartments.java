@@ -84,7 +84,7 @@ public class DemoDepartments {
         String kind = broken && creditCode.length() == 18 && SyntheticData.pick(r, new String[] { "a", "b" }).equals("a")
                 ? "09" : "0" + (1 + r.nextInt(5));
         // the legal representative's ID number from its own seed, so the demo's other values stay as they were;
-        // always valid: the demo's broken rows are broken elsewhere (issue 12 item 3)
+        // always valid: the demo's broken rows are broken elsewhere
         String representativeId = SyntheticData.idNumber(new Random(n * 31 + 7));
         scjgj.update("INSERT INTO xk_licence (XK_XDR_MC, XK_XDR_LB, XK_XDR_SHXYM, XK_FRDB, XK_FR_ZJLX, XK_FR_ZJHM,"
                 + " XK_XKWS, XK_WSH, XK_XKLB,"

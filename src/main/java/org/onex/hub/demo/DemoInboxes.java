@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The departments' side of the bureau's decisions in the embedded default (issue 4), one per channel
+ * The departments' side of the bureau's decisions in the embedded default, one per channel
  * kind: 市场监管局 and 自然资源和规划局 have an inbox table in their databases (delivery-jdbc), 生态环境局
  * reads files from its SFTP server (delivery-sftp), 交通运输局 runs an HTTP endpoint (delivery-rest, a
  * real local HTTP server). Each "reads" what arrived after {@code hub.demo.ack-after} and acknowledges
@@ -56,7 +56,7 @@ public final class DemoInboxes implements AutoCloseable {
     private final HttpServer rest;
     /** Delivery id → arrival, of the REST departments' inbox. */
     private final Map<Long, Arrival> received = new ConcurrentHashMap<>();
-    /** Each REST department acknowledges with its own API key (issue 6), made on first use. */
+    /** Each REST department acknowledges with its own API key, made on first use. */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final ApiClients clients;
 

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.onex.hub.cli.HubCommand;
 
 /**
- * {@code java -jar onex-hub.jar faults} (bin/faults): the fault suite of issue 13 item 8. For each store
+ * {@code java -jar onex-hub.jar faults} (bin/faults): the fault suite. For each store
  * ({@code --stores}, default h2 then postgres) it starts the hub in a child JVM with the scenarios' department
  * edges (push, jdbc, sftp, delivery; they run at the same time, so every kill lands in all four), kills it with
  * SIGKILL {@code --kills} times at random moments and restarts it on the same store; on the first store it then

@@ -1,5 +1,5 @@
 /**
- * The {@code faults} command (issue 13 item 8): the hub in a child JVM killed with SIGKILL at random moments
+ * The {@code faults} command: the hub in a child JVM killed with SIGKILL at random moments
  * while departments push, export tables and files and receive the bureau's decisions, on the embedded H2 store
  * and on PostgreSQL; outages of a department database, an SFTP server, a receiving inbox and the broker, each
  * restored; a soak mode sampling heap and store size. It prints what was acknowledged, found, lost, duplicated,

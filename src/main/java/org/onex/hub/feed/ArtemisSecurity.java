@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.stereotype.Component;
 
 /**
- * Broker-side security of the embedded broker (issue 6 item 2: "a consumer can only subscribe to the addresses
+ * Broker-side security of the embedded broker ("a consumer can only subscribe to the addresses
  * its categories allow"). Turns security on and grants each address of {@link #settings} to its broker roles;
  * the users and their roles come from {@code org.onex.hub.auth.BrokerSecurityManager}. Only the embedded
  * broker is customized; an external broker gets the same settings from its admin (docs/security.md).

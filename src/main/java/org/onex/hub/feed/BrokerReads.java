@@ -25,14 +25,14 @@ import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCu
 import org.springframework.stereotype.Component;
 
 /**
- * Feed reads over the broker (issue 6 item 4: every feed read is audited with the client, the query, the count and a
+ * Feed reads over the broker (every feed read is audited with the client, the query, the count and a
  * digest of the record ids). A network client's consumer is followed from its creation: the record ids the broker
  * delivers to it are counted and digested as they go ({@link AuditLog#idsDigest}, computed incrementally, so no id
  * list is kept), with the first and last feed position. {@value AuditAction#FEED_READ} is written, target
  * {@code artemis:<address>}, when the consumer closes and, for a subscription that stays open, by {@link #flush}
  * ({@code hub.artemis.read-audit-period}) for what it was delivered since the entry before, if anything.
  *
- * <p>Issue 13 item 7: between entries, {@link #recordProgress} stores each open consumer's reads so far in the hub
+ * <p>Between entries, {@link #recordProgress} stores each open consumer's reads so far in the hub
  * store every {@code hub.audit.broker-read-period} ({@link BrokerReadProgress}), so that a crash loses at most one
  * period: after it, the stored progress becomes a FEED_READ entry marked {@code interrupted}. A consumer's progress
  * write, its periodic entry and its closing entry are serialized by a per-consumer lock, so a stale progress row
@@ -123,7 +123,7 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
 
     /**
      * Stores, for each open consumer that was delivered something since its last entry, what it was delivered so
-     * far (issue 13 item 7); returns how many consumers' progress it stored.
+     * far; returns how many consumers' progress it stored.
      */
     public int recordProgress() {
         int stored = 0;

@@ -35,7 +35,7 @@ import jakarta.jms.TextMessage;
  * third of the ingest throughput (docs/design-decisions.md).
  *
  * <p>Each version goes to the internal topic {@code hub.feed.<C>} as stored, and to the masked topics of
- * {@link FeedTopics} as {@link SharingEnforcer#view} for that topic's audience (issue 6 item 2: one enforcement
+ * {@link FeedTopics} as {@link SharingEnforcer#view} for that topic's audience (one enforcement
  * point on every channel): the stored envelope is parsed once per version and each view built once per topic,
  * only for topics that have a subscription, the internal one included ({@link FeedBindings}: the broker drops a
  * message nobody subscribed to, so building and sending it would only take the cores from the ingest).

@@ -20,12 +20,12 @@ public class FeedRoutes extends RouteBuilder {
         from("timer:feed-publisher?period={{hub.feed.publish-period:200}}").routeId("feed-publisher")
                 .bean(FeedPublisher.class, "publishAvailable").id("feed-publish");
 
-        // Feed reads of broker subscriptions that stay open are audited once a period (issue 6 item 4)
+        // Feed reads of broker subscriptions that stay open are audited once a period
         from("timer:broker-read-audit?period={{hub.artemis.read-audit-period:3600000}}&delay=60000")
                 .routeId("broker-read-audit")
                 .bean(BrokerReads.class, "flush").id("broker-read-flush");
 
-        // Issue 13 item 7: their progress is stored once a (short) period, so a crash loses at most that period;
+        // Their progress is stored once a (short) period, so a crash loses at most that period;
         // progress left by consumers a stopped hub never closed becomes FEED_READ entries ("interrupted")
         from("timer:broker-read-progress?period={{hub.audit.broker-read-period:10s}}&delay=1000")
                 .routeId("broker-read-progress")

@@ -71,7 +71,7 @@ public class IngestService {
     }
 
     /**
-     * Ingests one batch in one transaction that commits before {@code deadline} or not at all (issue 13 item 2):
+     * Ingests one batch in one transaction that commits before {@code deadline} or not at all:
      * the deadline is checked between the steps and just before the commit, and the transaction's timeout
      * makes JdbcTemplate give each statement only the time left, so one long statement cannot run past it
      * either. Past the deadline: {@link DeadlineExceededException}, and everything is rolled back.
@@ -109,7 +109,7 @@ public class IngestService {
             }
             SourceRow row = batch.rows().get(i);
             String payload = payloads.toJson(row.values());
-            // a row identical to an earlier row of the batch maps the same: mapped once (issue 13, 100,000
+            // a row identical to an earlier row of the batch maps the same: mapped once (100,000
             // identical bad rows in one push)
             MappingResult result = mapped.get(payload);
             if (result == null) {
@@ -128,7 +128,7 @@ public class IngestService {
             }
         }
         deadline.check("after mapping " + batch.rows().size() + " rows");
-        // identical bad rows are one entry written once, whatever their number (issue 13)
+        // identical bad rows are one entry written once, whatever their number
         long[] qids = quarantine.quarantineAll(batch.department(), batch.feed(), batch.channel(), failed, now);
         for (int f = 0; f < qids.length; f++) {
             int i = failedRows.get(f);
@@ -168,7 +168,7 @@ public class IngestService {
             watermarks.save(batch.department(), batch.feed(), batch.cursorJson(), now);
         }
         if (!batch.rows().isEmpty()) {
-            watermarks.touchActivity(batch.department(), batch.feed(), now); // source freshness (issue 5)
+            watermarks.touchActivity(batch.department(), batch.feed(), now); // source freshness
         }
         deadline.check("before the commit");
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
@@ -177,7 +177,7 @@ public class IngestService {
     }
 
     /**
-     * The time a row is judged by when several channels feed one record (issue 12, newest wins): the mapped
+     * The time a row is judged by when several channels feed one record (newest wins): the mapped
      * {@code times.sourceUpdatedAt} when the mapping fills it (so that a database row and a file row of one
      * feed compare on the same column), else the channel's own time ({@link SourceRow#sourceTime()}).
      */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The time by which a unit of work (one REST push) must have committed (issue 13 item 2). The work checks it
+ * The time by which a unit of work (one REST push) must have committed. The work checks it
  * between its steps and once more just before it commits; past it, the work throws
  * {@link DeadlineExceededException} and its transaction rolls back, so a client is never answered "timed out"
  * for something the hub stores later. Read on the hub's clock, so that a test can move past it without waiting.

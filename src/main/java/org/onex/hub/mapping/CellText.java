@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Checks on a source text value before it is mapped, for every channel (files, pushes, databases): the
  * hub's data ends up in spreadsheets (console and scorecard CSV, departments' own exports), so a value
  * that a spreadsheet would run as a formula is never stored, and neither is a value no spreadsheet cell
- * could hold. Issue 13 item 8; the decision is in docs/design-decisions.md.
+ * could hold. The decision is in docs/design-decisions.md.
  */
 public final class CellText {
 

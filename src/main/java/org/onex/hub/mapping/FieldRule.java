@@ -61,7 +61,7 @@ record FieldRule(String target, ValueSource source, ValueType type, CodeList cod
         try {
             Object value = type.convert(raw, zone, longTerm);
             if (type == ValueType.ID_NUMBER) {
-                // a resident ID number in a body field is checked like the subject's (issue 12 item 3)
+                // a resident ID number in a body field is checked like the subject's
                 List<Violation> found = IdNumbers.check(target, (String) value);
                 Violation error = found.stream().filter(Violation::isError).findFirst().orElse(null);
                 return error != null ? new Applied(null, error) : new Applied(value, null, found);
@@ -73,7 +73,7 @@ record FieldRule(String target, ValueSource source, ValueType type, CodeList cod
         }
     }
 
-    /** A value a spreadsheet would run as a formula, or no spreadsheet cell could hold (issue 13 item 8). */
+    /** A value a spreadsheet would run as a formula, or no spreadsheet cell could hold. */
     private Violation unsafeText(String value) {
         if (CellText.isFormula(value)) {
             return Violation.error(target, Rules.FORMULA_CELL, describe() + " starts with a formula character ("

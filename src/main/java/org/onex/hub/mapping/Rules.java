@@ -15,7 +15,7 @@ public final class Rules {
     /**
      * A text value starts with a spreadsheet formula character (=, @, or + / - not followed by a number):
      * stored, it would run as a formula when someone opens a hub export in Excel or WPS (CSV injection,
-     * e.g. {@code =cmd|' /C calc'!A0}). Issue 13 item 8; docs/design-decisions.md.
+     * e.g. {@code =cmd|' /C calc'!A0}). See docs/design-decisions.md.
      */
     public static final String FORMULA_CELL = "FORMULA_CELL";
     /** A text value longer than {@link CellText#MAX_CHARS}, the most a spreadsheet cell holds. */

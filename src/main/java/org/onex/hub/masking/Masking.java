@@ -7,7 +7,7 @@ import org.onex.hub.schema.IdNumbers;
 
 /**
  * Masking of personal data (脱敏), as pure functions: what every egress channel, the logs and the quarantine
- * views show instead of a natural person's ID number, phone number or name (issue 6 items 2 and 5; personal
+ * views show instead of a natural person's ID number, phone number or name (personal
  * data of R-CATEGORIES records). Null stays null; text that is not personal data stays as it is.
  *
  * <ul>
@@ -41,7 +41,7 @@ public final class Masking {
     /**
      * An 18-character ID number glued to letters (a document number {@code JTYS330723198506120313}): not found by
      * {@link #IN_TEXT}, whose letter boundary keeps credit and licence codes readable, so it counts only with a
-     * valid GB 11643 check character (issue 13 item 4).
+     * valid GB 11643 check character.
      */
     private static final Pattern GLUED_ID = Pattern.compile("(?<![0-9])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9])");
 

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * Log hygiene (issue 6 item 5): the {@code %m} / {@code %msg} / {@code %message} of every log line with ID
+ * Log hygiene: the {@code %m} / {@code %msg} / {@code %message} of every log line with ID
  * numbers and mobile numbers masked ({@link Masking#maskText}), whatever logged them — hub code, Camel, a JDBC
  * driver quoting a row. Registered for those conversion words in {@code logback-spring.xml}, so Spring Boot's
  * default patterns (and a pattern set through {@code logging.pattern.*}) mask without being rewritten.

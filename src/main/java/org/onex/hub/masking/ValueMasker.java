@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The value-kind masker (issue 13 item 4, "judge by value, not by name"): every value that is, or contains, a
+ * The value-kind masker ("judge by value, not by name"): every value that is, or contains, a
  * resident ID number (GB 11643) or a mainland mobile number is masked whatever field, column, key or page it sits
  * in — document numbers, source keys, sourceRefs, obligations, alerts, audit details, CSV cells, console pages.
  * Names cannot be recognised by their value; they are masked where the hub knows a field holds a natural person's

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Loads the department route files ({@code hub.routes-dir}/{@code *.camel.yaml}) one entry at a time, once the
- * Camel context has started, so that one department never stops the hub (issue 12, item 6): the hub is the
+ * Camel context has started, so that one department never stops the hub (item 6): the hub is the
  * channel every department's decisions reach the bureau by (R-CHANNEL), and one department's broken wiring
  * must not hold back the others' notices (R-APPROVAL-NOTICE).
  *

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The actuator's JSON (issue 13 item 6): as Spring Boot's isolated endpoint mapper
+ * The actuator's JSON: as Spring Boot's isolated endpoint mapper
  * ({@code management.endpoints.jackson.isolated-object-mapper=false} hands the job to this one), except that
  * {@code /actuator/health} does not list the names of its groups, so an anonymous caller gets exactly
  * {@code {"status":"UP"}} (or DOWN). The groups are {@code /actuator/health/liveness} and {@code /readiness}

@@ -142,7 +142,7 @@ public class HubMetrics implements MeterBinder {
         }
     }
 
-    /** Issue 13: {@code hub_deliveries_stuck{department}}, PENDING or QUEUED past {@code hub.delivery.stuck-after}. */
+    /** {@code hub_deliveries_stuck{department}}, PENDING or QUEUED past {@code hub.delivery.stuck-after}. */
     private void stuckDeliveries() {
         values.keySet().stream().filter(k -> k.startsWith("stuck|")).forEach(k -> values.put(k, 0.0));
         jdbc.query("SELECT department, COUNT(*) FROM hub_delivery WHERE status IN ('PENDING', 'QUEUED')"

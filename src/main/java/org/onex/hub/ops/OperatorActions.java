@@ -34,7 +34,7 @@ import jakarta.jms.ConnectionFactory;
  * What an operator can do to the hub, whether through the API or the console: acknowledge an alert,
  * replay a quarantined row, replay or discard a dead delivery, suspend and resume a route. Both
  * front ends call these methods, so an action has one set of rules and one place where it is audited
- * (issue 6: every operator action is an entry of the tamper-evident audit log, naming who did it).
+ * (every operator action is an entry of the tamper-evident audit log, naming who did it).
  */
 @Component
 public class OperatorActions {

@@ -9,7 +9,7 @@ public enum Access {
     NONE,
     /**
      * Only records concerning the client's own unit: "penalty results go back only to the department
-     * concerned" (R-PENALTY-FEEDBACK, issue 6). The caller names the concerned unit (for C3 the delivery's
+     * concerned" (R-PENALTY-FEEDBACK). The caller names the concerned unit (for C3 the delivery's
      * department), because a record alone does not say it.
      */
     OWN,

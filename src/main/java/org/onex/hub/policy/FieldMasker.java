@@ -29,7 +29,7 @@ final class FieldMasker {
     /**
      * @param byValue whether the role gets the value-kind masking too ({@link ValueMasker}): an allowed field whose
      *                value is or holds an ID or mobile number (a document number, a source key) is masked as text
-     *                (issue 13 item 4); false only for the roles of the policy's {@code unmasked}
+     *               ; false only for the roles of the policy's {@code unmasked}
      */
     static ObjectNode view(JsonNode record, Category category, List<FieldRule> rules, boolean byValue) {
         List<FieldRule> applicable = rules.stream().filter(r -> r.applies(record, category)).toList();

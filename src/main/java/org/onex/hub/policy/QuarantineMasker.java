@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Masks a quarantined source row for a client not entitled to see it raw (issue 6 item 5), by what each column
- * means rather than what it is called (issue 12 item 8). A column's mask, in this order:
+ * Masks a quarantined source row for a client not entitled to see it raw, by what each column
+ * means rather than what it is called. A column's mask, in this order:
  * <ol>
  * <li>what the feed's mapping makes of it: a column mapped to an envelope field is masked as the client's role
  * sees that field in records (its first field rule: {@code mask} by its kind, {@code allow} as text,

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The quarantined source row as a client may see it, on every channel that shows it (the REST API and the
- * console's department page): masked by what the row's feed mapping makes of each column (issue 12 item 8,
- * {@link SharingEnforcer#maskQuarantinePayload(Client, String, JsonNode, List)}).
+ * console's department page): masked by what the row's feed mapping makes of each column
+ * ({@link SharingEnforcer#maskQuarantinePayload(Client, String, JsonNode, List)}).
  */
 @Component
 public class QuarantineView {

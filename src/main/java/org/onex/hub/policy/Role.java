@@ -1,7 +1,7 @@
 package org.onex.hub.policy;
 
 /**
- * The roles of issue 6 item 3: the bureau ("1"), a department ("X": provider of its categories, consumer of
+ * The roles: the bureau ("1"), a department ("X": provider of its categories, consumer of
  * its own C3 and of C1), the leadership-group office (assessment, R-ASSESS), an operator (console, replay)
  * and an admin (configuration).
  */

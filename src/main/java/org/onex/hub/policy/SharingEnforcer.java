@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The single enforcement point of the sharing policy (issue 6 item 2): every channel that lets data in or out —
+ * The single enforcement point of the sharing policy: every channel that lets data in or out —
  * push and pull ingest, the REST feed and record lookups, Artemis subscriptions, deliveries, quarantine views,
  * exports — asks this bean, so that a role sees the same thing on every channel. Stateless; default deny: an
  * unknown client, role, unit or category gets nothing.
@@ -140,7 +140,7 @@ public class SharingEnforcer {
     }
 
     /**
-     * The one value-kind enforcement point for everything that is not a record view (issue 13 item 4): a copy of
+     * The one value-kind enforcement point for everything that is not a record view: a copy of
      * {@code tree} with every ID and mobile number masked wherever it appears ({@link ValueMasker}), unless the
      * client {@link #seesPersonalData sees personal data}. Never changes {@code tree}.
      */
@@ -174,7 +174,7 @@ public class SharingEnforcer {
      * it ({@code columnUses}, {@link org.onex.hub.mapping.CompiledMapping#columnUses()}): a column that becomes a
      * personal name, an ID number or a phone is masked as the client's role sees that field in records, whatever
      * the column is called (法定代表人, 法定代表人证件号码 …); columns no mapping names fall back to
-     * {@code quarantine.columns} and then to the shape of their values (issue 12 item 8). Unmasked for the
+     * {@code quarantine.columns} and then to the shape of their values. Unmasked for the
      * providing unit and the roles of {@code quarantine.unmasked}, as above. Never changes {@code rawRow}.
      */
     public JsonNode maskQuarantinePayload(Client client, String rowDepartment, JsonNode rawRow,

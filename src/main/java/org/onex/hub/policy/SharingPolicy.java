@@ -129,7 +129,7 @@ public final class SharingPolicy {
     /**
      * Whether {@code role} sees personal data as it is (the policy's {@code unmasked}): the value-kind masking
      * ({@link ValueMasker}) does not apply to it on any channel; its field rules still do. Everyone else gets
-     * every ID and mobile number masked wherever it appears (issue 13 item 4).
+     * every ID and mobile number masked wherever it appears.
      */
     public boolean seesPersonalData(Role role) {
         return role != null && unmasked.contains(role);

@@ -81,7 +81,7 @@ public final class RecordValidator {
         } else if (hasCode) {
             out.addAll(CreditCodes.check("subject.creditCode", s.creditCode()));
         }
-        // every personal identifier is checked whatever the subject kind (issue 12 item 3): a company's legal
+        // every personal identifier is checked whatever the subject kind: a company's legal
         // representative with an invalid ID number is quarantined, not stored silently
         if (s.idNumber() != null && !s.idNumber().isBlank()) {
             out.addAll(Certificates.check("subject.idNumber", s.idType(), s.idNumber()));

@@ -6,7 +6,7 @@ import org.onex.hub.schema.HubRecord;
 
 /**
  * A normalized, valid record ready to be stored, with the source row it came from (as JSON), the source
- * time it is judged by (null = unknown; issue 12, newest wins) and where it came from.
+ * time it is judged by (null = unknown; newest wins) and where it came from.
  */
 public record Candidate(HubRecord record, String sourcePayload, Instant sourceTime, String sourceRef) {
 

@@ -2,7 +2,7 @@ package org.onex.hub.store;
 
 import java.time.Instant;
 
-/** One decision version on its way to one department (issue 4, R-PENALTY-FEEDBACK). */
+/** One decision version on its way to one department (R-PENALTY-FEEDBACK). */
 public record Delivery(long id, long recordId, int version, String department, String routeReason,
         Instant decidedAt, String status, int attempts, String lastError, String channel, Instant createdAt,
         Instant queuedAt, Instant lastAttemptAt, Instant deliveredAt, Instant acknowledgedAt, String acknowledgedBy,
@@ -15,7 +15,7 @@ public record Delivery(long id, long recordId, int version, String department, S
     public static final String DISCARDED = "DISCARDED";
 
     /**
-     * Stuck (issue 13): still PENDING or QUEUED although it was planned before {@code plannedBefore} (now minus
+     * Stuck: still PENDING or QUEUED although it was planned before {@code plannedBefore} (now minus
      * {@code hub.delivery.stuck-after}); the same rule as {@link DeliveryStore#stuck}.
      */
     public boolean isStuck(Instant plannedBefore) {

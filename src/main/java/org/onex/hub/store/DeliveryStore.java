@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The delivery outbox and receipts (issue 4). Rows are planned in the ingest transaction of the
+ * The delivery outbox and receipts. Rows are planned in the ingest transaction of the
  * decision they deliver, so a stored decision always has its deliveries and a rolled-back one has none.
  */
 @Repository

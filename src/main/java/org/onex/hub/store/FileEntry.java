@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One row of the file ledger: a department file the hub picked up, and what became of it. {@code superseded}
- * counts rows older than their record's current state (issue 12); a DUPLICATE names the ledger row
+ * counts rows older than their record's current state; a DUPLICATE names the ledger row
  * ({@code duplicateOf}, {@code duplicateOfName}) of the first ingestion of the same content.
  */
 public record FileEntry(long id, String department, String feed, String fileName, long size, Instant modifiedAt,

@@ -12,8 +12,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The file ledger (issue 3): every file a department dropped and the hub picked up. A file is identified
- * by its content: department, feed and SHA-256 ({@link #contentKey}; issue 12 — an ordinary {@code sftp put}
+ * The file ledger: every file a department dropped and the hub picked up. A file is identified
+ * by its content: department, feed and SHA-256 ({@link #contentKey}; an ordinary {@code sftp put}
  * of the same export gives it a new modification time, and a re-send often a new name). The ledger row of
  * an ingested file is written in the same transaction as the file's records, so it is the file source's
  * watermark: after a crash either both are there or neither.

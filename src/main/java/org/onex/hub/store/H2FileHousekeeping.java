@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the embedded H2 file close to the size of its data (issue 13). The embedded default commits with
+ * Keeps the embedded H2 file close to the size of its data. The embedded default commits with
  * {@code WRITE_DELAY=0} so that nothing acknowledged is lost by kill -9; with a write delay of 0 H2 writes every
  * commit as a new chunk and starts no background writer, and that thread is what rewrites mostly-dead chunks. A
  * chunk that keeps a few live pages then stays forever, and the soak grew the file to 3.1 GB in 10 minutes for

@@ -3,7 +3,7 @@ package org.onex.hub.store;
 import java.time.Instant;
 
 /**
- * One obligation of the policy for one record and party (issue 5): due time, completion, lateness in
+ * One obligation of the policy for one record and party: due time, completion, lateness in
  * working days and hours, and the attribution of a delay.
  */
 public record Obligation(long id, String ruleId, long recordId, String party, String responsible, String sourceKey,

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Obligations, their alert stages and feed activity (issue 5). */
+/** Obligations, their alert stages and feed activity. */
 @Repository
 public class ObligationStore {
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  * Quarantine of rows that failed mapping or validation. The same bad row read again (a re-poll, a
  * look-back sweep, a repeated file, or another channel of the same feed: its database route and its SFTP
  * drop) is counted on its one open entry, which lists the channels it came through, not added twice
- * (issue 12 item 9).
+ *.
  */
 @Repository
 public class QuarantineStore {
@@ -64,7 +64,7 @@ public class QuarantineStore {
     /**
      * Records the failed rows of one batch and returns their quarantine ids, in order. Rows of the same identity
      * ({@link #openKey}) are counted together first, so the store is written once per distinct row, not once per
-     * row (issue 13: 100,000 identical bad rows in one push were 100,000 updates of one entry, and on H2 every
+     * row (100,000 identical bad rows in one push were 100,000 updates of one entry, and on H2 every
      * update of a row already changed in the same transaction walked the earlier ones: 10,000 rows took over a
      * minute). The latest sighting of an identity gives its payload, reference and failures. Entries are found by
      * the unique {@code open_key} index and written in JDBC batches.

@@ -41,7 +41,7 @@ public class RecordStore {
 
     /**
      * Stores the candidates of one department feed; the outcome list is in candidate order. Newest source time
-     * wins (issue 12): a candidate whose source time is older than its record's current state is kept as
+     * wins: a candidate whose source time is older than its record's current state is kept as
      * superseded history ({@code hub_record_superseded}) and neither becomes a version nor reaches the outbox.
      * The records this batch writes are locked ({@code SELECT … FOR UPDATE}, in id order) before anything is
      * written, and decided again if another node or route changed one meanwhile, so two writers of one record
@@ -354,7 +354,7 @@ public class RecordStore {
                 });
     }
 
-    /** The superseded history of a record, oldest first (issue 12: rows that lost against a newer state). */
+    /** The superseded history of a record, oldest first (rows that lost against a newer state). */
     public List<Superseded> superseded(long recordId) {
         return jdbc.query("SELECT id, record_id, status, source_time, current_version, current_source_time, reason,"
                 + " source_ref, envelope, received_at FROM hub_record_superseded WHERE record_id = ? ORDER BY id",

@@ -44,7 +44,7 @@ public class WatermarkStore {
                 department, feed);
     }
 
-    /** Records that a department feed delivered rows now (source freshness, issue 5); once per batch. */
+    /** Records that a department feed delivered rows now (source freshness); once per batch. */
     public void touchActivity(String department, String feed, Instant now) {
         Timestamp ts = Timestamp.from(now);
         if (jdbc.update("UPDATE hub_feed_activity SET last_rows_at = ? WHERE department = ? AND feed = ?", ts,

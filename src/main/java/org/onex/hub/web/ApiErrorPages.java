@@ -28,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Problem bodies (RFC 9457, {@code application/problem+json}) for what goes wrong under {@code /api/**} outside
- * the API's own routes (issue 13 item 6), whatever the request's Accept header, with a specific detail and never
+ * the API's own routes, whatever the request's Accept header, with a specific detail and never
  * the request's content:
  * <ul>
  * <li>{@link #resolver()}: Spring MVC's refusals — 404 unknown path, 405 wrong method (with {@code Allow}), 406

@@ -22,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every bad request to {@code /api/**} is a 4xx problem body, before the API's routes read it (issue 13 item 6).
+ * Every bad request to {@code /api/**} is a 4xx problem body, before the API's routes read it.
  * An authorized request is checked here, after authentication, rate limit and roles, so a caller without a key
  * still learns nothing but 401:
  * <ul>

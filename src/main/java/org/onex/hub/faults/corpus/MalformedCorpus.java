@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The malformed-file corpus of issue 13 item 8: more than 40 department files in the shapes county
+ * The malformed-file corpus: more than 40 department files in the shapes county
  * systems produce when something goes wrong, each with the specific outcome the hub must give it
  * ({@link Expected}). Usage:
  *

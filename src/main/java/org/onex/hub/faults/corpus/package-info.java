@@ -1,5 +1,5 @@
 /**
- * The malformed-file corpus (issue 13 item 8): department files in the shapes county systems really
+ * The malformed-file corpus: department files in the shapes county systems really
  * produce when something goes wrong — wrong or mixed encodings, byte-order marks, cut-off uploads, wrong
  * delimiters, broken quoting, duplicate or foreign headers, formula injection, huge cells, zip bombs,
  * encrypted, legacy, macro-enabled or picture-only workbooks — each with the outcome the hub must give

@@ -2,7 +2,7 @@ package org.onex.hub.ingest.file;
 
 import java.util.Locale;
 
-/** Formats a department file drop or push may arrive in (issue 3). */
+/** Formats a department file drop or push may arrive in. */
 public enum FileFormat {
     /** Comma-separated values with a header line, in the feed's declared encoding. */
     CSV,

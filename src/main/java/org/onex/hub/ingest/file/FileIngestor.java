@@ -38,14 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Ingests one department file as a unit (issue 3): the file's rows, in batches through the feed's
+ * Ingests one department file as a unit: the file's rows, in batches through the feed's
  * mapping, and its ledger row are committed in one transaction. A structurally broken file
  * ({@link FileRejectedException}) rolls back, stores nothing, is recorded as REJECTED with its reason
  * and raises an alert; a file whose content (SHA-256) was already ingested in the feed, whatever its name
- * or modification time, is recorded as DUPLICATE naming the first ingestion and skipped (issue 12). Any
+ * or modification time, is recorded as DUPLICATE naming the first ingestion and skipped. Any
  * other failure (hub store down) propagates, so the file stays where it is and is read again at the next
  * poll; the idempotent store absorbs the repeat. Every row carries the file's modification time as its
- * source time, which decides against other channels unless the mapping maps a row time (issue 12).
+ * source time, which decides against other channels unless the mapping maps a row time.
  * Moved files keep their ledger id in their name ({@link #doneName}), so no copy overwrites another.
  */
 public final class FileIngestor {
@@ -214,7 +214,7 @@ public final class FileIngestor {
                 + "Feed:      " + e.department() + "/" + e.feed() + " (" + spec.format().name().toLowerCase()
                 + (spec.format() == FileFormat.XLSX ? "" : ", " + spec.charset().name()) + ")\n"
                 + "Rejected:  " + e.finishedAt() + " (hub file #" + e.id() + ")\n"
-                + "Reason:    " + ValueMasker.text(e.reason()) + "\n" // issue 13 item 4: by value
+                + "Reason:    " + ValueMasker.text(e.reason()) + "\n" // by value
                 + "Code:      " + code + " (docs/file-reasons.md)\n\n"
                 + "Nothing from this file was stored. Correct the export and upload it again under any name;\n"
                 + "this file and this note may then be deleted.\n";

@@ -1,7 +1,7 @@
 package org.onex.hub.ingest.file;
 
 /**
- * Bounds on what one file may make the hub hold in memory (issue 13 item 8): files are streamed, but a
+ * Bounds on what one file may make the hub hold in memory: files are streamed, but a
  * parser keeps the current record, JSON string or a workbook's shared strings whole. A file beyond a
  * bound is rejected with its {@link FileReason}; a single value beyond a cell's size is a row-level
  * problem for the mapping (VALUE_TOO_LONG).

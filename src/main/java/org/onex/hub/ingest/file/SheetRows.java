@@ -14,7 +14,7 @@ import org.onex.hub.ingest.SourceRow;
  * Collects one worksheet row's cells by column and hands the row to the sink when it ends; the first
  * non-empty row is the header. A formula cell gives the value Excel last computed for it (a department's
  * =TODAY() or =A2&B2 is data); one with no computed value, or an error, gives its formula text with the
- * leading '=', which the mapping quarantines as a formula cell (issue 13 item 8) instead of storing
+ * leading '=', which the mapping quarantines as a formula cell instead of storing
  * "ERROR:#REF!" or nothing.
  */
 final class SheetRows implements SheetContentsHandler {

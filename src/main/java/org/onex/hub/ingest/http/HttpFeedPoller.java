@@ -60,7 +60,7 @@ public final class HttpFeedPoller implements FeedPoller {
         List<SourceRow> rows = new ArrayList<>(page.rows().size());
         String ref = "GET " + spec.endpoint() + " " + spec.sinceParam() + "=" + cursor.since()
                 + (cursor.page() == null ? "" : " " + spec.pageParam() + "=" + cursor.page()) + " item ";
-        Instant fetched = clock.instant(); // the rows' source time unless the mapping maps one (issue 12)
+        Instant fetched = clock.instant(); // the rows' source time unless the mapping maps one
         for (int i = 0; i < page.rows().size(); i++) {
             rows.add(new SourceRow(page.rows().get(i), ref + (i + 1), fetched));
         }

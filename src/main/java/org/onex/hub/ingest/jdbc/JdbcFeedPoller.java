@@ -199,7 +199,7 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
             // the cursor is read back by the column names the driver returns for the real columns
             lastTime[0] = SourceRows.toLocalDateTime(row.get(t.timeColumn()));
             lastKey[0] = row.get(t.keyColumn());
-            // the cursor time is the row's source time (issue 12, newest wins across channels)
+            // the cursor time is the row's source time (newest wins across channels)
             rows.add(new SourceRow(row, spec.sourceName() + " " + spec.keyColumn() + "=" + lastKey[0],
                     lastTime[0].atZone(HubDates.ZONE).toInstant()));
         }, args);

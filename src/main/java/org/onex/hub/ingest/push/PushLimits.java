@@ -12,7 +12,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The work one department may cause through pushes (issue 13 item 2): pushes at once ({@code concurrent}, 429
+ * The work one department may cause through pushes: pushes at once ({@code concurrent}, 429
  * before the body is read) and rows per period ({@code rows}/{@code period}, a window that starts with the
  * department's first push of the period; 429 with the seconds to its end as Retry-After). Both are counted per
  * hub node, in memory, like the request rate limit: a restart or another node starts from zero, which bounds the
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>At start it checks that the web layer's own timeout for an asynchronous request
  * ({@code spring.mvc.async.request-timeout}; Tomcat's 30 s when unset) leaves every push time to answer after
- * its deadline: that timer answered 503 while the push went on and committed later (issue 13).
+ * its deadline: that timer answered 503 while the push went on and committed later.
  */
 @Component
 @EnableConfigurationProperties(PushProperties.class)

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hub.push.*}: the bounds on the work one push and one department may cause (issue 13 item 2):
+ * {@code hub.push.*}: the bounds on the work one push and one department may cause:
  * {@code maxBodySize} and {@code maxRows} per request (413 above), {@code timeout} the time a push has to commit
  * (else it is rolled back and answered 503), and {@code perDepartment} the pushes of one department at once and its
  * rows per period (429 with Retry-After beyond). {@code departments.<code>} overrides any of the last five for one
