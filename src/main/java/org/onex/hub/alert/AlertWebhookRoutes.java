@@ -1,12 +1,8 @@
 package org.onex.hub.alert;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +19,6 @@ public class AlertWebhookRoutes extends RouteBuilder {
 
     private final String url;
     private final int attempts;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public AlertWebhookRoutes(@Value("${hub.alerts.webhook-url:}") String url,
             @Value("${hub.alerts.webhook-attempts:6}") int attempts) {
@@ -37,6 +32,10 @@ public class AlertWebhookRoutes extends RouteBuilder {
             return;
         }
         URI target = URI.create(url);
+        // camel-http: the POST and its timeouts are the component's; only the alert's JSON and its content type
+        // leave the hub (no Camel or JMS header), and no redirect is followed.
+        String endpoint = url + (target.getRawQuery() == null ? "?" : "&") + "connectTimeout=5000"
+                + "&responseTimeout=10000&followRedirects=false&throwExceptionOnFailure=true";
         from("jms:topic:" + Alerts.TOPIC).routeId("alert-webhook")
                 .onException(Exception.class).maximumRedeliveries(Math.max(0, attempts - 1)).redeliveryDelay(1000)
                     .useExponentialBackOff().maximumRedeliveryDelay(60_000).handled(true)
@@ -44,14 +43,10 @@ public class AlertWebhookRoutes extends RouteBuilder {
                     .log(LoggingLevel.WARN, "org.onex.hub.alerts",
                             "alert webhook " + target.getHost() + " gave up: ${exception.message}")
                 .end()
-                .process(e -> {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(e.getMessage().getBody(String.class),
-                                    StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() / 100 != 2) {
-                        throw new IllegalStateException("alert webhook answered HTTP " + r.statusCode());
-                    }
-                });
+                .convertBodyTo(String.class)
+                .removeHeaders("*")
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json; charset=UTF-8"))
+                .to(endpoint);
     }
 }

@@ -51,6 +51,7 @@ class PushApiIT {
     private com.sun.net.httpserver.HttpServer webhook;
     private final java.util.List<String> hooked = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger hookCalls = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<String> hookHeaders = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Path work;
     private ConfigurableApplicationContext hub;
     private String base;
@@ -64,6 +65,7 @@ class PushApiIT {
             int status = hookCalls.incrementAndGet() == 1 ? 503 : 200;
             if (status == 200) {
                 hooked.add(body);
+                hookHeaders.addAll(x.getRequestHeaders().keySet());
             }
             x.sendResponseHeaders(status, -1);
             x.close();
@@ -224,6 +226,10 @@ class PushApiIT {
         await().atMost(java.time.Duration.ofSeconds(20)).until(() -> hooked.stream().anyMatch(h -> h.contains(
                 "a test alert")));
         assertThat(hookCalls.get()).isGreaterThanOrEqualTo(2);
+        assertThat(hookHeaders).as("only HTTP's own headers and the content type leave the hub")
+                .noneMatch(h -> h.toLowerCase().startsWith("jms") || h.toLowerCase().startsWith("camel")
+                        || h.toLowerCase().startsWith("hub"))
+                .contains("Content-type");
 
         assertProblem(ack(id, "{}"), 400, "needs a comment");
         assertProblem(ack(id, "{not json"), 400, "not JSON");

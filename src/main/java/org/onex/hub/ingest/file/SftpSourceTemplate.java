@@ -75,9 +75,9 @@ public class SftpSourceTemplate extends RouteBuilder {
             .optional("encoding", Type.TEXT, "UTF-8",
                     "Text encoding of csv/json/ndjson files: UTF-8 (a byte-order mark is skipped), GBK or GB18030")
             .optional("sheet", Type.TEXT, "xlsx: the sheet to read, by name (default: the first)")
-            .optional("readLock", Type.TEXT, STABLE_SIZE, "How a finished upload is recognised: stable-size (size and"
-                    + " time unchanged across listings stableFor apart) or done-file (<name>.done exists beside it, deleted after"
-                    + " reading; use it when the exporter can write one)")
+            .optional("readLock", Type.TEXT, STABLE_SIZE, "How a finished upload is recognised: stable-size (size"
+                    + " and time unchanged across listings stableFor apart) or done-file (<name>.done exists beside it,"
+                    + " deleted after reading; use it when the exporter can write one)")
             .optional("stableFor", Type.DURATION, "10s", "stable-size: how long size and time must stay unchanged"
                     + " (the file is read at the first listing after that)")
             .optional("batchSize", Type.INTEGER, "500", "Rows per ingest batch (the file is still committed as a unit)")
