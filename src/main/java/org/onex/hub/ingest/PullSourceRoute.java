@@ -8,6 +8,8 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.connect.TemplateContract;
+import org.onex.hub.connect.TemplateContract.Type;
 
 /**
  * The one route shape of every pulled source (jdbc-source, http-source): a timer per department feed, the source
@@ -26,6 +28,16 @@ import org.onex.hub.alert.SourceHealth;
 public final class PullSourceRoute {
 
     private PullSourceRoute() {
+    }
+
+    /**
+     * The start of every source template's contract (the file drop's too): the department and the feed whose
+     * mapping, {@code mappings/<department>/<feed>.yaml}, maps its rows.
+     */
+    public static TemplateContract.Builder sourceContract(String id, String description) {
+        return TemplateContract.of(id, description, true)
+                .required("department", Type.TEXT, "Department code from config/departments.yaml")
+                .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows");
     }
 
     /** The timer and the source error route; {@code kind} names the timer ({@code jdbc}, {@code http}). */

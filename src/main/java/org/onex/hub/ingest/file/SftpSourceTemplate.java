@@ -19,6 +19,7 @@ import org.onex.hub.connect.TemplateContract.Type;
 import org.onex.hub.connect.TemplateParameters;
 import org.onex.hub.ingest.IngestRoutes;
 import org.onex.hub.ingest.IngestService;
+import org.onex.hub.ingest.PullSourceRoute;
 import org.onex.hub.ingest.SourcePollStrategy;
 import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.store.FileLedger;
@@ -64,10 +65,8 @@ public class SftpSourceTemplate extends RouteBuilder {
     public static final String DONE_FILE = "done-file";
 
     /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
-    public static final TemplateContract CONTRACT = SftpOptions.serverParameters(TemplateContract.of(ID,
-            "Reads a department's file drop on an SFTP server (CSV, JSON, NDJSON or XLSX files)", true)
-            .required("department", Type.TEXT, "Department code from config/departments.yaml")
-            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows"))
+    public static final TemplateContract CONTRACT = SftpOptions.serverParameters(PullSourceRoute.sourceContract(ID,
+            "Reads a department's file drop on an SFTP server (CSV, JSON, NDJSON or XLSX files)"))
             .optional("directory", Type.TEXT, ".", "Directory the department drops its files into")
             .optional("filePattern", Type.TEXT, "*", "Ant-style pattern of the files to read, e.g. *.csv")
             .required("format", Type.TEXT, "csv (a header line), json (an array of row objects), ndjson (one object"

@@ -69,10 +69,8 @@ public class HttpSourceTemplate extends RouteBuilder {
     public static final String ID = "http-source";
 
     /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
-    public static final TemplateContract CONTRACT = TemplateContract.of(ID,
-            "Polls a department REST API with a since-cursor and pagination", true)
-            .required("department", Type.TEXT, "Department code from config/departments.yaml")
-            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+    public static final TemplateContract CONTRACT = PullSourceRoute.sourceContract(ID,
+            "Polls a department REST API with a since-cursor and pagination")
             .required("url", Type.URL, "Base URL of the department API (no credential in its query)")
             .optional("sinceParam", Type.TEXT, "since", "Query parameter carrying the since-cursor")
             .optional("pageParam", Type.TEXT, "page", "Query parameter carrying the next-page token")

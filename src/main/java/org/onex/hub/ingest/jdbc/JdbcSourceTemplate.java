@@ -36,10 +36,8 @@ public class JdbcSourceTemplate extends RouteBuilder {
     public static final String ID = "jdbc-source";
 
     /** The template's parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
-    public static final TemplateContract CONTRACT = TemplateContract.of(ID,
-            "Reads a department database table or query by a composite (update time, key) cursor", true)
-            .required("department", Type.TEXT, "Department code from config/departments.yaml")
-            .required("feed", Type.TEXT, "Feed id; mappings/<department>/<feed>.yaml maps its rows")
+    public static final TemplateContract CONTRACT = PullSourceRoute.sourceContract(ID,
+            "Reads a department database table or query by a composite (update time, key) cursor")
             .required("dataSource", Type.TEXT, "Name of a data source under hub.datasources")
             .optional("table", Type.TEXT, "Table or view to read, schema.table allowed, any name (or give query)")
             .optional("query", Type.TEXT, "SELECT to read from instead of a table")
