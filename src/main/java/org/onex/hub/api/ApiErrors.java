@@ -1,25 +1,39 @@
 package org.onex.hub.api;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteConfigurationBuilder;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
-import org.onex.hub.auth.ApiKeyAuthenticationFilter;
 import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.ops.ActionRefusedException;
-import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubJson;
-import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Error policy of the API routes: client errors become RFC 9457 problem bodies naming the parameter. */
-@Component
-public class ApiErrors extends RouteConfigurationBuilder {
+import jakarta.servlet.http.HttpServletRequest;
 
-    public static final String ID = "hub-api-errors";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+/**
+ * Error policy of the API's controllers: every refusal and failure is an RFC 9457 problem body
+ * ({@code application/problem+json}) naming the bad parameter, if any; a 403 is an audit entry naming the client
+ * and what it asked for; a 500 names a reference, and the log names the call and the exception's types, never a
+ * body or a message (a conversion's message may quote the body it failed on).
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+public class ApiErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+    static final MediaType PROBLEM = new MediaType("application", "problem+json", StandardCharsets.UTF_8);
 
     private final AuditLog audit;
 
@@ -27,58 +41,11 @@ public class ApiErrors extends RouteConfigurationBuilder {
         this.audit = audit;
     }
 
-    /** Every policy denial is an audit entry, naming the client and what it asked for. */
-    private void denied(Exchange exchange, String reason) {
-        if (exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
-                && http.getRequest().getAttribute(ApiKeyAuthenticationFilter.CLIENT) instanceof Client client) {
-            audit.record(client, AuditAction.POLICY_DENIED, http.getRequest().getMethod() + " "
-                    + http.getRequest().getRequestURI(), java.util.Map.of("reason", reason));
-        }
-    }
-
-    @Override
-    public void configuration() {
-        routeConfiguration(ID)
-                .onException(ApiException.class).handled(true)
-                .process(this::problem).end()
-                .onException(ActionRefusedException.class).handled(true)
-                .process(this::refused).end()
-                // anything else is the hub's fault, answered with a problem body too; Camel's own
-                // error handler would log the exchange, and a type conversion's message quotes the body it failed on
-                .onException(Exception.class).handled(true)
-                .process(this::unexpected).end();
-    }
-
-    /** A 500 problem body; the log names the call, a reference and the exception's types, never the body. */
-    void unexpected(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String call = exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
-                ? http.getRequest().getMethod() + " " + http.getRequest().getRequestURI() : exchange.getFromRouteId();
-        StringBuilder causes = new StringBuilder();
-        for (Throwable t = e; t != null && causes.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
-            causes.append(causes.length() == 0 ? "" : " <- ").append(t.getClass().getName());
-            StackTraceElement[] at = t.getStackTrace();
-            if (at.length > 0) {
-                causes.append(" at ").append(at[0]);
-            }
-        }
-        LOG.error("API call {} failed (ref {}): {}", call, exchange.getExchangeId(), causes);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(500, null,
-                "the hub could not answer this call; its log names the cause with ref " + exchange.getExchangeId()));
-        problem(exchange);
-    }
-
-    /** An operator action refused by {@link ActionRefusedException}: the same problem body. */
-    void refused(Exchange exchange) {
-        ActionRefusedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ActionRefusedException.class);
-        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, new ApiException(e.status(), e.parameter(), e.getMessage()));
-        problem(exchange);
-    }
-
-    void problem(Exchange exchange) {
-        ApiException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class);
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<byte[]> problem(ApiException e, HttpServletRequest request) {
         if (e.status() == 403) {
-            denied(exchange, e.getMessage());
+            Callers.optional().ifPresent(client -> audit.record(client, AuditAction.POLICY_DENIED,
+                    request.getMethod() + " " + request.getRequestURI(), Map.of("reason", e.getMessage())));
         }
         ObjectNode body = HubJson.mapper().createObjectNode();
         body.put("type", "about:blank");
@@ -87,11 +54,14 @@ public class ApiErrors extends RouteConfigurationBuilder {
         case 401 -> "Unauthorized";
         case 403 -> "Forbidden";
         case 404 -> "Not Found";
+        case 405 -> "Method Not Allowed";
+        case 406 -> "Not Acceptable";
+        case 408 -> "Request Timeout";
+        case 409 -> "Conflict";
         case 413 -> "Content Too Large";
         case 415 -> "Unsupported Media Type";
-        case 409 -> "Conflict";
-        case 500 -> "Internal Server Error";
         case 429 -> "Too Many Requests";
+        case 500 -> "Internal Server Error";
         case 503 -> "Service Unavailable";
         default -> "Error";
         });
@@ -101,16 +71,47 @@ public class ApiErrors extends RouteConfigurationBuilder {
             body.put("parameter", e.parameter());
         }
         e.extensions().forEach((name, value) -> body.set(name, HubJson.mapper().valueToTree(value)));
-        var m = exchange.getMessage();
-        m.removeHeaders("*");
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, e.status());
-        m.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(PROBLEM);
         if (e.status() == 401) {
-            m.setHeader("WWW-Authenticate", "Bearer");
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         if (e.retryAfterSeconds() > 0) {
-            m.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
-        m.setBody(body.toString());
+        return answer.body(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An operator action refused by {@link ActionRefusedException}: the same problem body. */
+    @ExceptionHandler(ActionRefusedException.class)
+    ResponseEntity<byte[]> refused(ActionRefusedException e, HttpServletRequest request) {
+        return problem(new ApiException(e.status(), e.parameter(), e.getMessage()), request);
+    }
+
+    /** A body Spring could not read (it ended early, say): the request's fault. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<byte[]> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(ApiException.badParameter("body", "the request body could not be read"), request);
+    }
+
+    /** Anything else is the hub's fault, answered with a problem body too (Spring's own 4xx refusals as such). */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            // one of Spring MVC's own refusals that reached the controllers' advice
+            return problem(new ApiException(refusal.getStatusCode().value(), null,
+                    String.valueOf(refusal.getBody().getDetail())), request);
+        }
+        String ref = UUID.randomUUID().toString();
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null && causes.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            causes.append(causes.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            StackTraceElement[] at = t.getStackTrace();
+            if (at.length > 0) {
+                causes.append(" at ").append(at[0]);
+            }
+        }
+        LOG.error("API call {} {} failed (ref {}): {}", request.getMethod(), request.getRequestURI(), ref, causes);
+        return problem(new ApiException(500, null, "the hub could not answer this call; its log names the cause"
+                + " with ref " + ref), request);
     }
 }

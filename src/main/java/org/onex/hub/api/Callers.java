@@ -1,27 +1,28 @@
 package org.onex.hub.api;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
-import org.onex.hub.auth.ApiKeyAuthenticationFilter;
+import java.util.Optional;
+
+import org.onex.hub.auth.ClientAuthentication;
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.Role;
 
 /**
- * The API client of a request, as the security filter authenticated it. The API's routes run on Camel's
- * threads, not the servlet's, so the client travels as a request attribute rather than in Spring
- * Security's thread-bound context.
+ * The API client of the current request, as the security filter chain authenticated it (by key or client
+ * certificate): the principal of Spring Security's context, the one authentication path of API and console.
  */
 final class Callers {
 
     private Callers() {
     }
 
-    static Client of(Exchange exchange) {
-        if (exchange.getIn() instanceof PlatformHttpMessage http && http.getRequest() != null
-                && http.getRequest().getAttribute(ApiKeyAuthenticationFilter.CLIENT) instanceof Client client) {
-            return client;
-        }
-        throw new ApiException(401, null, "an API key is required: Authorization: Bearer <key>");
+    /** The calling client; 401 if the request is anonymous (the security rules let only open paths through). */
+    static Client current() {
+        return optional().orElseThrow(() -> new ApiException(401, null,
+                "an API key is required: Authorization: Bearer <key>"));
+    }
+
+    static Optional<Client> optional() {
+        return ClientAuthentication.current();
     }
 
     /**

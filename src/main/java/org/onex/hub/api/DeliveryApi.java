@@ -5,26 +5,35 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.delivery.DeliveryRecoveryProperties;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Delivery;
 import org.onex.hub.store.DeliveryStore;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code /api/v1/deliveries}: where each of the bureau's decisions went, when the department's channel
  * confirmed it ({@code deliveredAt}) and when the department acknowledged it ({@code acknowledgedAt},
  * R-PENALTY-FEEDBACK); dead letters are replayed or discarded here.
  */
-@Component
+@RestController
+@RequestMapping(path = "/api/v1/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 public class DeliveryApi {
 
     private static final Set<String> PARAMS = Set.of("department", "status", "recordId", "stuck", "cursor",
@@ -47,8 +56,21 @@ public class DeliveryApi {
         this.settings = settings;
     }
 
-    public ObjectNode list(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, PARAMS);
+    /**
+     * A delivery with its idempotency key, whether it is stuck (PENDING or QUEUED, planned before the threshold) and,
+     * for one delivery, the decision as the client may see it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeliveryView(@JsonUnwrapped Delivery delivery, String key, boolean stuck, ObjectNode record) {
+
+        DeliveryView(Delivery d, Instant plannedBefore) {
+            this(d, d.key(), d.isStuck(plannedBefore), null);
+        }
+    }
+
+    @GetMapping
+    public Page<DeliveryView> list(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, PARAMS);
         String status = q.text("status");
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badParameter("status", "status '" + status + "' is not one of " + STATUSES);
@@ -56,7 +78,7 @@ public class DeliveryApi {
         String recordId = q.matching("recordId", "[0-9]{1,18}", "a record id");
         long before = Cursors.decode("deliveries", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         // a department sees its own deliveries; the bureau (whose decisions they are), operators and admins all
         String department = Callers.departmentIfConfined(client, asked);
@@ -66,41 +88,39 @@ public class DeliveryApi {
         List<Delivery> list = "true".equals(stuck) ? deliveries.stuck(department, plannedBefore,
                 before < 0 ? null : before, limit) : deliveries.list(department, status,
                 recordId == null ? null : Long.valueOf(recordId), before < 0 ? null : before, limit);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        list.forEach(d -> items.add(json(d, plannedBefore)));
-        out.put("count", list.size());
-        if (list.size() == limit) {
-            out.put("nextCursor", Cursors.encode("deliveries", list.get(list.size() - 1).id()));
-        }
-        return out;
+        return Page.of(list.stream().map(d -> new DeliveryView(d, plannedBefore)).toList(), limit, "deliveries",
+                v -> v.delivery().id());
     }
 
-    public ObjectNode get(Exchange exchange) {
-        Delivery d = find(exchange);
-        Client client = Callers.of(exchange);
+    @GetMapping("/{id}")
+    public DeliveryView get(@PathVariable("id") String id, HttpServletRequest request) {
+        QueryParams.of(request, java.util.Set.of());
+        Delivery d = find(id);
+        Client client = Callers.current();
         Callers.departmentIfConfined(client, d.department());
-        ObjectNode out = json(d);
-        deliveries.envelope(d.recordId(), d.version()).flatMap(e -> views.view(client, read(e, "stored envelope"),
-                d.department())).ifPresent(view -> out.set("record", view));
-        return out;
+        ObjectNode record = deliveries.envelope(d.recordId(), d.version()).flatMap(e -> views.view(client,
+                read(e), d.department())).orElse(null);
+        return new DeliveryView(d, d.key(), d.isStuck(plannedBefore()), record);
     }
 
-    public ObjectNode replay(Exchange exchange) {
-        Delivery d = find(exchange);
-        return json(actions.replayDelivery(d.id(), Callers.of(exchange)));
+    @PostMapping("/{id}/replay")
+    public DeliveryView replay(@PathVariable("id") String id) {
+        Delivery d = find(id);
+        return view(actions.replayDelivery(d.id(), Callers.current()));
     }
 
-    public ObjectNode discard(Exchange exchange) {
-        Delivery d = find(exchange);
-        JsonNode body = body(exchange);
-        return json(actions.discardDelivery(d.id(), Callers.of(exchange), body.path("comment").asText("")));
+    @PostMapping("/{id}/discard")
+    public DeliveryView discard(@PathVariable("id") String id, @RequestBody(required = false) byte[] body) {
+        Delivery d = find(id);
+        return view(actions.discardDelivery(d.id(), Callers.current(),
+                ApiBodies.json(body, "the body").path("comment").asText("")));
     }
 
     /** The department (or an operator for it) confirms it has taken the decision in. */
-    public ObjectNode acknowledge(Exchange exchange) {
-        Delivery d = find(exchange);
-        Client client = Callers.of(exchange);
+    @PostMapping("/{id}/ack")
+    public DeliveryView acknowledge(@PathVariable("id") String id) {
+        Delivery d = find(id);
+        Client client = Callers.current();
         Callers.departmentIfConfined(client, d.department()); // a department acknowledges only its own deliveries
         String by = client.id();
         if (!deliveries.acknowledge(d.id(), by, clock.instant())) {
@@ -108,42 +128,27 @@ public class DeliveryApi {
                     + (d.acknowledgedAt() == null ? "" : ", acknowledged at " + d.acknowledgedAt())
                     + "; only a DELIVERED one not yet acknowledged can be acknowledged");
         }
-        return json(deliveries.find(d.id()).orElseThrow());
+        return view(deliveries.find(d.id()).orElseThrow());
     }
 
-    private Delivery find(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("id", "delivery id '" + raw + "' is not a number");
-        }
+    private Delivery find(String raw) {
+        long id = ApiBodies.id(raw, "delivery");
         return deliveries.find(id).orElseThrow(() -> ApiException.notFound("no delivery " + id));
     }
 
-    private static JsonNode body(Exchange exchange) {
-        String text = exchange.getMessage().getBody(String.class);
-        return text == null || text.isBlank() ? HubJson.mapper().createObjectNode() : read(text, "the body");
-    }
-
-    private static JsonNode read(String text, String what) {
+    private static JsonNode read(String stored) {
         try {
-            return HubJson.mapper().readTree(text);
+            return HubJson.mapper().readTree(stored);
         } catch (JsonProcessingException e) {
-            throw ApiException.badParameter("body", what + " is not JSON: " + e.getOriginalMessage());
+            throw new IllegalStateException("stored envelope is not JSON", e);
         }
     }
 
-    private ObjectNode json(Delivery d) {
-        return json(d, clock.instant().minus(settings.stuckAfter()));
+    private DeliveryView view(Delivery d) {
+        return new DeliveryView(d, plannedBefore());
     }
 
-    /** The delivery with its key and whether it is stuck (PENDING or QUEUED, planned before the threshold). */
-    private static ObjectNode json(Delivery d, Instant plannedBefore) {
-        ObjectNode n = HubJson.mapper().valueToTree(d);
-        n.put("key", d.key());
-        n.put("stuck", d.isStuck(plannedBefore));
-        return n;
+    private Instant plannedBefore() {
+        return clock.instant().minus(settings.stuckAfter());
     }
 }

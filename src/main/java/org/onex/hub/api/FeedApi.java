@@ -3,7 +3,6 @@ package org.onex.hub.api;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.feed.FeedJson;
@@ -16,17 +15,25 @@ import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
 import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.Superseded;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code GET /api/v1/records} (the unified feed) and {@code GET /api/v1/records/{id}}: a record's versions and,
  * beside them, its superseded rows (rows that arrived older than the record's state, with the reason;
  * never versions, never on the feed).
  */
-@Component
+@RestController
+@RequestMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
 public class FeedApi {
 
     static final Set<String> PARAMS = Set.of("category", "recordType", "department", "creditCode", "decidedFrom",
@@ -44,8 +51,24 @@ public class FeedApi {
         this.records = records;
     }
 
-    public ObjectNode records(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, PARAMS);
+    /** A page of the feed: every version in commit order, as the sharing policy lets the client see it. */
+    public record FeedPage(List<ObjectNode> items, int count, String nextCursor, boolean more)
+            implements ApiAnswer.Viewed {
+    }
+
+    /** A record: its current view, every version, and the rows that arrived older than its state. */
+    public record RecordAnswer(ObjectNode record, List<ObjectNode> versions, List<SupersededRow> superseded)
+            implements ApiAnswer.Viewed {
+    }
+
+    /** A row that arrived older than the record's state, with the reason; never a version, never on the feed. */
+    public record SupersededRow(String status, String sourceTime, int currentVersion, String currentSourceTime,
+            String reason, String sourceRef, String receivedAt, ObjectNode record) {
+    }
+
+    @GetMapping
+    public FeedPage records(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, PARAMS);
         FeedFilter filter = new FeedFilter(q.oneOf("category", Category.values()),
                 q.oneOf("recordType", RecordType.values()),
                 q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code"),
@@ -53,25 +76,20 @@ public class FeedApi {
                 q.instant("decidedFrom"), q.instant("decidedTo"), q.instant("storedFrom"), q.instant("storedTo"));
         long after = Math.max(0, Cursors.decode("feed", q.text("cursor"), "cursor"));
         int limit = q.limit(100, 1000);
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         views.checkAsked(client, filter.department(), filter.category() == null ? null : Category.valueOf(filter.category()));
         List<FeedItem> items = feed.page(filter, after, limit);
         // what the sharing policy lets this client see, masked for its role; the cursor still moves past the rest
         List<ObjectNode> visible = views.visible(client, items);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode array = out.putArray("items");
-        visible.forEach(array::add);
         long last = items.isEmpty() ? after : items.get(items.size() - 1).feedSeq();
-        audit.recordRead(client, "records?" + exchange.getMessage().getHeader(Exchange.HTTP_QUERY, ""), RecordViews.ids(visible));
-        out.put("count", visible.size());
-        out.put("nextCursor", Cursors.encode("feed", last));
-        out.put("more", items.size() == limit);
-        return out;
+        String query = request.getQueryString();
+        audit.recordRead(client, "records?" + (query == null ? "" : query), RecordViews.ids(visible));
+        return new FeedPage(visible, visible.size(), Cursors.encode("feed", last), items.size() == limit);
     }
 
-    public ObjectNode record(Exchange exchange) {
-        QueryParams.of(exchange, Set.of());
-        String raw = exchange.getMessage().getHeader("id", String.class);
+    @GetMapping("/{id}")
+    public RecordAnswer record(@PathVariable("id") String raw, HttpServletRequest request) {
+        QueryParams.of(request, Set.of());
         long id;
         try {
             id = Long.parseLong(raw);
@@ -82,39 +100,31 @@ public class FeedApi {
         if (versions.isEmpty()) {
             throw ApiException.notFound("no record with id " + id);
         }
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         List<ObjectNode> visible = views.visible(client, versions);
         if (visible.size() < versions.size()) {
             throw new ApiException(403, null, "client " + client.id() + " may not read record " + id
                     + " (sharing policy, R-CATEGORIES)");
         }
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        out.set("record", visible.get(visible.size() - 1));
-        ArrayNode array = out.putArray("versions");
-        visible.forEach(array::add);
-        ArrayNode superseded = out.putArray("superseded");
+        List<SupersededRow> superseded = new java.util.ArrayList<>();
         for (Superseded s : records.superseded(id)) {
             // the row as it would have been stored, through the same sharing view (masking) as the versions
-            views.view(client, json(s.envelope()), null).ifPresent(view -> {
-                ObjectNode n = superseded.addObject();
-                n.put("status", s.status());
-                n.put("sourceTime", s.sourceTime() == null ? null : s.sourceTime().toString());
-                n.put("currentVersion", s.currentVersion());
-                n.put("currentSourceTime", s.currentSourceTime() == null ? null : s.currentSourceTime().toString());
-                n.put("reason", s.reason());
-                n.put("sourceRef", s.sourceRef());
-                n.put("receivedAt", s.receivedAt().toString());
-                n.set("record", view);
-            });
+            views.view(client, json(s.envelope()), null).ifPresent(view -> superseded.add(new SupersededRow(
+                    s.status(), text(s.sourceTime()), s.currentVersion(), text(s.currentSourceTime()), s.reason(),
+                    s.sourceRef(), s.receivedAt().toString(), view)));
         }
         audit.recordRead(client, AuditAction.RECORD_READ, "records/" + id, List.of(id));
-        return out;
+        return new RecordAnswer(visible.get(visible.size() - 1), visible, superseded);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    private static String text(java.time.Instant time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static JsonNode json(String text) {
         try {
             return HubJson.mapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored superseded envelope is not JSON", e);
         }
     }

@@ -1,6 +1,5 @@
 package org.onex.hub.api;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,21 +7,27 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.deadline.ObligationEngine;
 import org.onex.hub.deadline.ObligationRule;
 import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.policy.Client;
 import org.onex.hub.schema.HubDates;
-import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Obligation;
 import org.onex.hub.store.ObligationStore;
-import org.springframework.stereotype.Component;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code /api/v1/obligations} (due times, status, lateness and attribution of every obligation),
@@ -30,8 +35,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * obligation outside the hub's own events: assistance replies, transfers) and
  * {@code /api/v1/scorecards} (R-ASSESS; {@code format=csv} for a download).
  */
-@Component
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class ObligationApi {
+
+    private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private static final Set<String> PARAMS = Set.of("rule", "department", "status", "cursor", "limit");
     private static final Set<String> STATUSES = Set.of(Obligation.OPEN, Obligation.OVERDUE, Obligation.MET,
@@ -52,15 +60,20 @@ public class ObligationApi {
         this.clock = clock;
     }
 
-    public ObjectNode list(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, PARAMS);
+    /** The scorecards of a month (R-ASSESS). */
+    public record ScorecardsAnswer(String month, List<Scorecards.Line> lines) {
+    }
+
+    @GetMapping("/obligations")
+    public Page<Obligation> list(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, PARAMS);
         String status = q.text("status");
         if (status != null && !STATUSES.contains(status)) {
             throw ApiException.badParameter("status", "status '" + status + "' is not one of " + STATUSES);
         }
         long before = Cursors.decode("obligations", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         String rule = q.text("rule");
         List<String> ruleIds = rules.rules().stream().map(ObligationRule::id).sorted().toList();
@@ -71,25 +84,13 @@ public class ObligationApi {
         List<Obligation> list = store.list(rule,
                 Callers.departmentIfConfined(client, asked), status,
                 before < 0 ? null : before, limit);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        list.forEach(o -> items.add(HubJson.mapper().valueToTree(o)));
-        out.put("count", list.size());
-        if (list.size() == limit) {
-            out.put("nextCursor", Cursors.encode("obligations", list.get(list.size() - 1).id()));
-        }
-        return out;
+        return Page.of(list, limit, "obligations", Obligation::id);
     }
 
     /** Body: {@code {"at": "2026-11-20T08:00:00Z"}} (default now): completes an obligation with completion external. */
-    public ObjectNode complete(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("id", "obligation id '" + raw + "' is not a number");
-        }
+    @PostMapping("/obligations/{id}/complete")
+    public Obligation complete(@PathVariable("id") String raw, @RequestBody(required = false) byte[] text) {
+        long id = ApiBodies.id(raw, "obligation");
         Obligation o = store.find(id).orElseThrow(() -> ApiException.notFound("no obligation " + id));
         var rule = rules.require(o.ruleId());
         if (rule.completion() != ObligationRule.Completion.EXTERNAL) {
@@ -100,23 +101,27 @@ public class ObligationApi {
             throw new ApiException(409, null, "obligation " + id + " was completed at " + o.completedAt());
         }
         Instant at = clock.instant();
-        String text = exchange.getMessage().getBody(String.class);
-        if (text != null && !text.isBlank()) {
+        JsonNode body;
+        try {
+            body = ApiBodies.json(text, "the body");
+        } catch (ApiException e) {
+            throw ApiException.badParameter("at", "at must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
+        }
+        if (body.hasNonNull("at")) {
             try {
-                JsonNode body = HubJson.mapper().readTree(text);
-                if (body.hasNonNull("at")) {
-                    at = Instant.parse(body.get("at").asText());
-                }
-            } catch (IOException | DateTimeParseException e) {
+                at = Instant.parse(body.get("at").asText());
+            } catch (DateTimeParseException e) {
                 throw ApiException.badParameter("at", "at must be an ISO-8601 instant such as 2026-11-20T08:00:00Z");
             }
         }
         engine.completeExternally(rule, o, at);
-        return HubJson.mapper().valueToTree(store.find(id).orElseThrow());
+        return store.find(id).orElseThrow();
     }
 
-    public Object scorecards(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, Set.of("month", "department", "format"));
+    /** JSON, or with {@code format=csv} a CSV download; both masked for the client ({@link ApiAnswers}). */
+    @GetMapping(path = "/scorecards", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    public ResponseEntity<?> scorecards(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, Set.of("month", "department", "format"));
         String monthText = q.text("month");
         YearMonth month;
         try {
@@ -128,17 +133,15 @@ public class ObligationApi {
         if (format != null && !Set.of("json", "csv").contains(format)) {
             throw ApiException.badParameter("format", "format '" + format + "' is not json or csv");
         }
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         String asked = q.matching("department", "[a-z][a-z0-9]{1,15}", "a department code");
         List<Scorecards.Line> lines = scorecards.month(month, Callers.departmentIfConfined(client, asked));
         if ("csv".equals(format)) {
-            exchange.setProperty("hubCsv", true);
-            exchange.getMessage().setHeader("Content-Disposition", "attachment; filename=\"scorecard-" + month + ".csv\"");
-            return Scorecards.csv(lines);
+            return ResponseEntity.ok().contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"scorecard-" + month + ".csv\"")
+                    .body(Scorecards.csv(lines));
         }
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        out.put("month", month.toString());
-        out.set("lines", HubJson.mapper().valueToTree(lines));
-        return out;
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(new ScorecardsAnswer(month.toString(), lines));
     }
 }

@@ -3,22 +3,25 @@ package org.onex.hub.api;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.policy.Client;
-import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.onex.hub.store.FileEntry;
 import org.onex.hub.store.FileLedger;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Operator views: {@code GET /api/v1/files}, {@code GET /api/v1/alerts}, {@code POST /api/v1/alerts/{id}/ack}. */
-@Component
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 public class OpsApi {
 
     private static final Set<String> FILE_PARAMS = Set.of("department", "feed", "status", "cursor", "limit");
@@ -35,8 +38,9 @@ public class OpsApi {
         this.actions = actions;
     }
 
-    public ObjectNode files(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, FILE_PARAMS);
+    @GetMapping("/files")
+    public Page<FileEntry> files(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, FILE_PARAMS);
         String status = q.text("status");
         if (status != null && !Set.of(FileEntry.INGESTED, FileEntry.REJECTED, FileEntry.DUPLICATE).contains(status)) {
             throw ApiException.badParameter("status", "status '" + status
@@ -44,59 +48,33 @@ public class OpsApi {
         }
         long before = Cursors.decode("files", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         List<FileEntry> entries = files.list(Callers.department(client, q.matching("department", DEPARTMENT,
                 "a department code")),
                 q.text("feed"), status, before < 0 ? null : before, limit);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        entries.forEach(e -> items.add(HubJson.mapper().valueToTree(e)));
-        out.put("count", entries.size());
-        if (entries.size() == limit) {
-            out.put("nextCursor", Cursors.encode("files", entries.get(entries.size() - 1).id()));
-        }
-        return out;
+        return Page.of(entries, limit, "files", FileEntry::id);
     }
 
-    public ObjectNode alerts(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, ALERT_PARAMS);
+    @GetMapping("/alerts")
+    public Page<Alert> alerts(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, ALERT_PARAMS);
         String status = q.text("status");
         if (status != null && !Set.of(Alert.OPEN, Alert.ACKNOWLEDGED).contains(status)) {
             throw ApiException.badParameter("status", "status '" + status + "' is not one of [OPEN, ACKNOWLEDGED]");
         }
         long before = Cursors.decode("alerts", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         List<Alert> list = alerts.list(status, Callers.department(client, q.matching("department", DEPARTMENT,
                 "a department code")),
                 q.matching("kind", "[A-Z_]{1,48}", "an alert kind"), before < 0 ? null : before, limit);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        list.forEach(a -> items.add(HubJson.mapper().valueToTree(a)));
-        out.put("count", list.size());
-        if (list.size() == limit) {
-            out.put("nextCursor", Cursors.encode("alerts", list.get(list.size() - 1).id()));
-        }
-        return out;
+        return Page.of(list, limit, "alerts", Alert::id);
     }
 
     /** Body: {@code {"by": "operator name or role", "comment": "what was done"}}. */
-    public ObjectNode acknowledge(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("id", "alert id '" + raw + "' is not a number");
-        }
-        String text = exchange.getMessage().getBody(String.class);
-        JsonNode body;
-        try {
-            body = text == null || text.isBlank() ? HubJson.mapper().createObjectNode() : HubJson.mapper().readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badParameter("body", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        return HubJson.mapper().valueToTree(actions.acknowledgeAlert(id, Callers.of(exchange),
-                body.path("comment").asText("")));
+    @PostMapping("/alerts/{id}/ack")
+    public Alert acknowledge(@PathVariable("id") String raw, @RequestBody(required = false) byte[] body) {
+        long id = ApiBodies.id(raw, "alert");
+        return actions.acknowledgeAlert(id, Callers.current(), ApiBodies.json(body, "the body").path("comment").asText(""));
     }
 }

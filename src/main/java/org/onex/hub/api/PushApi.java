@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.ingest.DeadlineExceededException;
@@ -32,11 +31,14 @@ import org.onex.hub.mapping.MappingRegistry;
 import org.onex.hub.policy.Client;
 import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.registry.DepartmentRegistry;
-import org.onex.hub.schema.HubJson;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * {@code POST /api/v1/ingest/{department}/{feed}}: a department pushes rows (a JSON array, or NDJSON
@@ -45,7 +47,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (bytes, rows, the department's pushes at once and rows per period) and commits within its deadline or not at
  * all, and the answer says which.
  */
-@Component
+@RestController
 public class PushApi {
 
     private final SharingEnforcer enforcer;
@@ -69,13 +71,30 @@ public class PushApi {
         this.limits = limits;
     }
 
-    public ObjectNode push(Exchange exchange) {
-        var m = exchange.getMessage();
+    /** The outcome of a push: counts by outcome, and every row's outcome in the order sent. */
+    public record PushAnswer(String department, String feed, int rows, long stored, long newVersions, long unchanged,
+            long superseded, long quarantined, List<PushRow> results) {
+    }
+
+    /**
+     * One row's outcome. The failures of a quarantine entry are listed at its first row; a later row of the same
+     * entry that failed the same rules points there ({@code sameFailuresAs}: index), so the answer stays small.
+     */
+    public record PushRow(int index, @JsonInclude(JsonInclude.Include.ALWAYS) String sourceKey, String status,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long recordId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer version,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long quarantineId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer sameFailuresAs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<QuarantineApi.Failure> failures) {
+    }
+
+    @PostMapping(path = "/api/v1/ingest/{department}/{feed}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public PushAnswer push(@PathVariable("department") String department, @PathVariable("feed") String feed,
+            HttpServletRequest request) {
         // the client's key (or the department's push key of hub.push.keys), checked by ApiKeyAuthenticationFilter
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         String keyDepartment = enforcer.unitOf(client).orElse(client.id());
-        String department = m.getHeader("department", String.class);
-        String feed = m.getHeader("feed", String.class);
         if (registry.find(department).isEmpty()) {
             throw ApiException.notFound("unknown department '" + department + "'");
         }
@@ -90,28 +109,28 @@ public class PushApi {
         PushProperties.Limits bounds = limits.limits(department);
         // a department's pushes at once are bounded before its body is read
         try (PushLimits.Slot slot = limits.enter(department)) {
-            return push(exchange, client, department, feed, bounds);
+            return push(request, client, department, feed, bounds);
         } catch (PushRefusedException e) {
             throw new ApiException(e.status(), null, e.getMessage()).retryAfter(e.retryAfterSeconds());
         }
     }
 
-    private ObjectNode push(Exchange exchange, Client client, String department, String feed,
+    private PushAnswer push(HttpServletRequest request, Client client, String department, String feed,
             PushProperties.Limits bounds) {
-        var m = exchange.getMessage();
         // the push commits before this deadline or not at all; the answer says which
         WorkDeadline deadline = WorkDeadline.after(clock, bounds.timeout());
         long limit = properties.maxBodySize().toBytes();
-        Long length = m.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (length != null && length > limit) {
+        if (request.getContentLengthLong() > limit) {
             throw tooLarge(limit);
         }
-        FileFormat format = format(m.getHeader(Exchange.CONTENT_TYPE, String.class));
+        FileFormat format = format(request.getContentType());
         Instant now = clock.instant();
         List<SourceRow> rows = new ArrayList<>();
-        InputStream body = m.getBody(InputStream.class);
-        if (body == null) {
-            throw ApiException.badParameter("body", "the request has no body");
+        InputStream body;
+        try {
+            body = request.getInputStream();
+        } catch (IOException e) {
+            throw ApiException.badParameter("body", "the request body could not be read");
         }
         try (InputStream in = new Limited(body, limit)) {
             // the receipt time is the rows' source time unless the mapping maps one (newest wins)
@@ -184,43 +203,27 @@ public class PushApi {
         }
     }
 
-    private static ObjectNode json(IngestResult result) {
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        out.put("department", result.department());
-        out.put("feed", result.feed());
-        out.put("rows", result.rows().size());
-        out.put("stored", result.count(RowOutcome.Status.STORED));
-        out.put("newVersions", result.count(RowOutcome.Status.NEW_VERSION));
-        out.put("unchanged", result.count(RowOutcome.Status.UNCHANGED));
-        out.put("superseded", result.count(RowOutcome.Status.SUPERSEDED));
-        out.put("quarantined", result.count(RowOutcome.Status.QUARANTINED));
-        ArrayNode items = out.putArray("results");
-        // the failures of a quarantine entry are listed at its first row; a later row of the same entry
-        // that failed the same rules points there ("sameFailuresAs": index), so the answer stays small
+    private static PushAnswer json(IngestResult result) {
+        List<PushRow> rows = new ArrayList<>(result.rows().size());
         java.util.Map<Long, RowOutcome> listed = new java.util.HashMap<>();
         for (RowOutcome r : result.rows()) {
-            ObjectNode n = items.addObject();
-            n.put("index", r.index());
-            n.put("sourceKey", r.sourceKey());
-            n.put("status", r.status().name());
-            if (r.recordId() != null) {
-                n.put("recordId", r.recordId());
-                n.put("version", r.version());
-            }
-            if (r.reason() != null) {
-                n.put("reason", r.reason());
-            }
+            Integer sameAs = null;
+            List<QuarantineApi.Failure> failures = null;
             if (r.quarantineId() != null) {
-                n.put("quarantineId", r.quarantineId());
                 RowOutcome first = listed.putIfAbsent(r.quarantineId(), r);
                 if (first != null && first.violations().equals(r.violations())) {
-                    n.put("sameFailuresAs", first.index());
+                    sameAs = first.index();
                 } else {
-                    n.set("failures", QuarantineApi.failures(r.violations()));
+                    failures = QuarantineApi.failureList(r.violations());
                 }
             }
+            rows.add(new PushRow(r.index(), r.sourceKey(), r.status().name(), r.recordId(),
+                    r.recordId() == null ? null : r.version(), r.reason(), r.quarantineId(), sameAs, failures));
         }
-        return out;
+        return new PushAnswer(result.department(), result.feed(), result.rows().size(),
+                result.count(RowOutcome.Status.STORED), result.count(RowOutcome.Status.NEW_VERSION),
+                result.count(RowOutcome.Status.UNCHANGED), result.count(RowOutcome.Status.SUPERSEDED),
+                result.count(RowOutcome.Status.QUARANTINED), rows);
     }
 
     /** More rows than the department's {@code hub.push.max-rows}: reading stops there. */

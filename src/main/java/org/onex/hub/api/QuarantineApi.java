@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.delivery.DeliveryRouter;
@@ -24,13 +23,22 @@ import org.onex.hub.schema.Violation;
 import org.onex.hub.store.QuarantineEntry;
 import org.onex.hub.store.QuarantineFilter;
 import org.onex.hub.store.QuarantineStore;
-import org.springframework.stereotype.Component;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /** {@code GET /api/v1/quarantine} and {@code POST /api/v1/quarantine/{id}/replay}. */
-@Component
+@RestController
+@RequestMapping(path = "/api/v1/quarantine", produces = MediaType.APPLICATION_JSON_VALUE)
 public class QuarantineApi {
 
     private static final Set<String> PARAMS = Set.of("department", "feed", "rule", "status", "cursor", "limit");
@@ -84,53 +92,48 @@ public class QuarantineApi {
         return Collections.unmodifiableSet(codes);
     }
 
-    public ObjectNode list(Exchange exchange) {
-        QueryParams q = QueryParams.of(exchange, PARAMS);
+    /** A page of quarantine entries, each masked by the enforcer's quarantine view (the provider sees its own). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EntryPage(List<ObjectNode> items, int count, String nextCursor) implements ApiAnswer.Viewed {
+    }
+
+    /** What a replay made of the row: stored (its record and version) or quarantined again, and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Replay(long id, String outcome, Long recordId, Integer version, List<Failure> failures) {
+    }
+
+    /** One rule a row failed. */
+    public record Failure(String field, String rule, String message) {
+    }
+
+    @GetMapping
+    public EntryPage list(HttpServletRequest request) {
+        QueryParams q = QueryParams.of(request, PARAMS);
         String status = q.text("status");
         if (status != null && !Set.of("OPEN", "RESOLVED").contains(status)) {
             throw ApiException.badParameter("status", "status '" + status + "' is not one of [OPEN, RESOLVED]");
         }
-        Client client = Callers.of(exchange);
+        Client client = Callers.current();
         QuarantineFilter filter = new QuarantineFilter(Callers.department(client, q.matching("department",
                 "[a-z][a-z0-9]{1,15}", "a department code")), q.text("feed"), rule(q), status);
         long before = Cursors.decode("quarantine", q.text("cursor"), "cursor");
         int limit = q.limit(50, 500);
         List<QuarantineEntry> entries = quarantine.list(filter, before < 0 ? null : before, limit);
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        ArrayNode items = out.putArray("items");
-        entries.forEach(e -> items.add(json(e, client)));
-        audit.record(client, AuditAction.QUARANTINE_READ, "quarantine?" + exchange.getMessage().getHeader(
-                Exchange.HTTP_QUERY, ""), java.util.Map.of("count", entries.size(), "ids",
+        String query = request.getQueryString();
+        audit.record(client, AuditAction.QUARANTINE_READ, "quarantine?" + (query == null ? "" : query),
+                java.util.Map.of("count", entries.size(), "ids",
                 AuditLog.idsDigest(entries.stream().map(QuarantineEntry::id).toList())));
-        out.put("count", entries.size());
-        if (entries.size() == limit) {
-            out.put("nextCursor", Cursors.encode("quarantine", entries.get(entries.size() - 1).id()));
-        }
-        return out;
+        Page<QuarantineEntry> page = Page.of(entries, limit, "quarantine", QuarantineEntry::id);
+        return new EntryPage(entries.stream().map(e -> json(e, client)).toList(), page.count(), page.nextCursor());
     }
 
     /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
-    public ObjectNode replay(Exchange exchange) {
-        long id = id(exchange);
-        RowOutcome outcome = actions.replayQuarantine(id, Callers.of(exchange));
-        ObjectNode out = HubJson.mapper().createObjectNode();
-        out.put("id", id);
-        out.put("outcome", outcome.status().name());
-        if (outcome.recordId() != null) {
-            out.put("recordId", outcome.recordId());
-            out.put("version", outcome.version());
-        }
-        out.set("failures", failures(outcome.violations()));
-        return out;
-    }
-
-    private static long id(Exchange exchange) {
-        String raw = exchange.getMessage().getHeader("id", String.class);
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badParameter("id", "quarantine id '" + raw + "' is not a number");
-        }
+    @PostMapping("/{id}/replay")
+    public Replay replay(@PathVariable("id") String raw) {
+        long id = ApiBodies.id(raw, "quarantine");
+        RowOutcome outcome = actions.replayQuarantine(id, Callers.current());
+        return new Replay(id, outcome.status().name(), outcome.recordId(),
+                outcome.recordId() == null ? null : outcome.version(), failureList(outcome.violations()));
     }
 
     private ObjectNode json(QuarantineEntry e, Client client) {
@@ -161,6 +164,10 @@ public class QuarantineApi {
         // by what the feed's mapping makes of each column, whatever it is called
         n.set("payload", view.payload(client, e));
         return n;
+    }
+
+    static List<Failure> failureList(List<Violation> violations) {
+        return violations.stream().map(v -> new Failure(v.field(), v.rule(), v.message())).toList();
     }
 
     static ArrayNode failures(List<Violation> violations) {

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
 import org.onex.hub.schema.HubDates;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Strictly parsed query parameters of one request: unknown or repeated parameters and malformed
@@ -23,8 +24,8 @@ final class QueryParams {
         this.values = values;
     }
 
-    static QueryParams of(Exchange exchange, Set<String> allowed) {
-        String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+    static QueryParams of(HttpServletRequest request, Set<String> allowed) {
+        String query = request.getQueryString();
         Map<String, String> values = new LinkedHashMap<>();
         if (query != null && !query.isBlank()) {
             for (String pair : query.split("&")) {
@@ -40,8 +41,8 @@ final class QueryParams {
                 } catch (IllegalArgumentException e) { // a malformed %-escape: the request's fault, not a 500
                     throw ApiException.badParameter(null, "the query string is not percent-encoded: " + e.getMessage());
                 }
-                if (name.equals(ApiJson.PRETTY)) {
-                    continue; // any endpoint: indented JSON (ApiJson)
+                if (name.equals(ApiAnswers.PRETTY)) {
+                    continue; // any endpoint: indented JSON (ApiAnswers)
                 }
                 if (!allowed.contains(name)) {
                     throw ApiException.badParameter(name, "unknown parameter '" + name + "'; allowed: "

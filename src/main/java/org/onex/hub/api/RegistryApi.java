@@ -1,13 +1,18 @@
 package org.onex.hub.api;
 
-import org.onex.hub.registry.DepartmentRegistry;
-import org.onex.hub.schema.HubJson;
-import org.springframework.stereotype.Component;
+import java.util.List;
+import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.onex.hub.registry.Department;
+import org.onex.hub.registry.DepartmentRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /** {@code GET /api/v1/departments}: the department registry (R-CONTACT liaison roles, R-CATEGORIES). */
-@Component
+@RestController
 public class RegistryApi {
 
     private final DepartmentRegistry registry;
@@ -16,7 +21,13 @@ public class RegistryApi {
         this.registry = registry;
     }
 
-    public JsonNode departments() {
-        return HubJson.mapper().valueToTree(java.util.Map.of("items", registry.all()));
+    /** The registry's units. */
+    public record Departments(List<Department> items) {
+    }
+
+    @GetMapping(path = "/api/v1/departments", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Departments departments(HttpServletRequest request) {
+        QueryParams.of(request, Set.of());
+        return new Departments(registry.all());
     }
 }

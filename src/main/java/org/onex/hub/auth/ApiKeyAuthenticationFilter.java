@@ -26,9 +26,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    /** Request attribute holding the authenticated {@link Client}, read by the API's Camel routes. */
-    public static final String CLIENT = "org.onex.hub.auth.client";
-
     private final ApiClients clients;
     private final PushKeys pushKeys;
 
@@ -52,7 +49,7 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                             + " revoked or has expired");
                     return;
                 }
-                authenticated(request, client.get());
+                authenticated(client.get());
             }
             chain.doFilter(request, response);
             return;
@@ -64,12 +61,12 @@ public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             ApiProblems.write(response, 401, "Unauthorized", "the API key is not valid: unknown, expired or revoked");
             return;
         }
-        authenticated(request, client.get());
+        authenticated(client.get());
         chain.doFilter(request, response);
     }
 
-    private static void authenticated(HttpServletRequest request, Client client) {
-        request.setAttribute(CLIENT, client);
+    /** The client goes into Spring Security's context, where {@link ClientAuthentication#current} finds it. */
+    private static void authenticated(Client client) {
         SecurityContextHolder.getContext().setAuthentication(new ClientAuthentication(client));
     }
 

@@ -41,8 +41,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Object client = request.getAttribute(ApiKeyAuthenticationFilter.CLIENT);
-        String who = client instanceof Client c ? "client:" + c.id() : "address:" + request.getRemoteAddr();
+        String who = ClientAuthentication.current().map(c -> "client:" + c.id())
+                .orElse("address:" + request.getRemoteAddr());
         RateLimiter limiter = limiters.computeIfAbsent(who, k -> RateLimiter.of(k, config));
         if (!limiter.acquirePermission()) {
             long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait()

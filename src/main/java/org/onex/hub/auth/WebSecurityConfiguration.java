@@ -116,9 +116,8 @@ public class WebSecurityConfiguration {
         String[] operators = {"OPERATOR", "ADMIN"};
         http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a
-                        // Camel answers API calls asynchronously: the async re-dispatch of an already
-                        // authorized request, and error pages, are not checked a second time
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        // error pages of an already authorized request are not checked a second time
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(operators)
@@ -152,13 +151,11 @@ public class WebSecurityConfiguration {
                             if (pages.unmatched(request, response)) {
                                 return; // no operation has this path (404) or method (405): not a policy denial
                             }
-                            Object client = request.getAttribute(ApiKeyAuthenticationFilter.CLIENT);
-                            if (client instanceof Client c) {
-                                audit.record(c, AuditAction.POLICY_DENIED, request.getMethod() + " "
-                                        + request.getRequestURI(), java.util.Map.of("reason", "role " + c.role()));
-                            }
-                            ApiProblems.write(response, 403, "Forbidden", "role " + (client instanceof Client c
-                                    ? c.role() : "anonymous") + " may not " + request.getMethod() + " "
+                            java.util.Optional<Client> client = ClientAuthentication.current();
+                            client.ifPresent(c -> audit.record(c, AuditAction.POLICY_DENIED, request.getMethod()
+                                    + " " + request.getRequestURI(), java.util.Map.of("reason", "role " + c.role())));
+                            ApiProblems.write(response, 403, "Forbidden", "role " + client.map(c -> c.role().name())
+                                    .orElse("anonymous") + " may not " + request.getMethod() + " "
                                     + request.getRequestURI());
                         }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))

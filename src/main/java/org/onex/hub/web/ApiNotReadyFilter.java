@@ -15,11 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * While the hub is not ready ({@code /actuator/health/readiness} not UP: starting or stopping), every request to
  * {@code /api/**} is answered 503 with {@code Retry-After}, before anything else looks at it.
  *
- * <p>Why: Spring Boot starts Tomcat before the Camel context; the API's operations are Spring MVC mappings that
- * Camel's REST routes register when they start (camel-platform-http-starter's {@code CamelRequestHandlerMapping},
- * from each consumer's {@code doStart}), and the department route files are loaded after that. In between, for a
- * second or two, the port answers and no API operation exists: a department pushing then got 404, which reads
- * "wrong URL" (the fault suite counted 10 to 15 after every restart). The readiness state becomes
+ * <p>Why: Spring Boot starts Tomcat before the Camel context has started and before the department route files are
+ * loaded. In between, for a second or two, the port answers while a push could not yet reach its feed's routes
+ * (when the API was Camel REST DSL, its operations did not even exist yet, and a department pushing then got 404,
+ * which reads "wrong URL": the fault suite counted 10 to 15 after every restart). The readiness state becomes
  * ACCEPTING_TRAFFIC only after all of it (Camel started, every route file loaded, the application runners done),
  * so "not ready: 503, try again" is the truthful answer, and a ready hub serves every operation.
  */

@@ -83,4 +83,23 @@ class ArchitectureTest {
     static final ArchRule nothingButTheDemoUsesTheDemo = noClasses().that().resideOutsideOfPackages(
             "org.onex.hub.demo..", "org.onex.hub.bench..", "org.onex.hub.faults..").should().dependOnClassesThat()
             .resideInAPackage("org.onex.hub.demo..");
+
+    /**
+     * One web stack: the API and the console are Spring MVC controllers behind one Spring Security filter chain;
+     * no Camel REST DSL, whose operations ran on Camel's threads and needed a second way to find the caller.
+     */
+    @ArchTest
+    static final ArchRule theApiAndTheConsoleAreSpringMvcNotCamel = noClasses().that().resideInAnyPackage(
+            "org.onex.hub.api..", "org.onex.hub.console..", "org.onex.hub.web..").should().dependOnClassesThat()
+            .resideInAPackage("org.apache.camel..");
+
+    /**
+     * Every JSON answer of the API passes {@code ApiAnswers} (masking by value, compact or pretty): an operation
+     * answers a typed value, never writes to the servlet response itself.
+     */
+    @ArchTest
+    static final ArchRule apiOperationsDoNotWriteTheResponseThemselves = noClasses().that()
+            .resideInAPackage("org.onex.hub.api..").and().areAnnotatedWith(
+                    org.springframework.web.bind.annotation.RestController.class)
+            .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.servlet.http.HttpServletResponse");
 }

@@ -184,7 +184,7 @@ class EmbeddedDefaultIT {
                     == org.apache.camel.ServiceStatus.Started);
             assertThat(health.route(route)).as("health of department route " + route).isPresent();
         }
-        for (String own : java.util.List.of("api-records", "ingest", "obligation-scan")) {
+        for (String own : java.util.List.of("ingest", "obligation-scan")) {
             assertThat(camel.getRouteController().getRouteStatus(own)).isEqualTo(org.apache.camel.ServiceStatus.Started);
             assertThat(health.route(own)).as("the hub's own route " + own + " is not a department route").isEmpty();
         }
