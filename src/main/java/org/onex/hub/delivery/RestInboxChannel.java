@@ -1,16 +1,13 @@
 package org.onex.hub.delivery;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import org.onex.hub.connect.DepartmentHttp;
 import org.onex.hub.schema.HubJson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code Idempotency-Key: <delivery key>}; the department keeps the first request per key and answers
  * 2xx (or 409 for a key it already has). The request carries only Content-Type, the idempotency key
  * and the configured credential header: no hub or Camel control header ever reaches the department.
- * Connection failures, timeouts and 502/503/504 mean the department is unreachable (retried for as
- * long as it takes); any other answer fails this delivery (counted, dead after max attempts).
+ * An endpoint that cannot be reached, and the answers {@link DepartmentHttp.Outcome} calls unavailable (408, 429,
+ * 502, 503, 504), mean the department cannot take deliveries now (retried for as long as it takes); any other
+ * answer fails this delivery (counted, dead after max attempts): a 500 for one decision must not hold up the rest.
  */
 public final class RestInboxChannel implements DeliveryChannel {
 
@@ -30,16 +28,13 @@ public final class RestInboxChannel implements DeliveryChannel {
     private final URI url;
     private final String authHeader;
     private final String authValue;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final DepartmentHttp http;
 
     public RestInboxChannel(URI url, String authHeader, String authValue, Duration connectTimeout, Duration timeout) {
         this.url = url;
         this.authHeader = authHeader == null || authHeader.isBlank() ? null : authHeader;
         this.authValue = authValue;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new DepartmentHttp(connectTimeout, timeout);
     }
 
     @Override
@@ -51,25 +46,27 @@ public final class RestInboxChannel implements DeliveryChannel {
     public void deliver(String department, List<DeliveryItem> items, Consumer<DeliveryItem> confirmed)
             throws ChannelUnavailableException, InterruptedException {
         for (DeliveryItem item : items) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/json").header(IDEMPOTENCY_KEY, item.key())
-                    .POST(HttpRequest.BodyPublishers.ofString(body(item).toString()));
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put(IDEMPOTENCY_KEY, item.key());
             if (authHeader != null) {
-                request.header(authHeader, authValue);
+                headers.put(authHeader, authValue);
             }
-            HttpResponse<String> response;
+            DepartmentHttp.Answer response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException | HttpTimeoutException e) {
-                throw new ChannelUnavailableException("POST " + url + " for " + department + ": " + e, e);
-            } catch (IOException e) {
-                throw new ChannelUnavailableException("POST " + url + " for " + department + " failed: " + e, e);
+                response = http.postJson(url, headers, body(item).toString());
+            } catch (DepartmentHttp.UnreachableException e) {
+                if (Thread.interrupted()) { // the client turns an interrupt into an I/O failure; it stays one
+                    throw new InterruptedException("delivery to " + department + " interrupted");
+                }
+                throw new ChannelUnavailableException("POST " + url + " for " + department + " failed: "
+                        + e.getMessage(), e);
             }
-            int status = response.statusCode();
-            if (status == 502 || status == 503 || status == 504) {
-                throw new ChannelUnavailableException("POST " + url + " for " + department + ": HTTP " + status, null);
+            int status = response.status();
+            if (response.outcome() == DepartmentHttp.Outcome.UNAVAILABLE) {
+                throw new ChannelUnavailableException("POST " + url + " for " + department + ": "
+                        + response.statusText(), null);
             }
-            if (!(status >= 200 && status < 300) && status != 409) {
+            if (response.outcome() != DepartmentHttp.Outcome.OK && status != 409) { // 409: it has this key already
                 String answer = response.body() == null ? "" : response.body();
                 throw new IllegalStateException("POST " + url + " answered HTTP " + status + " for " + item.key()
                         + (answer.isBlank() ? "" : ": " + (answer.length() > 300 ? answer.substring(0, 300) + "…" : answer)));

@@ -102,4 +102,13 @@ class ArchitectureTest {
             .resideInAPackage("org.onex.hub.api..").and().areAnnotatedWith(
                     org.springframework.web.bind.annotation.RestController.class)
             .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.servlet.http.HttpServletResponse");
+
+    /**
+     * One HTTP client towards departments ({@code connect.DepartmentHttp}: timeouts, no redirects, one status
+     * classification); the demo, the benchmark and the fault suite play the other side and may use their own.
+     */
+    @ArchTest
+    static final ArchRule departmentsAreCalledThroughOneHttpClient = noClasses().that().resideOutsideOfPackages(
+            "org.onex.hub.connect..", "org.onex.hub.demo..", "org.onex.hub.bench..", "org.onex.hub.faults..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient");
 }

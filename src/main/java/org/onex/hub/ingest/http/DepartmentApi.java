@@ -1,15 +1,11 @@
 package org.onex.hub.ingest.http;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.onex.hub.connect.DepartmentHttp;
 import org.onex.hub.schema.HubJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,10 +14,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One department HTTP API: GETs one page and sorts every failure into {@link ApiUnavailableException}
- * (worth retrying) or {@link ApiRefusedException} (stop the feed). Makes exactly one request per call:
- * retries belong to the route's error policy alone (STYLE.md 3: one retry layer). The JDK client is
- * immutable and thread-safe; it follows no redirects, so the credential never goes to another host.
+ * One department HTTP API: GETs one page ({@link DepartmentHttp}: one request per call, no redirects) and sorts
+ * every failure into {@link ApiUnavailableException} (worth retrying: unreachable, or an answer the shared
+ * classification calls unavailable or a server error) or {@link ApiRefusedException} (stop the feed).
  */
 final class DepartmentApi {
 
@@ -30,12 +25,11 @@ final class DepartmentApi {
     private static final ObjectReader JSON = HubJson.mapper().reader().with(JsonNodeFactory.withExactBigDecimals(true));
 
     private final HttpFeedSpec spec;
-    private final HttpClient client;
+    private final DepartmentHttp http;
 
     DepartmentApi(HttpFeedSpec spec) {
         this.spec = spec;
-        this.client = HttpClient.newBuilder().connectTimeout(spec.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new DepartmentHttp(spec.connectTimeout(), spec.readTimeout());
     }
 
     /** One page of rows (field names case-insensitive) and the token of the next page, null on the last. */
@@ -43,40 +37,29 @@ final class DepartmentApi {
     }
 
     Page fetch(String since, String page) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(spec.pageUri(since, page)).GET()
-                .timeout(spec.readTimeout()).header("Accept", "application/json");
-        if (spec.authHeader() != null) {
-            request.header(spec.authHeader(), spec.authValue());
-        }
         String get = "GET " + spec.endpoint();
-        HttpResponse<String> response;
+        DepartmentHttp.Answer answer;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new ApiUnavailableException(get + " timed out: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new ApiUnavailableException(get + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiUnavailableException(get + " was interrupted", e);
+            answer = http.get(spec.pageUri(since, page), spec.authHeader() == null ? Map.of()
+                    : Map.of(spec.authHeader(), spec.authValue()));
+        } catch (DepartmentHttp.UnreachableException e) {
+            throw new ApiUnavailableException(get + (e.timedOut() ? " timed out: " : " failed: ") + e.getMessage(), e);
         }
-        return read(get, response.statusCode(), response.body(),
-                response.headers().firstValue("Location").orElse(null));
+        return read(get, answer);
     }
 
-    private Page read(String get, int status, String body, String location) {
-        String from = "HTTP " + status + reason(status) + " from " + get;
-        if (status == 408 || status == 429 || status >= 500) {
-            throw new ApiUnavailableException(from + snippet(body), null);
+    private Page read(String get, DepartmentHttp.Answer answer) {
+        int status = answer.status();
+        String body = answer.body();
+        String from = answer.statusText() + " from " + get;
+        switch (answer.outcome()) {
+        case UNAVAILABLE, SERVER_ERROR -> throw new ApiUnavailableException(from + snippet(body), null);
+        case MOVED -> throw new ApiRefusedException(from + ": the API moved" + (answer.location() == null ? ""
+                : " to " + spec.mask(answer.location()).replaceAll("\\?.*", "")) + "; fix the url parameter");
+        case REFUSED -> throw new ApiRefusedException(from + snippet(body) + ": the department API refused the hub; "
+                + fix(status));
+        case OK -> {
         }
-        if (status >= 300 && status < 400) {
-            throw new ApiRefusedException(from + ": the API moved" + (location == null ? "" : " to "
-                    + spec.mask(location).replaceAll("\\?.*", "")) + "; fix the url parameter");
-        }
-        if (status < 200 || status >= 300) {
-            throw new ApiRefusedException(from + snippet(body) + ": the department API refused the hub; "
-                    + fix(status));
         }
         if (status == 204) {
             return new Page(List.of(), null);
@@ -150,26 +133,6 @@ final class DepartmentApi {
         case 401, 403 -> "fix the credentials (authHeader, authValue)";
         case 404, 410 -> "fix the url parameter";
         default -> "check the request (sinceParam, limitParam, pageParam, pageSize) with the department";
-        };
-    }
-
-    private static String reason(int status) {
-        return switch (status) {
-        case 400 -> " Bad Request";
-        case 401 -> " Unauthorized";
-        case 403 -> " Forbidden";
-        case 404 -> " Not Found";
-        case 405 -> " Method Not Allowed";
-        case 406 -> " Not Acceptable";
-        case 408 -> " Request Timeout";
-        case 410 -> " Gone";
-        case 422 -> " Unprocessable Entity";
-        case 429 -> " Too Many Requests";
-        case 500 -> " Internal Server Error";
-        case 502 -> " Bad Gateway";
-        case 503 -> " Service Unavailable";
-        case 504 -> " Gateway Timeout";
-        default -> "";
         };
     }
 

@@ -196,7 +196,7 @@ class HttpPullResponsesIT {
                         + " bad format): the department API refused the hub; check the request (sinceParam,"
                         + " limitParam, pageParam, pageSize) with the department"),
                 Arguments.of(new Answer(301, null, "https://new.example/api/v2?key=SECRET", false),
-                        "HTTP 301 from GET %s: the API moved to https://new.example/api/v2; fix the url parameter"),
+                        "HTTP 301 Moved Permanently from GET %s: the API moved to https://new.example/api/v2; fix the url parameter"),
                 Arguments.of(Answer.of(200, "<html>login</html>"), "response of GET %s is not JSON (response:"
                         + " <html>login</html>); check the url and the API contract with the department"),
                 Arguments.of(Answer.of(200, "\"ok\""), "response of GET %s is not JSON (response: \"ok\");"
