@@ -1,10 +1,13 @@
 package org.onex.hub.bench;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import org.onex.hub.cli.CommandLines;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command-line options of {@code benchmark}; the defaults are the sizes the README's benchmark figures were taken
@@ -40,44 +43,38 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
     static final String SFTP = "sftp";
     static final String PUSH = "push";
 
-    private static final Map<String, String> DEFAULTS = defaults();
-
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("scenario", JDBC);
-        d.put("rows", "200000");
-        d.put("batch", "500");
-        d.put("rate", "200");
-        d.put("seconds", "30");
-        d.put("host", "127.0.0.1:5432");
-        d.put("user", "postgres");
-        d.put("store-params", "reWriteBatchedInserts=true");
-        d.put("hub-log", "WARN");
-        d.put("store", "h2");
-        d.put("file-rows", "100000");
-        d.put("encoding", "GB18030");
-        d.put("stable-for", "1s");
-        d.put("push-rows", "100000");
-        d.put("push-clients", "1");
-        return Map.copyOf(d);
+    /** The command line of {@code benchmark}, with the defaults above. */
+    @Command(name = "benchmark")
+    static final class Arguments {
+        @Option(names = "--scenario", defaultValue = JDBC) String scenario;
+        @Option(names = "--rows", defaultValue = "200000") int rows;
+        @Option(names = "--batch", defaultValue = "500") int batch;
+        @Option(names = "--rate", defaultValue = "200") int rate;
+        @Option(names = "--seconds", defaultValue = "30") int seconds;
+        @Option(names = "--host", defaultValue = "127.0.0.1:5432") String host;
+        @Option(names = "--user", defaultValue = "postgres") String user;
+        @Option(names = "--store-params", defaultValue = "reWriteBatchedInserts=true") String storeParams;
+        @Option(names = "--hub-log", defaultValue = "WARN") String hubLog;
+        @Option(names = "--store", defaultValue = "h2") String store;
+        @Option(names = "--file-rows", defaultValue = "100000") int fileRows;
+        @Option(names = "--encoding", defaultValue = "GB18030") String encoding;
+        @Option(names = "--stable-for", defaultValue = "1s") String stableFor;
+        @Option(names = "--push-rows", defaultValue = "100000") int pushRows;
+        @Option(names = "--push-clients", defaultValue = "1") int pushClients;
     }
 
     static BenchOptions parse(String[] args) {
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(2, eq);
-            if (!arg.startsWith("--") || eq < 0 || !DEFAULTS.containsKey(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
-            }
-            values.put(name, arg.substring(eq + 1));
+        Arguments a = new Arguments();
+        try {
+            CommandLines.parse(a, args, arg -> false);
+        } catch (CommandLines.UsageException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
-        return new BenchOptions(oneOf(values, "scenario", JDBC, SFTP, PUSH, "all"), positive(values, "rows"),
-                positive(values, "batch"), positive(values, "rate"), positive(values, "seconds"), values.get("host"),
-                values.get("user"), values.get("store-params"), values.get("hub-log"),
-                oneOf(values, "store", "h2", "postgres"), positive(values, "file-rows"),
-                oneOf(values, "encoding", "GB18030", "UTF-8"), duration(values, "stable-for"),
-                positive(values, "push-rows"), positive(values, "push-clients"));
+        return new BenchOptions(oneOf("scenario", a.scenario, JDBC, SFTP, PUSH, "all"), positive("rows", a.rows),
+                positive("batch", a.batch), positive("rate", a.rate), positive("seconds", a.seconds), a.host, a.user,
+                a.storeParams, a.hubLog, oneOf("store", a.store, "h2", "postgres"), positive("file-rows", a.fileRows),
+                oneOf("encoding", a.encoding, "GB18030", "UTF-8"), duration("stable-for", a.stableFor),
+                positive("push-rows", a.pushRows), positive("push-clients", a.pushClients));
     }
 
     /** The scenarios to run, in order. */
@@ -89,21 +86,14 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
         return "postgres".equals(store);
     }
 
-    private static int positive(Map<String, String> values, String name) {
-        String value = values.get(name);
-        try {
-            int n = Integer.parseInt(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static int positive(String name, int value) {
+        if (value > 0) {
+            return value;
         }
         throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
     }
 
-    private static String oneOf(Map<String, String> values, String name, String... allowed) {
-        String value = values.get(name);
+    private static String oneOf(String name, String value, String... allowed) {
         if (!Set.of(allowed).contains(value)) {
             throw new IllegalArgumentException("--" + name + " must be one of " + String.join(", ", allowed)
                     + ", got '" + value + "'");
@@ -112,8 +102,8 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
     }
 
     /** A duration as the route templates take it: 1500ms, 1s, 2m. */
-    private static Duration duration(Map<String, String> values, String name) {
-        String value = values.get(name).trim();
+    private static Duration duration(String name, String text) {
+        String value = text.trim();
         try {
             if (value.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));

@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -25,6 +26,11 @@ import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code clients}: the admin's way to manage API clients without a running hub. In production no
@@ -62,34 +68,57 @@ public final class ApiClientsCommand implements HubCommand {
         return run(args, System.out, System.err);
     }
 
+    /** The command line of {@code clients}: the action and its operands, the options of {@code add} and {@code rotate}. */
+    @Command(name = "clients")
+    static final class Arguments {
+
+        @Parameters(paramLabel = "ACTION AND OPERANDS")
+        List<String> positional = new ArrayList<>();
+
+        @Option(names = "--role", paramLabel = "ROLE")
+        String role;
+
+        @Option(names = "--department", paramLabel = "CODE")
+        String department;
+
+        @Option(names = "--name", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--overlap", paramLabel = "DURATION", defaultValue = "7d")
+        String overlap;
+
+        @Mixin
+        CommandStore.StoreOptions store = new CommandStore.StoreOptions();
+    }
+
     /** @return 0 when done, 1 when the store refused (unknown client, invalid value), 2 for a usage error */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandStore.Options options;
+        Arguments options = new Arguments();
         String action;
         try {
-            options = CommandStore.Options.parse(args).allow("role", "department", "name", "overlap");
-            action = options.positional().isEmpty() ? "" : options.positional().get(0);
+            options.store.parse(options, args);
+            action = options.positional.isEmpty() ? "" : options.positional.get(0);
             int operands = action.equals("list") ? 1 : action.equals("map-certificate") ? 3 : 2;
             if (!List.of("add", "rotate", "revoke", "disable", "enable", "list", "map-certificate").contains(action)
-                    || options.positional().size() != operands) {
+                    || options.positional.size() != operands) {
                 throw new IllegalArgumentException(action.isEmpty() ? "what to do?" : "cannot understand "
-                        + String.join(" ", options.positional()));
+                        + String.join(" ", options.positional));
             }
         } catch (IllegalArgumentException e) {
             err.println("clients: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        try (ConfigurableApplicationContext store = CommandStore.open(options, true)) {
+        try (ConfigurableApplicationContext store = CommandStore.open(options.store, true)) {
             ApiClients clients = store.getBean(ApiClients.class);
             Client actor = new Client("cli:" + System.getProperty("user.name", "unknown"), Role.ADMIN, null);
-            String id = action.equals("list") ? null : options.positional().get(1);
+            String id = action.equals("list") ? null : options.positional.get(1);
             switch (action) {
             case "add" -> add(clients, id, options, configDir(store), actor, out);
             case "rotate" -> printKey(clients.rotate(id, overlap(options), actor), out);
             case "revoke" -> out.println("revoked " + clients.revoke(id, actor) + " key(s) of " + id
                     + "; they are refused from now on");
-            case "map-certificate" -> mapCertificate(clients, id, Path.of(options.positional().get(2)), actor, out);
+            case "map-certificate" -> mapCertificate(clients, id, Path.of(options.positional.get(2)), actor, out);
             case "disable", "enable" -> out.println(clients.setEnabled(id, action.equals("enable"), actor)
                     ? id + " " + action + "d" : id + " was " + action + "d already");
             default -> list(clients.list(), out);
@@ -104,9 +133,9 @@ public final class ApiClientsCommand implements HubCommand {
         }
     }
 
-    private static void add(ApiClients clients, String id, CommandStore.Options options, Path configDir,
+    private static void add(ApiClients clients, String id, Arguments options, Path configDir,
             Client actor, PrintStream out) {
-        String roleName = options.own().get("role");
+        String roleName = options.role;
         if (roleName == null) {
             throw new IllegalArgumentException("add needs --role");
         }
@@ -116,12 +145,12 @@ public final class ApiClientsCommand implements HubCommand {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown role '" + roleName + "'");
         }
-        String department = options.own().get("department");
+        String department = options.department;
         Path registry = configDir.resolve(RegistryConfiguration.FILE_NAME);
         if (department != null && Files.isRegularFile(registry) && !registered(registry, department)) {
             throw new IllegalArgumentException("department '" + department + "' is not in " + registry);
         }
-        ApiClient client = clients.add(id, role, department, options.own().get("name"), actor);
+        ApiClient client = clients.add(id, role, department, options.name, actor);
         out.println("added client " + client.id() + " (" + client.role()
                 + (client.department() == null ? "" : ", " + client.department()) + ")");
         printKey(clients.issue(id, actor), out);
@@ -171,8 +200,8 @@ public final class ApiClientsCommand implements HubCommand {
                 + (k.notAfter() != null && k.validAt(now) ? " until " + k.notAfter() : "");
     }
 
-    private static Duration overlap(CommandStore.Options options) {
-        String value = options.own().getOrDefault("overlap", "7d");
+    private static Duration overlap(Arguments options) {
+        String value = options.overlap;
         try {
             return DurationStyle.detectAndParse(value);
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /**
  * {@code audit-verify}: walks the audit chain of the hub store the hub is configured with (the embedded H2 file
  * under {@code ./data} by default; {@code --datasource-url} or the prod profile for PostgreSQL) and prints the
@@ -39,26 +43,34 @@ public final class AuditCommand implements HubCommand {
         return verify(args, System.out, System.err);
     }
 
+    /** The command line of {@code audit-verify}. */
+    @Command(name = "audit-verify")
+    static final class Arguments {
+
+        @Option(names = "--json", description = "the result as JSON")
+        boolean json;
+
+        @Mixin
+        CommandStore.StoreOptions store = new CommandStore.StoreOptions();
+    }
+
     public static int verify(String[] args, PrintStream out, PrintStream err) {
-        CommandStore.Options options;
+        Arguments options = new Arguments();
         try {
-            options = CommandStore.Options.parse(args).allow("json");
-            if (!options.positional().isEmpty()) {
-                throw new IllegalArgumentException("unexpected argument " + options.positional().get(0));
-            }
-        } catch (IllegalArgumentException e) {
+            options.store.parse(options, args);
+        } catch (CommandLines.UsageException e) {
             err.println("audit-verify: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
         AuditVerification result;
-        try (ConfigurableApplicationContext store = CommandStore.open(options, false)) {
+        try (ConfigurableApplicationContext store = CommandStore.open(options.store, false)) {
             result = store.getBean(AuditVerifier.class).verify();
         } catch (RuntimeException e) {
             err.println("audit-verify: cannot verify: " + CommandStore.describe(e));
             return 2;
         }
-        if (options.own().containsKey("json")) {
+        if (options.json) {
             try {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -25,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import picocli.CommandLine.Option;
+
 /**
  * The hub store alone, for the {@code audit-verify} and {@code clients} commands: a Spring context with the
  * hub's own configuration (application.yaml, profiles, environment, {@code --spring.*} and {@code --hub.*}
@@ -49,7 +51,7 @@ class CommandStore {
      * Opens the store. {@code migrate}: run the hub's Flyway migrations first (a command that writes, on a store
      * the hub may not have started on yet); a read-only command leaves the schema as it is.
      */
-    static ConfigurableApplicationContext open(Options options, boolean migrate) {
+    static ConfigurableApplicationContext open(StoreOptions options, boolean migrate) {
         List<String> args = new ArrayList<>();
         options.springArgs().forEach((k, v) -> args.add("--" + k + "=" + v));
         args.add("--spring.flyway.enabled=" + migrate);
@@ -74,51 +76,37 @@ class CommandStore {
     }
 
     /**
-     * A command line: positional arguments, the command's own options, and the settings handed to Spring
-     * ({@code --datasource-url}, {@code --datasource-username}, and any {@code --spring.*} or {@code --hub.*}).
+     * The store options of a command line (a picocli mixin): {@code --datasource-url}, {@code --datasource-username},
+     * and the {@code --spring.…=…} and {@code --hub.…=…} settings handed to Spring as they are.
      */
-    record Options(List<String> positional, Map<String, String> own, Map<String, String> springArgs) {
+    static final class StoreOptions {
 
-        static Options parse(String[] args) {
-            List<String> positional = new ArrayList<>();
-            Map<String, String> own = new LinkedHashMap<>();
-            Map<String, String> spring = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (!arg.startsWith("--")) {
-                    positional.add(arg);
-                    continue;
-                }
-                String name = arg.substring(2);
-                String value;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                } else if (name.equals("json")) {
-                    value = "true";
-                } else if (i + 1 < args.length) {
-                    value = args[++i];
-                } else {
-                    throw new IllegalArgumentException("--" + name + " needs a value");
-                }
-                switch (name) {
-                case "datasource-url" -> spring.put("spring.datasource.url", value);
-                case "datasource-username" -> spring.put("spring.datasource.username", value);
-                default -> (name.startsWith("spring.") || name.startsWith("hub.") ? spring : own).put(name, value);
-                }
-            }
-            return new Options(positional, own, spring);
+        @Option(names = "--datasource-url", paramLabel = "URL")
+        String url;
+
+        @Option(names = "--datasource-username", paramLabel = "USER")
+        String username;
+
+        List<String> settings = List.of();
+
+        /** Parses {@code args} into {@code command} (which mixes this in); unknown options are usage errors. */
+        void parse(Object command, String[] args) {
+            settings = CommandLines.parse(command, args, CommandLines::isStoreSetting);
         }
 
-        /** Fails on an option the command does not know. */
-        Options allow(String... names) {
-            for (String name : own.keySet()) {
-                if (!List.of(names).contains(name)) {
-                    throw new IllegalArgumentException("unknown option --" + name);
-                }
+        Map<String, String> springArgs() {
+            Map<String, String> spring = new LinkedHashMap<>();
+            for (String setting : settings) {
+                int eq = setting.indexOf('=');
+                spring.put(setting.substring(2, eq), setting.substring(eq + 1));
             }
-            return this;
+            if (url != null) {
+                spring.put("spring.datasource.url", url);
+            }
+            if (username != null) {
+                spring.put("spring.datasource.username", username);
+            }
+            return spring;
         }
     }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import org.onex.hub.cli.CommandLines;
 import org.onex.hub.cli.HubCommand;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar onex-hub.jar password-hash}: reads a console password (from the terminal without
@@ -35,7 +38,19 @@ public final class PasswordHashCommand implements HubCommand {
         return run(args);
     }
 
+    /** The command line of {@code password-hash}: no argument (the password is read, never given). */
+    @Command(name = "password-hash")
+    static final class Arguments {
+    }
+
     public static int run(String[] args) {
+        try {
+            CommandLines.parse(new Arguments(), args, arg -> false);
+        } catch (CommandLines.UsageException e) {
+            System.err.println("password-hash: " + e.getMessage() + " (the password is read from the terminal or"
+                    + " standard input, never from the command line)");
+            return 2;
+        }
         String password;
         Console console = System.console();
         try {

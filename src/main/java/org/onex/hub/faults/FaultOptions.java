@@ -1,10 +1,13 @@
 package org.onex.hub.faults;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import org.onex.hub.cli.CommandLines;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command-line options of {@code faults}.
@@ -34,37 +37,37 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
             + " [--corpus=true|false|only]";
     static final List<String> ALL_SCENARIOS = List.of("push", "jdbc", "sftp", "delivery");
 
+    /** The command line of {@code faults}, with the defaults above. */
+    @Command(name = "faults")
+    static final class Arguments {
+        @Option(names = "--mode", defaultValue = "ci") String mode;
+        @Option(names = "--kills") Integer kills;
+        @Option(names = "--minutes", defaultValue = "60") int minutes;
+        @Option(names = "--stores", defaultValue = "h2,postgres") String stores;
+        @Option(names = "--scenarios", defaultValue = "push,jdbc,sftp,delivery") String scenarios;
+        @Option(names = "--outages", defaultValue = "true", arity = "1") boolean outages;
+        @Option(names = "--host", defaultValue = "127.0.0.1:5432") String host;
+        @Option(names = "--user", defaultValue = "postgres") String user;
+        @Option(names = "--seed") Long seed;
+        @Option(names = "--hub-heap", defaultValue = "384m") String hubHeap;
+        @Option(names = "--grace", defaultValue = "120") int grace;
+        @Option(names = "--corpus", defaultValue = "true") String corpus;
+    }
+
     static FaultOptions parse(String[] args) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("mode", "ci");
-        v.put("kills", "");
-        v.put("minutes", "60");
-        v.put("stores", "h2,postgres");
-        v.put("scenarios", String.join(",", ALL_SCENARIOS));
-        v.put("outages", "true");
-        v.put("host", "127.0.0.1:5432");
-        v.put("user", "postgres");
-        v.put("seed", Long.toString(System.nanoTime() % 1_000_000));
-        v.put("hub-heap", "384m");
-        v.put("grace", "120");
-        v.put("corpus", "true");
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? "" : arg.substring(2, eq);
-            if (!arg.startsWith("--") || eq < 0 || !v.containsKey(name)) {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
-            }
-            v.put(name, arg.substring(eq + 1));
+        Arguments a = new Arguments();
+        try {
+            CommandLines.parse(a, args, arg -> false);
+        } catch (CommandLines.UsageException e) {
+            throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
-        String mode = oneOf("mode", v.get("mode"), Set.of("ci", "long", "soak"));
-        String k = v.get("kills");
-        int kills = k.isEmpty() ? ("long".equals(mode) ? 50 : CI_KILLS) : number("kills", k);
-        List<String> stores = list("stores", v.get("stores"), Set.of("h2", "postgres"));
-        List<String> scenarios = list("scenarios", v.get("scenarios"), Set.copyOf(ALL_SCENARIOS));
-        return new FaultOptions(mode, kills, number("minutes", v.get("minutes")), stores, scenarios,
-                Boolean.parseBoolean(v.get("outages")), v.get("host"), v.get("user"), Long.parseLong(v.get("seed")),
-                v.get("hub-heap"), number("grace", v.get("grace")),
-                oneOf("corpus", v.get("corpus"), Set.of("true", "false", "only")));
+        String mode = oneOf("mode", a.mode, Set.of("ci", "long", "soak"));
+        int kills = a.kills == null ? ("long".equals(mode) ? 50 : CI_KILLS) : number("kills", a.kills);
+        List<String> stores = list("stores", a.stores, Set.of("h2", "postgres"));
+        List<String> scenarios = list("scenarios", a.scenarios, Set.copyOf(ALL_SCENARIOS));
+        return new FaultOptions(mode, kills, number("minutes", a.minutes), stores, scenarios, a.outages, a.host, a.user,
+                a.seed == null ? System.nanoTime() % 1_000_000 : a.seed, a.hubHeap, number("grace", a.grace),
+                oneOf("corpus", a.corpus, Set.of("true", "false", "only")));
     }
 
     boolean soak() {
@@ -91,14 +94,9 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
         return s.replaceAll("[^A-Za-z0-9_]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static int number(String name, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private static int number(String name, int value) {
+        if (value > 0) {
+            return value;
         }
         throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.impl.DefaultCamelContext;
+import org.onex.hub.cli.CommandLines;
 import org.onex.hub.cli.HubCommand;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.mapping.CompiledMapping;
@@ -22,6 +23,10 @@ import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.Violation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dry-run}: maps sample rows with one mapping file and prints a summary (rows, valid, quarantined per rule),
@@ -65,50 +70,46 @@ public final class DryRunCommand implements HubCommand {
 
     /** Runs the command, writing results to {@code out} and usage and input errors to {@code err}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments a = new Arguments();
+        try {
+            CommandLines.parse(a, args, arg -> false);
+        } catch (CommandLines.UsageException e) {
+            return usage(err, e.getMessage());
+        }
+        if (a.limit != null && !a.limit.matches("\\d{1,9}")) {
+            return usage(err, "--limit needs a number of rows (0 for the summary only)");
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(a.encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return usage(err, "unknown encoding '" + a.encoding + "'");
+        }
+        if (a.files.size() != 2) {
+            return usage(err, "expected a mapping file and a sample file, got " + a.files.size() + " file argument(s)");
+        }
+        return dryRun(Path.of(a.files.get(0)), Path.of(a.files.get(1)), Path.of(a.mappingsDir), charset,
+                new Shown(a.failuresOnly, a.limit == null ? Integer.MAX_VALUE : Integer.parseInt(a.limit)), out, err);
+    }
+
+    /** The command line of {@code dry-run}. */
+    @Command(name = "dry-run")
+    static final class Arguments {
+
+        @Parameters(paramLabel = "FILE", description = "the mapping file, then the sample file")
         List<String> files = new ArrayList<>();
-        Path mappingsDir = Path.of("mappings");
-        Charset charset = StandardCharsets.UTF_8;
-        boolean failuresOnly = false;
-        int limit = Integer.MAX_VALUE;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                files.add(arg);
-                continue;
-            }
-            if (arg.equals("--failures-only")) {
-                failuresOnly = true;
-                continue;
-            }
-            if (arg.equals("--limit")) {
-                if (i + 1 >= args.length || !args[i + 1].matches("\\d{1,9}")) {
-                    return usage(err, "--limit needs a number of rows (0 for the summary only)");
-                }
-                limit = Integer.parseInt(args[++i]);
-                continue;
-            }
-            if (!arg.equals("--mappings-dir") && !arg.equals("--encoding")) {
-                return usage(err, "unknown option " + arg);
-            }
-            if (i + 1 >= args.length) {
-                return usage(err, arg + " needs a value");
-            }
-            String value = args[++i];
-            if (arg.equals("--mappings-dir")) {
-                mappingsDir = Path.of(value);
-            } else {
-                try {
-                    charset = Charset.forName(value);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return usage(err, "unknown encoding '" + value + "'");
-                }
-            }
-        }
-        if (files.size() != 2) {
-            return usage(err, "expected a mapping file and a sample file, got " + files.size() + " file argument(s)");
-        }
-        return dryRun(Path.of(files.get(0)), Path.of(files.get(1)), mappingsDir, charset, new Shown(failuresOnly, limit),
-                out, err);
+
+        @Option(names = "--mappings-dir", paramLabel = "DIR", defaultValue = "mappings")
+        String mappingsDir;
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8")
+        String encoding;
+
+        @Option(names = "--failures-only", description = "print only the rows that would be quarantined")
+        boolean failuresOnly;
+
+        @Option(names = "--limit", paramLabel = "N", description = "print at most N rows (0: the summary only)")
+        String limit;
     }
 
     /** Which rows' details are printed. */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.onex.hub.calendar.CalendarLoader;
+import org.onex.hub.cli.CommandLines;
 import org.onex.hub.cli.HubCommand;
 import org.onex.hub.config.ConfigException;
 import org.onex.hub.config.ConfigException.Problem;
@@ -28,6 +29,9 @@ import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.registry.RegistryConfiguration;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code validate}: checks every file IT teams edit with the hub's own loaders, without starting the hub (no Spring
@@ -71,34 +75,17 @@ public final class ValidateCommand implements HubCommand {
      * the jdbc-source identifiers against the live department databases (read-only).
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Path config = null;
-        Path routes = null;
-        Path mappings = null;
-        boolean connect = false;
-        List<String> settingArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--connect")) {
-                connect = true;
-                continue;
-            }
-            if (arg.startsWith("--") && arg.indexOf('=') > 2) {
-                settingArgs.add(arg);
-                continue;
-            }
-            if (!List.of("--config-dir", "--routes-dir", "--mappings-dir").contains(arg)) {
-                return usage(err, arg.startsWith("--") ? "unknown option " + arg : "unexpected argument " + arg);
-            }
-            if (i + 1 >= args.length) {
-                return usage(err, arg + " needs a value");
-            }
-            Path value = Path.of(args[++i]);
-            switch (arg) {
-            case "--config-dir" -> config = value;
-            case "--routes-dir" -> routes = value;
-            default -> mappings = value;
-            }
+        Arguments a = new Arguments();
+        List<String> settingArgs;
+        try {
+            settingArgs = CommandLines.parse(a, args, CommandLines::isSetting);
+        } catch (CommandLines.UsageException e) {
+            return usage(err, e.getMessage());
         }
+        Path config = a.configDir;
+        Path routes = a.routesDir;
+        Path mappings = a.mappingsDir;
+        boolean connect = a.connect;
         // The loaders log their progress at INFO, which would mix into the problem list; warnings still show.
         LoggingSystem logging = LoggingSystem.get(ValidateCommand.class.getClassLoader());
         LogLevel before = logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
@@ -116,6 +103,23 @@ public final class ValidateCommand implements HubCommand {
         } finally {
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
         }
+    }
+
+    /** The command line of {@code validate}; {@code --name=value} arguments are the hub's settings. */
+    @Command(name = "validate")
+    static final class Arguments {
+
+        @Option(names = "--config-dir", paramLabel = "DIR")
+        Path configDir;
+
+        @Option(names = "--routes-dir", paramLabel = "DIR")
+        Path routesDir;
+
+        @Option(names = "--mappings-dir", paramLabel = "DIR")
+        Path mappingsDir;
+
+        @Option(names = "--connect", description = "also check jdbc-source tables and columns in the department databases")
+        boolean connect;
     }
 
     private static Path dir(HubSettings settings, String property, String fallback) {

@@ -1,0 +1,56 @@
+package org.onex.hub.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The fault suite's command line, parsed by picocli, with the hub's wording of usage errors. */
+class FaultOptionsTest {
+
+    @Test
+    void defaultsAreTheCiRunOnBothStores() {
+        FaultOptions o = FaultOptions.parse(new String[0]);
+        assertThat(o.mode()).isEqualTo("ci");
+        assertThat(o.kills()).isEqualTo(FaultOptions.CI_KILLS);
+        assertThat(o.stores()).containsExactly("h2", "postgres");
+        assertThat(o.scenarios()).isEqualTo(FaultOptions.ALL_SCENARIOS);
+        assertThat(o.outages()).isTrue();
+        assertThat(o.corpusRuns()).isTrue();
+    }
+
+    @Test
+    void theLongModeKillsFiftyTimesAStoreUnlessToldOtherwise() {
+        assertThat(FaultOptions.parse(new String[] {"--mode=long"}).kills()).isEqualTo(50);
+        FaultOptions o = FaultOptions.parse(new String[] {"--mode", "long", "--kills=7", "--stores=postgres",
+            "--outages=false", "--seed=42", "--corpus=only"});
+        assertThat(List.of(o.kills(), o.stores(), o.outages(), o.seed(), o.corpusOnly()))
+                .containsExactly(7, List.of("postgres"), false, 42L, true);
+    }
+
+    @Test
+    void aSoakRunsNoCorpus() {
+        FaultOptions o = FaultOptions.parse(new String[] {"--mode=soak", "--minutes=60", "--stores=h2"});
+        assertThat(o.soak()).isTrue();
+        assertThat(o.minutes()).isEqualTo(60);
+        assertThat(o.corpusRuns()).isFalse();
+    }
+
+    @Test
+    void usageErrorsNameTheArgument() {
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--kils=5"}))
+                .hasMessageStartingWith("unknown option --kils\n").hasMessageContaining("usage: faults");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--mode=forever"}))
+                .hasMessageStartingWith("--mode must be one of").hasMessageEndingWith("got 'forever'");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--kills=0"}))
+                .hasMessage("--kills must be a positive whole number, got '0'");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--kills=many"})).hasMessageContaining("--kills")
+                .hasMessageContaining("'many'");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--stores=h2,oracle"}))
+                .hasMessageContaining("--stores must be one of").hasMessageContaining("'oracle'");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--grace"}))
+                .hasMessageStartingWith("--grace needs a value");
+    }
+}
