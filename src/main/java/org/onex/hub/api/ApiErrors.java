@@ -9,6 +9,7 @@ import org.onex.hub.audit.AuditLog;
 import org.onex.hub.masking.ValueMasker;
 import org.onex.hub.ops.ActionRefusedException;
 import org.onex.hub.schema.HubJson;
+import org.onex.hub.web.ApiProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +48,24 @@ public class ApiErrors {
             Callers.optional().ifPresent(client -> audit.record(client, AuditAction.POLICY_DENIED,
                     request.getMethod() + " " + request.getRequestURI(), Map.of("reason", e.getMessage())));
         }
-        ObjectNode body = HubJson.mapper().createObjectNode();
-        body.put("type", "about:blank");
-        body.put("title", switch (e.status()) {
+        ObjectNode body = ApiProblems.body(e.status(), title(e.status()),
+                ValueMasker.text(e.getMessage())); // a detail may quote what was asked for
+        if (e.parameter() != null) {
+            body.put("parameter", e.parameter());
+        }
+        e.extensions().forEach((name, value) -> body.set(name, HubJson.mapper().valueToTree(value)));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(PROBLEM);
+        if (e.status() == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return answer.body(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
         case 400 -> "Bad Request";
         case 401 -> "Unauthorized";
         case 403 -> "Forbidden";
@@ -64,21 +80,7 @@ public class ApiErrors {
         case 500 -> "Internal Server Error";
         case 503 -> "Service Unavailable";
         default -> "Error";
-        });
-        body.put("status", e.status());
-        body.put("detail", ValueMasker.text(e.getMessage())); // a detail may quote what was asked for
-        if (e.parameter() != null) {
-            body.put("parameter", e.parameter());
-        }
-        e.extensions().forEach((name, value) -> body.set(name, HubJson.mapper().valueToTree(value)));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(PROBLEM);
-        if (e.status() == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        if (e.retryAfterSeconds() > 0) {
-            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
-        }
-        return answer.body(body.toString().getBytes(StandardCharsets.UTF_8));
+        };
     }
 
     /** An operator action refused by {@link ActionRefusedException}: the same problem body. */

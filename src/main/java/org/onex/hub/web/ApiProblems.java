@@ -15,12 +15,18 @@ public final class ApiProblems {
     private ApiProblems() {
     }
 
-    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    /** The body of a problem: type, title, status and detail; callers add extension members. */
+    public static ObjectNode body(int status, String title, String detail) {
         ObjectNode body = HubJson.mapper().createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        return body;
+    }
+
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        ObjectNode body = body(status, title, detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
