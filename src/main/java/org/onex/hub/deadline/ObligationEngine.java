@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.calendar.CalendarYearMissingException;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 public class ObligationEngine implements IngestHook {
+
+    /** The body field of a cooperation record that names its receiving unit (接收单位). */
+    public static final String RECEIVER = "JSDW";
 
     private static final Logger LOG = LoggerFactory.getLogger(ObligationEngine.class);
 
@@ -94,7 +98,7 @@ public class ObligationEngine implements IngestHook {
         }
         ObligationRule.Period period = record.urgent() && rule.urgentPeriod() != null ? rule.urgentPeriod() : rule.period();
         Instant due = period.due(periods, event);
-        List<String> parties = parties(rule, department, recordId);
+        List<String> parties = parties(rule, department, record, recordId);
         for (String party : parties) {
             String responsible = rule.responsible() == ObligationRule.Responsible.PARTY ? party : department;
             if (rule.completion() == ObligationRule.Completion.STORED) {
@@ -137,12 +141,31 @@ public class ObligationEngine implements IngestHook {
     }
 
     /** Who the obligation is owed to: the bureau for what departments notify, each delivery's department otherwise. */
-    private List<String> parties(ObligationRule rule, String department, long recordId) {
+    private List<String> parties(ObligationRule rule, String department, HubRecord record, long recordId) {
         if (rule.completion() == ObligationRule.Completion.DELIVERED
                 || rule.completion() == ObligationRule.Completion.ACKNOWLEDGED) {
             return store.deliveryDepartments(recordId);
         }
+        if (rule.completion() == ObligationRule.Completion.EXTERNAL) {
+            Optional<String> receiver = receiver(record);
+            if (receiver.isPresent() && !receiver.get().equals(department)) {
+                return List.of(receiver.get()); // an assistance request: the department asked owes the reply
+            }
+        }
         return List.of(department.equals(registry.bureau().code()) ? department : registry.bureau().code());
+    }
+
+    /**
+     * The unit a cooperation record is addressed to ({@code body.JSDW}, 接收单位), by registry code or official name:
+     * an exchange writes the code, a case system's table the name.
+     */
+    private Optional<String> receiver(HubRecord record) {
+        Object jsdw = record.body() == null ? null : record.body().get(RECEIVER);
+        if (jsdw == null || jsdw.toString().isBlank()) {
+            return Optional.empty();
+        }
+        String unit = jsdw.toString().trim();
+        return registry.find(unit).or(() -> registry.findByName(unit)).map(d -> d.code());
     }
 
     /** Raises the late alert of an obligation completed late (the scan calls it for arrivals). */

@@ -177,6 +177,40 @@ public class IngestService {
     }
 
     /**
+     * Stores records the hub writes itself for a unit (the versions of a cooperation exchange's C7 record, issue 15)
+     * in the caller's transaction, with the same store and the same hooks (provider entitlement, deliveries,
+     * obligations) as rows from a source; no mapping and no quarantine: the caller has checked its records, and a
+     * hook's error refuses the whole call ({@link IllegalStateException}, the transaction rolls back).
+     */
+    public List<StoreOutcome> storeOwn(String department, String feed, List<Candidate> candidates) {
+        Instant now = clock.instant();
+        for (Candidate c : candidates) {
+            for (IngestHook hook : hooks) {
+                List<Violation> errors = hook.check(department, feed, c.record()).stream().filter(Violation::isError)
+                        .toList();
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException(department + "/" + feed + " " + c.record().identity().sourceKey()
+                            + " refused by " + hook.getClass().getSimpleName() + ": " + errors);
+                }
+            }
+        }
+        List<StoreOutcome> stored = records.upsert(department, feed, candidates, now);
+        List<IngestHook.Stored> changed = new ArrayList<>(stored.size());
+        for (int c = 0; c < stored.size(); c++) {
+            StoreOutcome s = stored.get(c);
+            if (s.kind() == StoreOutcome.Kind.STORED || s.kind() == StoreOutcome.Kind.NEW_VERSION) {
+                changed.add(new IngestHook.Stored(candidates.get(c).record(), s.recordId(), s.version()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            for (IngestHook hook : hooks) {
+                hook.stored(department, feed, changed, now);
+            }
+        }
+        return stored;
+    }
+
+    /**
      * The time a row is judged by when several channels feed one record (newest wins): the mapped
      * {@code times.sourceUpdatedAt} when the mapping fills it (so that a database row and a file row of one
      * feed compare on the same column), else the channel's own time ({@link SourceRow#sourceTime()}).

@@ -31,7 +31,7 @@ final class RegistryCrossCheck {
         List<Department> units = registry.all(); // in file order, as read from this document
         for (int i = 0; i < units.size(); i++) {
             Department unit = units.get(i);
-            Role role = Role.valueOf(unit.kind().name());
+            Role role = roleOf(unit);
             JsonList provides = new JsonList(doc, pointer("departments", i, "provides"));
             for (int j = 0; j < provides.size(); j++) {
                 Category c = Category.valueOf(provides.text(j));
@@ -54,6 +54,12 @@ final class RegistryCrossCheck {
             }
         }
         return problems;
+    }
+
+    /** The role a unit's clients have: the Justice Bureau's are DEPARTMENT clients (it takes part in exchanges only). */
+    static Role roleOf(Department unit) {
+        return unit.kind() == org.onex.hub.registry.DepartmentKind.JUSTICE ? Role.DEPARTMENT
+                : Role.valueOf(unit.kind().name());
     }
 
     /** A list in the registry document, with the pointer of each item for messages. */

@@ -7,5 +7,10 @@ public enum DepartmentKind {
     /** A business-competent department (业务主管部门), one of the "X". */
     DEPARTMENT,
     /** The leadership-group office hosted by the bureau; coordinates and assesses (R-ASSESS). */
-    OFFICE
+    OFFICE,
+    /**
+     * The Justice Bureau (司法局): not a data provider, but the party that decides a case-jurisdiction dispute
+     * between the bureau and a department (R-TRANSFER-BOUNDARY); at most one.
+     */
+    JUSTICE
 }

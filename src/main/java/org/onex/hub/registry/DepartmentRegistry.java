@@ -79,6 +79,16 @@ public final class DepartmentRegistry {
         return bureau;
     }
 
+    /** The Justice Bureau (司法局) that decides case-jurisdiction disputes (R-TRANSFER-BOUNDARY), if registered. */
+    public Optional<Department> justice() {
+        return all.stream().filter(d -> d.kind() == DepartmentKind.JUSTICE).findFirst();
+    }
+
+    /** The unit whose official Chinese name is {@code nameZh}, if registered. */
+    public Optional<Department> findByName(String nameZh) {
+        return all.stream().filter(d -> d.nameZh().equals(nameZh)).findFirst();
+    }
+
     /** Units registered as sources of {@code category}, in file order. */
     public List<Department> providersOf(Category category) {
         return all.stream().filter(d -> d.mayProvide(category)).toList();

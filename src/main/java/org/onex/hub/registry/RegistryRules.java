@@ -13,7 +13,7 @@ import org.onex.hub.schema.Category;
 
 /**
  * The registry rules a JSON Schema cannot express, checked after the schema passed:
- * codes are unique, there is exactly one BUREAU, and the decision categories stay with their
+ * codes are unique, there is exactly one BUREAU and at most one JUSTICE, and the decision categories stay with their
  * owners (R-CATEGORIES: C2 are the departments' decisions, C3 the bureau's).
  */
 final class RegistryRules {
@@ -26,6 +26,7 @@ final class RegistryRules {
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         int firstBureau = -1;
+        int firstJustice = -1;
         for (int i = 0; i < departments.size(); i++) {
             Department d = departments.get(i);
             Integer first = firstIndex.putIfAbsent(d.code(), i);
@@ -40,6 +41,15 @@ final class RegistryRules {
                     problems.add(doc.problem(pointer("departments", i, "kind"), "a second BUREAU; exactly one is"
                             + " allowed and '" + departments.get(firstBureau).code() + "' is the bureau ("
                             + where(doc, firstBureau) + ")"));
+                }
+            }
+            if (d.kind() == DepartmentKind.JUSTICE) {
+                if (firstJustice < 0) {
+                    firstJustice = i;
+                } else {
+                    problems.add(doc.problem(pointer("departments", i, "kind"), "a second JUSTICE; at most one decides"
+                            + " jurisdiction disputes and '" + departments.get(firstJustice).code() + "' does ("
+                            + where(doc, firstJustice) + ")"));
                 }
             }
             ownership(doc, i, d, problems);

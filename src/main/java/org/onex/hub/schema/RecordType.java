@@ -17,6 +17,8 @@ public enum RecordType {
     BRIEFING(Category.C5, "执法工作简报"),
     CAMERA(Category.C6, "视频监控点位"),
     CASE_TRANSFER(Category.C7, "案件移送"),
+    /** A suspected crime transferred to public security (R-JUDICIAL, 涉嫌犯罪案件移送). */
+    JUDICIAL_TRANSFER(Category.C7, "涉嫌犯罪案件移送"),
     ASSISTANCE_REQUEST(Category.C7, "协助请求"),
     /** R-JOINT-SPECIAL: an application to the leadership-group office for a special joint action. */
     JOINT_APPLICATION(Category.C7, "专项联合执法申请"),

@@ -8,7 +8,7 @@ import java.time.Instant;
  */
 public record Obligation(long id, String ruleId, long recordId, String party, String responsible, String sourceKey,
         boolean urgent, Instant eventAt, Instant dueAt, Instant completedAt, String status, Integer lateWorkingDays,
-        Long lateHours, String attribution, String attributionNote, Instant createdAt) {
+        Long lateHours, String attribution, String attributionNote, Instant createdAt, Instant extendedAt) {
 
     public static final String OPEN = "OPEN";
     public static final String OVERDUE = "OVERDUE";

@@ -134,6 +134,24 @@ public class ObligationStore {
                 ObligationStore::obligation, args.toArray());
     }
 
+    /** The obligation of a rule for a record towards a party, if opened. */
+    public Optional<Obligation> find(String ruleId, long recordId, String party) {
+        return jdbc.query("SELECT * FROM hub_obligation WHERE rule_id = ? AND record_id = ? AND party = ?",
+                ObligationStore::obligation, ruleId, recordId, party).stream().findFirst();
+    }
+
+    /**
+     * Moves an open obligation's due time: the event it counts from became known later (an exchange's receipt), or
+     * an extension was agreed ({@code extended}: R-ASSIST-EXTEND, counted as extended on the scorecards). An
+     * OVERDUE obligation whose new due time lies ahead is OPEN again.
+     */
+    public boolean moveDue(long id, Instant eventAt, Instant dueAt, boolean extended, Instant now) {
+        return jdbc.update("UPDATE hub_obligation SET event_at = ?, due_at = ?, extended_at = CASE WHEN ? THEN ?"
+                + " ELSE extended_at END, status = CASE WHEN status = 'OVERDUE' AND ? > ? THEN 'OPEN' ELSE status END"
+                + " WHERE id = ? AND status IN ('OPEN', 'OVERDUE')", Timestamp.from(eventAt), Timestamp.from(dueAt),
+                extended, Timestamp.from(now), Timestamp.from(dueAt), Timestamp.from(now), id) == 1;
+    }
+
     public Optional<Obligation> find(long id) {
         return jdbc.query("SELECT * FROM hub_obligation WHERE id = ?", ObligationStore::obligation, id).stream()
                 .findFirst();
@@ -188,6 +206,7 @@ public class ObligationStore {
                 Columns.instant(rs.getTimestamp("completed_at")), rs.getString("status"),
                 rs.getObject("late_working_days") == null ? null : rs.getInt("late_working_days"),
                 rs.getObject("late_hours") == null ? null : rs.getLong("late_hours"), rs.getString("attribution"),
-                rs.getString("attribution_note"), Columns.instant(rs.getTimestamp("created_at")));
+                rs.getString("attribution_note"), Columns.instant(rs.getTimestamp("created_at")),
+                Columns.instant(rs.getTimestamp("extended_at")));
     }
 }

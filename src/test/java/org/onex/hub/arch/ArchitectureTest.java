@@ -68,6 +68,16 @@ class ArchitectureTest {
                     "org.onex.hub.ingest..", "org.onex.hub.delivery..", "org.onex.hub.store..",
                     "org.onex.hub.alert..", "org.onex.hub.ops..", "org.onex.hub.api..");
 
+    /**
+     * Cooperation exchanges (issue 15) write their records through ingest, their clocks through deadline and their
+     * letters through delivery; none of those, nor the store or the feed, knows exchanges.
+     */
+    @ArchTest
+    static final ArchRule exchangesSitAboveTheFeaturesTheyUse = noClasses().that().resideInAnyPackage(
+            "org.onex.hub.ingest..", "org.onex.hub.deadline..", "org.onex.hub.delivery..", "org.onex.hub.store..",
+            "org.onex.hub.feed..", "org.onex.hub.policy..").should().dependOnClassesThat()
+            .resideInAPackage("org.onex.hub.exchange..");
+
     @ArchTest
     static final ArchRule deliveryUsesNoSourceInternals = noClasses().that().resideInAPackage(
             "org.onex.hub.delivery..").should().dependOnClassesThat().resideInAnyPackage("org.onex.hub.ingest.jdbc..",

@@ -42,7 +42,11 @@ public final class AuditStores implements AutoCloseable {
         config.setPassword("");
         config.setMaximumPoolSize(10);
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        // the hub's own locations (application.yaml): the vendor folder of the store's kind too, as the commands
+        // that open the same store apply them
+        String vendor = url.startsWith("jdbc:h2:") ? "h2" : "postgresql";
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         audit = new AuditLog(jdbc, tx, clock);

@@ -52,7 +52,10 @@ class FeedTopicsTest {
         assertThat(roleTopics).isEqualTo(expected);
     }
 
-    /** R-PENALTY-FEEDBACK: each department has a C3 topic of its own, and no other category is "own". */
+    /**
+     * R-PENALTY-FEEDBACK: each department has a C3 topic of its own; issue 15: and a C7 topic for the exchanges
+     * addressed to it. No other category is "own".
+     */
     @Test
     void eachDepartmentHasItsOwnC3TopicOnlyItMayConsume() {
         FeedTopics topics = topics(CONFIG);
@@ -63,7 +66,7 @@ class FeedTopicsTest {
         assertThat(scjgj.consumers()).containsExactly("department:scjgj");
         assertThat(scjgj.viewers()).containsExactly(new Client("feed:department:scjgj", Role.DEPARTMENT, "scjgj"));
         for (Category c : Category.values()) {
-            assertThat(topics.hasUnitTopics(c)).as(c.name()).isEqualTo(c == Category.C3);
+            assertThat(topics.hasUnitTopics(c)).as(c.name()).isEqualTo(c == Category.C3 || c == Category.C7);
         }
     }
 
@@ -74,9 +77,9 @@ class FeedTopicsTest {
         String registry = Files.readString(CONFIG.resolve(RegistryConfiguration.FILE_NAME));
         String fgj = "code: fgj\n";
         int at = registry.indexOf(fgj);
-        int consumes = registry.indexOf("consumes: [C1, C3]", at);
-        Files.writeString(dir.resolve(RegistryConfiguration.FILE_NAME),
-                registry.substring(0, consumes) + "consumes: [C3]" + registry.substring(consumes + 18));
+        int consumes = registry.indexOf("consumes: [C1, C3, C7]", at);
+        Files.writeString(dir.resolve(RegistryConfiguration.FILE_NAME), registry.substring(0, consumes)
+                + "consumes: [C3, C7]" + registry.substring(consumes + "consumes: [C1, C3, C7]".length()));
 
         FeedTopic c1 = topics(dir).forRoles(Category.C1).stream()
                 .filter(t -> t.address().equals("hub.feed.department.C1")).findFirst().orElseThrow();

@@ -31,7 +31,7 @@ class SharingConfigurationTest {
             assertThat(ctx).hasNotFailed();
             SharingEnforcer enforcer = ctx.getBean(SharingEnforcer.class);
             assertThat(enforcer.policy().file()).isEqualTo(Path.of("config", SharingPolicy.FILE));
-            assertThat(enforcer.receivable(SharingFixtures.JTYSJ)).containsExactlyInAnyOrder(Category.C1, Category.C3);
+            assertThat(enforcer.receivable(SharingFixtures.JTYSJ)).containsExactlyInAnyOrder(Category.C1, Category.C3, Category.C7);
         });
     }
 
@@ -53,10 +53,10 @@ class SharingConfigurationTest {
     void aRegistryThatContradictsThePolicyFailsTheStart() throws IOException {
         String registry = Files.readString(Path.of("config/departments.yaml"));
         String fgj = "nameEn: County Development and Reform Bureau\n";
-        int at = registry.indexOf("consumes: [C1, C3]", registry.indexOf(fgj));
+        int at = registry.indexOf("consumes: [C1, C3, C7]", registry.indexOf(fgj));
         // fgj (a department) asks for the other departments' decisions (C2), which the policy never grants
-        Files.writeString(dir.resolve("departments.yaml"), registry.substring(0, at) + "consumes: [C1, C2, C3]"
-                + registry.substring(at + "consumes: [C1, C3]".length()));
+        Files.writeString(dir.resolve("departments.yaml"), registry.substring(0, at) + "consumes: [C1, C2, C3, C7]"
+                + registry.substring(at + "consumes: [C1, C3, C7]".length()));
         Files.copy(Path.of("config", SharingPolicy.FILE), dir.resolve(SharingPolicy.FILE));
 
         context.withPropertyValues("hub.config-dir=" + dir).run(ctx -> {

@@ -42,7 +42,7 @@ class SharingEnforcerTest {
     static Stream<Arguments> receivableByRole() {
         return Stream.of(
                 Arguments.of("bureau", BUREAU, EnumSet.of(C1, C2, C4, C5, C6, C7)),
-                Arguments.of("department", JTYSJ, EnumSet.of(C1, C3)),
+                Arguments.of("department", JTYSJ, EnumSet.of(C1, C3, C7)),
                 Arguments.of("office", OFFICE, EnumSet.of(C3, C4)),
                 Arguments.of("operator", OPERATOR, EnumSet.of(C1, C2, C3, C4, C5, C7)),
                 Arguments.of("admin", ADMIN, EnumSet.of(C1)),

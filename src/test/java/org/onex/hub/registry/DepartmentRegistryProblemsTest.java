@@ -63,6 +63,14 @@ class DepartmentRegistryProblemsTest {
                 .isEqualTo("F:16: departments[2].code: duplicate code 'gaj', already used by departments[1] at line 9");
     }
 
+    /** R-TRANSFER-BOUNDARY: one Justice Bureau decides jurisdiction disputes, so two would be ambiguous. */
+    @Test
+    void twoJusticeBureaus() throws IOException {
+        assertThat(failure(BUREAU + department("sfj", "JUSTICE", "[]") + department("sfj2", "JUSTICE", "[]")))
+                .isEqualTo("F:17: departments[2].kind: a second JUSTICE; at most one decides jurisdiction disputes"
+                        + " and 'sfj' does (departments[1] at line 9)");
+    }
+
     @Test
     void twoBureaus() throws IOException {
         assertThat(failure(BUREAU + department("gaj", "DEPARTMENT", "[C2]") + department("zhzf2", "BUREAU", "[C3]")))
@@ -93,7 +101,7 @@ class DepartmentRegistryProblemsTest {
         String yaml = BUREAU + department("GA-J", "AGENCY", "[C2]").replace("    provides:", "    phone: 12345\n    provides:");
         assertThat(failure(yaml)).isEqualTo("""
                 F:9: departments[1].code: 'GA-J' does not match the pattern ^[a-z][a-z0-9]{1,15}$
-                F:10: departments[1].kind: 'AGENCY' is not one of BUREAU, DEPARTMENT, OFFICE
+                F:10: departments[1].kind: 'AGENCY' is not one of BUREAU, DEPARTMENT, OFFICE, JUSTICE
                 F:14: departments[1].phone: unknown property 'phone' (allowed: code, kind, nameZh, nameEn,\
                  liaisonRole, creditCode, provides, consumes)""");
     }

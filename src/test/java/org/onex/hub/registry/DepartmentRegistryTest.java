@@ -20,13 +20,15 @@ class DepartmentRegistryTest {
     private static final DepartmentRegistry REGISTRY = DepartmentRegistry.load(Path.of("config/departments.yaml"));
 
     @Test
-    void listsTheBureauTheThirteenDepartmentsAndTheOffice() {
+    void listsTheBureauTheThirteenDepartmentsTheOfficeAndTheJusticeBureau() {
         assertThat(REGISTRY.all()).extracting(Department::code).containsExactly(
                 "zhzf", "fgj", "jsswj", "jyj", "gaj", "zrzyj", "jsj", "jtysj", "swj", "nyncj", "yjglj",
-                "scjgj", "sthjj", "qxj", "ldxzbgs");
+                "scjgj", "sthjj", "qxj", "ldxzbgs", "sfj");
         assertThat(REGISTRY.all()).filteredOn(d -> d.kind() == DepartmentKind.DEPARTMENT).hasSize(13);
-        assertThat(REGISTRY.all()).filteredOn(d -> d.kind() != DepartmentKind.OFFICE).hasSize(14);
         assertThat(REGISTRY.require("ldxzbgs").kind()).isEqualTo(DepartmentKind.OFFICE);
+        // R-TRANSFER-BOUNDARY: the Justice Bureau decides jurisdiction disputes; it provides and consumes no data
+        assertThat(REGISTRY.justice()).map(Department::code).contains("sfj");
+        assertThat(REGISTRY.require("sfj").provides()).isEmpty();
     }
 
     @Test
@@ -47,7 +49,7 @@ class DepartmentRegistryTest {
         assertThat(gaj.nameZh()).isEqualTo("县公安局");
         assertThat(gaj.nameEn()).isEqualTo("County Public Security Bureau");
         assertThat(gaj.provides()).containsExactly(C1, C2, C4, C5, C6, C7);
-        assertThat(gaj.consumes()).containsExactly(C1, C3);
+        assertThat(gaj.consumes()).containsExactly(C1, C3, C7); // issue 15: the exchanges addressed to it
         assertThat(gaj.mayConsume(C3)).isTrue();
         assertThat(gaj.mayConsume(C2)).isFalse();
         assertThat(gaj.creditCode()).isNull();

@@ -27,7 +27,7 @@ class RegistryConfigurationTest {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx.getBean(HubPaths.class))
                     .isEqualTo(new HubPaths(Path.of("config"), Path.of("routes"), Path.of("mappings")));
-            assertThat(ctx.getBean(DepartmentRegistry.class).all()).hasSize(15);
+            assertThat(ctx.getBean(DepartmentRegistry.class).all()).hasSize(16);
         });
     }
 

@@ -1,0 +1,61 @@
+package org.onex.hub.exchange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a sender submits: the letter of a transfer or an assistance request, as the API takes it.
+ *
+ * @param kind        the kind of exchange
+ * @param sender      the unit in whose name the letter is written (R-TRANSFER-SENDER)
+ * @param receiver    the receiving unit's registry code; for a case transfer of a matter in
+ *                    {@code config/matters.yaml} the table decides and this may be left out
+ * @param matterCode  the matter (事项编码) the case concerns, if known
+ * @param title       the subject line (案由 / 事由)
+ * @param facts       the basic facts, or what is asked of the department
+ * @param urgent      urgent: 24 hours to transfer (R-TRANSFER-DEADLINE), staff at once (R-ASSIST-URGENT)
+ * @param discoveredAt when the sender found the case (transfers: the 3-working-day clock counts from it)
+ * @param party       the party concerned (当事人)
+ * @param approval    the sending unit's leadership approval (R-TRANSFER-MATERIALS)
+ * @param purpose     what an assistance request asks for
+ * @param materials   the attachments, each naming what it is
+ */
+public record Letter(ExchangeKind kind, Sender sender, String receiver, String matterCode, String title, String facts,
+        boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
+        List<Attached> materials) {
+
+    public Letter {
+        materials = materials == null ? List.of() : List.copyOf(materials);
+    }
+
+    /** The unit in whose name the letter is written: its registry code, and its name and credit code as written. */
+    public record Sender(String unit, String name, String creditCode) {
+    }
+
+    /** The party: its name and its unified social credit code or ID number (one at least). */
+    public record Party(String name, String creditCode, String idNumber) {
+    }
+
+    /** Who approved the letter in the sending unit (a post, never a person's name) and when. */
+    public record Approval(String approver, Instant approvedAt) {
+    }
+
+    /** One attachment: what it is, its file name, and its content (Base64) or the SHA-256 of one uploaded before. */
+    public record Attached(Material material, String fileName, String content, String sha256) {
+    }
+
+    /** What an assistance request asks of a department (R-ASSIST-REPLY, R-ARCHIVE-ACCESS). */
+    public enum Purpose {
+        DETERMINATION("认定"), APPRAISAL("鉴定"), OPINION("咨询意见"), ARCHIVE_ACCESS("调阅、复制档案");
+
+        private final String zh;
+
+        Purpose(String zh) {
+            this.zh = zh;
+        }
+
+        public String zh() {
+            return zh;
+        }
+    }
+}
