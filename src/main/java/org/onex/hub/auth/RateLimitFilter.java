@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.onex.hub.policy.Client;
 import org.onex.hub.web.ApiProblems;
+import org.onex.hub.web.BodyLimits;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -27,15 +28,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiterConfig config;
-    private final long maxBody;
-    private final long maxPushBody;
+    private final BodyLimits bodyLimits;
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(int requests, Duration period, long maxBody, long maxPushBody) {
+    public RateLimitFilter(int requests, Duration period, BodyLimits bodyLimits) {
         this.config = RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ZERO).build();
-        this.maxBody = maxBody;
-        this.maxPushBody = maxPushBody;
+        this.bodyLimits = bodyLimits;
     }
 
     @Override
@@ -53,17 +52,19 @@ public final class RateLimitFilter extends OncePerRequestFilter {
                     + " requests in " + config.getLimitRefreshPeriod().toMillis() + " ms; retry after " + wait + " s");
             return;
         }
-        boolean push = request.getRequestURI().startsWith("/api/v1/ingest/");
-        long limit = push ? maxPushBody : maxBody;
+        String uri = request.getRequestURI();
+        long limit = bodyLimits.limit(uri);
         if (request.getContentLengthLong() > limit) {
             ApiProblems.write(response, 413, "Content Too Large", "the request body is larger than " + limit + " bytes ("
-                    + (push ? "hub.push.max-body-size); push fewer rows per request" : "hub.security.max-body-size)"));
+                    + BodyLimits.setting(uri) + (BodyLimits.kind(uri) == BodyLimits.Kind.PUSH
+                            ? "); push fewer rows per request" : ")"));
             return;
         }
-        if (!push && request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (BodyLimits.kind(uri) != BodyLimits.Kind.PUSH && request.getContentLengthLong() < 0
+                && request.getHeader("Transfer-Encoding") != null) {
             // a body of unknown length could be any size: only pushes are streamed (and limited while read)
             ApiProblems.write(response, 411, "Length Required", "send a Content-Length (bodies outside"
-                    + " /api/v1/ingest are at most hub.security.max-body-size)");
+                    + " /api/v1/ingest are at most " + BodyLimits.setting(uri) + ")");
             return;
         }
         chain.doFilter(request, response);

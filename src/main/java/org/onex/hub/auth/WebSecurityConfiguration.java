@@ -13,6 +13,7 @@ import org.onex.hub.web.ApiErrorPages;
 import org.onex.hub.web.ApiNotReadyFilter;
 import org.onex.hub.web.ApiProblems;
 import org.onex.hub.web.ApiRequestFilter;
+import org.onex.hub.web.BodyLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -111,9 +113,12 @@ public class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
-            SecurityProperties limits, PushAccessProperties push, ApiErrorPages pages, ApplicationAvailability availability)
-            throws Exception {
+            SecurityProperties limits, PushAccessProperties push, ApiErrorPages pages, ApplicationAvailability availability,
+            @Value("${hub.exchanges.max-attachment-size:10MB}") DataSize maxAttachment) throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
+        String[] senders = {"BUREAU", "DEPARTMENT", "OPERATOR", "ADMIN"};
+        BodyLimits bodyLimits = new BodyLimits(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes(),
+                maxAttachment.toBytes());
         http.securityMatcher("/**")
                 .authorizeHttpRequests(a -> a
                         // error pages of an already authorized request are not checked a second time
@@ -130,6 +135,11 @@ public class WebSecurityConfiguration {
                             .hasAnyRole("DEPARTMENT", "OPERATOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/obligations/*/complete")
                             .hasAnyRole("BUREAU", "OPERATOR", "ADMIN")
+                        // cooperation exchanges (issue 15): units send and answer; who may act on which exchange is
+                        // decided per exchange (its sender, its receiver, the Justice Bureau)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/exchanges", "/api/v1/exchanges/*/*")
+                            .hasAnyRole(senders)
+                        .requestMatchers(HttpMethod.PUT, BodyLimits.ATTACHMENTS).hasAnyRole(senders)
                         .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/alerts", "/api/v1/quarantine",
                                 "/api/v1/deliveries", "/api/v1/deliveries/*")
@@ -140,9 +150,9 @@ public class WebSecurityConfiguration {
                 // not ready (starting: Camel's REST routes not yet mapped; stopping): 503, never 404
                 .addFilterBefore(new ApiNotReadyFilter(availability), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
-                        limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()), ApiKeyAuthenticationFilter.class)
+                        bodyLimits), ApiKeyAuthenticationFilter.class)
                 // content type, charset, UTF-8 and query encoding of authorized API requests
-                .addFilterAfter(new ApiRequestFilter(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes()),
+                .addFilterAfter(new ApiRequestFilter(bodyLimits),
                         AuthorizationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ApiProblems.write(response, 401,

@@ -44,12 +44,10 @@ public final class ApiRequestFilter extends OncePerRequestFilter {
             MediaType.parseMediaType("application/x-ndjson"), MediaType.parseMediaType("application/ndjson"),
             MediaType.parseMediaType("application/jsonl"));
 
-    private final long maxBody;
-    private final long maxPushBody;
+    private final BodyLimits limits;
 
-    public ApiRequestFilter(long maxBody, long maxPushBody) {
-        this.maxBody = maxBody;
-        this.maxPushBody = maxPushBody;
+    public ApiRequestFilter(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -71,18 +69,20 @@ public final class ApiRequestFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean push = request.getRequestURI().startsWith("/api/v1/ingest/");
-        List<MediaType> accepted = push ? PUSH : JSON;
-        String refusal = refusedContentType(request.getContentType(), accepted);
+        String uri = request.getRequestURI();
+        BodyLimits.Kind kind = BodyLimits.kind(uri);
+        // an attachment is any bytes, judged by their content where it is stored; every other body is JSON
+        String refusal = kind == BodyLimits.Kind.ATTACHMENT ? null
+                : refusedContentType(request.getContentType(), kind == BodyLimits.Kind.PUSH ? PUSH : JSON);
         if (refusal != null) {
             ApiProblems.write(response, 415, "Unsupported Media Type", refusal);
             return;
         }
-        long limit = push ? maxPushBody : maxBody;
+        long limit = limits.limit(uri);
         byte[] body = read(request.getInputStream(), limit);
         if (body == null) {
             ApiProblems.write(response, 413, "Content Too Large", "the request body is larger than " + limit + " bytes ("
-                    + (push ? "hub.push.max-body-size)" : "hub.security.max-body-size)"));
+                    + BodyLimits.setting(uri) + ")");
             return;
         }
         if (declared > 0 && body.length < declared) {
@@ -90,7 +90,7 @@ public final class ApiRequestFilter extends OncePerRequestFilter {
                     + " bytes, but Content-Length said " + declared);
             return;
         }
-        long bad = invalidUtf8At(body);
+        long bad = kind == BodyLimits.Kind.ATTACHMENT ? -1 : invalidUtf8At(body);
         if (bad >= 0) {
             ApiProblems.write(response, 400, "Bad Request", "the body is not valid UTF-8 at byte " + bad
                     + " (counted from 0): send UTF-8, e.g. convert a GBK or GB18030 export first");

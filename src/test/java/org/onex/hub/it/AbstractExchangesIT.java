@@ -310,6 +310,84 @@ abstract class AbstractExchangesIT {
         assertThat(exchanges.attachment(zrzyj, sha)).as("not a party of any exchange carrying it").isEmpty();
     }
 
+    /**
+     * The same flow over the REST API as a department's system would drive it: the attachment uploaded as bytes,
+     * the letter naming it by SHA-256, a refusal answered 422 with its reasons, the answer as an action path.
+     */
+    @Test
+    @Order(7)
+    void overTheRestApiALetterNamesItsUploadedAttachmentsAndARefusalListsItsReasons() throws Exception {
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        String api = "http://127.0.0.1:" + port + "/api/v1";
+        String scjgjKey = TestClients.key(hub, "rest-scjgj", Role.DEPARTMENT, "scjgj");
+        String bureauKey = TestClients.key(hub, "rest-bureau", Role.BUREAU, "zhzf");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+        byte[] letterPdf = Base64.getDecoder().decode(pdf("移送函 武市监移〔2026〕7号"));
+        var uploaded = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/attachments"))
+                .header("Authorization", "Bearer " + scjgjKey).header("Content-Type", "application/pdf")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(letterPdf)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode attachment = org.onex.hub.schema.HubJson.mapper().readTree(uploaded.body());
+        assertThat(attachment.path("mediaType").asText()).isEqualTo("application/pdf");
+        String sha = attachment.path("sha256").asText();
+
+        var png = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/attachments"))
+                .header("Authorization", "Bearer " + scjgjKey).header("Content-Type", "image/png")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("GIF89a not a png")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(png.statusCode()).isEqualTo(422);
+        assertThat(png.body()).contains("none of the accepted types");
+
+        var mapper = org.onex.hub.schema.HubJson.mapper();
+        var letter = mapper.valueToTree(transfer(scjgjSender(), null, "330723-ZHZF-SCJG-001",
+                instantAt("2026-11-24T09:00"), false, ExchangeKind.CASE_TRANSFER.required(),
+                approval("2026-11-24T16:00")));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) letter.get("materials").get(0)).remove("content");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) letter.get("materials").get(0)).put("sha256", sha);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) letter).remove("approval");
+        var refused = post(http, api + "/exchanges", scjgjKey, letter.toString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(mapper.readTree(refused.body()).path("refusals").get(0).path("ruleId").asText())
+                .isEqualTo("R-TRANSFER-MATERIALS");
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) letter).set("approval",
+                mapper.valueToTree(approval("2026-11-24T16:00")));
+        var created = post(http, api + "/exchanges", scjgjKey, letter.toString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode x = mapper.readTree(created.body());
+        assertThat(x.path("receiver").asText()).isEqualTo("zhzf");
+        assertThat(x.path("materials").findValuesAsText("sha256")).contains(sha);
+
+        var notReceiver = post(http, api + "/exchanges/" + x.path("id").asLong() + "/accept", scjgjKey,
+                "{\"caseNumber\": \"1\"}");
+        assertThat(notReceiver.statusCode()).isEqualTo(403);
+        var accepted = post(http, api + "/exchanges/" + x.path("id").asLong() + "/accept", bureauKey,
+                "{\"caseNumber\": \"武综执立〔2026〕131号\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(mapper.readTree(accepted.body()).path("state").asText()).isEqualTo("ACCEPTED");
+
+        var download = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/attachments/" + sha))
+                .header("Authorization", "Bearer " + bureauKey).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(download.body()).isEqualTo(letterPdf);
+        String otherKey = TestClients.key(hub, "rest-zrzyj", Role.DEPARTMENT, "zrzyj");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/attachments/" + sha))
+                .header("Authorization", "Bearer " + otherKey).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("not a party").isEqualTo(404);
+    }
+
+    private static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, String url, String key,
+            String json) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     // --- fixtures in the shapes a county's letters have
 
     private Letter transfer(Letter.Sender sender, String receiver, String matter, Instant discovered, boolean urgent,

@@ -39,6 +39,7 @@ import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.policy.Role;
 import org.onex.hub.schema.HubJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.onex.hub.schema.IdNumbers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -100,6 +101,8 @@ class PiiScanIT {
     private long penaltyRecord;
     private long quarantineId;
     private long alertId;
+    private long exchangeId;
+    private String exchangeAttachment;
 
     private static String id(String first17) {
         return first17 + IdNumbers.checkCharacter(first17);
@@ -153,7 +156,8 @@ class PiiScanIT {
             if (!operation.startsWith("GET ")) {
                 continue;
             }
-            String path = operation.substring(4).replace("{id}", String.valueOf(licenceRecord));
+            String path = operation.substring(4).replace("{id}", String.valueOf(licenceRecord))
+                    .replace("{sha256}", "0".repeat(64));
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/v1" + path
                     + "?zz-unknown=1")).header("Authorization", "Bearer " + (path.startsWith("/audit") ? admin
                             : operator)).build(), HttpResponse.BodyHandlers.ofString());
@@ -334,6 +338,14 @@ class PiiScanIT {
         c.put("GET /obligations", List.of(get(api + "/obligations"), get(api + "/obligations?status=OPEN")));
         c.put("POST /obligations/{id}/complete", List.of(post(api + "/obligations/" + obligation + "/complete", "")));
         c.put("GET /scorecards", List.of(get(api + "/scorecards"), get(api + "/scorecards?format=csv")));
+        // issue 15: the party of a transfer identified by an ID number, a mobile number in its facts
+        c.put("POST /exchanges", List.of(post(api + "/exchanges", exchangeLetter())));
+        c.put("GET /exchanges", List.of(get(api + "/exchanges"), get(api + "/exchanges?role=receiver&state=SUBMITTED")));
+        c.put("GET /exchanges/{id}", List.of(get(api + "/exchanges/" + exchangeId)));
+        c.put("POST /exchanges/{id}/{action}", List.of(post(api + "/exchanges/" + exchangeId + "/receipt", "{}"),
+                post(api + "/exchanges/" + exchangeId + "/return", "{\"reasons\": \"当事人" + ID_REF + "不在本辖区\"}")));
+        c.put("PUT /attachments", List.of(new Call("PUT", api + "/attachments", "%PDF-1.4 scan " + ID_REF)));
+        c.put("GET /attachments/{sha256}", List.of(get(api + "/attachments/" + exchangeAttachment)));
         c.put("GET /audit", List.of(get(api + "/audit?limit=1000")));
         c.put("GET /audit/verify", List.of(get(api + "/audit/verify")));
 
@@ -434,6 +446,14 @@ class PiiScanIT {
         penalty.put("UPDATED_AT", "2026-11-21T09:00:00");
         penaltyRecord = stored(ingest("zhzf", "penalties", penalty, "case system " + ID_PENALTY));
 
+        // issue 15: a case transfer (the bureau's, to scjgj) whose party is a natural person (ID number) with a mobile number in its facts
+        org.onex.hub.exchange.Exchange transfer = hub.getBean(org.onex.hub.exchange.Exchanges.class).submit(
+                new org.onex.hub.policy.Client("scan-seed", Role.BUREAU, "zhzf"),
+                HubJson.mapper().convertValue(readJson(exchangeLetter()), org.onex.hub.exchange.Letter.class));
+        exchangeId = transfer.id();
+        exchangeAttachment = hub.getBean(JdbcTemplate.class).queryForObject("SELECT MIN(sha256) FROM"
+                + " hub_exchange_material WHERE exchange_id = ?", String.class, exchangeId);
+
         TransactionTemplate tx = new TransactionTemplate(hub.getBean(PlatformTransactionManager.class));
         alertId = tx.execute(s -> hub.getBean(Alerts.class).error("PII_SCAN", "jtysj", "licences", ID_LICENCE,
                 "certificate " + ID_LICENCE + " holder reachable at " + MOBILE));
@@ -441,6 +461,36 @@ class PiiScanIT {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> firstId("SELECT COUNT(*) FROM hub_obligation"
                 + " WHERE source_key IN ('" + ID_LICENCE + "', '" + ID_PENALTY + "')") > 0
                 && firstId("SELECT COUNT(*) FROM hub_delivery") > 0);
+    }
+
+    /**
+     * A transfer letter of the bureau to scjgj about a natural person. (Not one of scjgj's: a unit sees the records
+     * it provided itself as it wrote them, providersSeeOwnRecords, and the scan's department client is scjgj.)
+     */
+    private static String exchangeLetter() {
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4\n% 移送函\n%%EOF\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder materials = new StringBuilder();
+        for (String m : List.of("TRANSFER_LETTER", "CASE_SOURCE", "PRELIMINARY_EVIDENCE", "TRANSFER_REASONS")) {
+            materials.append(materials.length() == 0 ? "" : ", ").append("{\"material\": \"").append(m)
+                    .append("\", \"fileName\": \"").append(m).append(".pdf\", \"content\": \"").append(pdf)
+                    .append("\"}");
+        }
+        return "{\"kind\": \"CASE_TRANSFER\", \"sender\": {\"unit\": \"zhzf\", \"name\": \"县综合行政执法局\","
+                + " \"creditCode\": \"" + SyntheticData.creditCode(new java.util.Random(21)) + "\"},"
+                + " \"receiver\": \"scjgj\", \"title\": \"涉嫌未取得食品经营许可从事食品经营\","
+                + " \"facts\": \"当事人（手机" + MOBILE + "）销售过期食品\", \"discoveredAt\": \"2026-11-24T01:00:00Z\","
+                + " \"party\": {\"name\": \"个体户丁\", \"idNumber\": \"" + ID_REF + "\"},"
+                + " \"approval\": {\"approver\": \"分管副局长\", \"approvedAt\": \"2026-11-24T08:00:00Z\"},"
+                + " \"materials\": [" + materials + "]}";
+    }
+
+    private static JsonNode readJson(String json) {
+        try {
+            return HubJson.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private RowOutcome ingest(String department, String feed, Map<String, Object> row, String sourceRef) {
@@ -507,6 +557,8 @@ class PiiScanIT {
                 .header("Authorization", "Bearer " + key);
         if (call.method().equals("POST")) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(call.body()));
+        } else if (call.method().equals("PUT")) { // an attachment: bytes, whatever their claimed type
+            b.header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofString(call.body()));
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (operation != null) {
