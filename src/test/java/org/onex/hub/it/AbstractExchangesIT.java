@@ -69,6 +69,12 @@ abstract class AbstractExchangesIT {
     private Exchanges exchanges;
     private JdbcTemplate jdbc;
     private String scjgjCode;
+    private JdbcTemplate zrzyjInbox;
+
+    /** zrzyj's inbox table in its own PostgreSQL database: the JDBC channel. */
+    private static final String INBOX_DDL = "CREATE TABLE hub_inbox (DELIVERY_KEY VARCHAR(80) NOT NULL UNIQUE,"
+            + " RECORD_ID BIGINT, VERSION INT, WSH VARCHAR(200), BT VARCHAR(256), LX VARCHAR(64), PAYLOAD TEXT,"
+            + " ACK_AT TIMESTAMP NULL)";
 
     abstract Map<String, String> storeSettings();
 
@@ -85,7 +91,20 @@ abstract class AbstractExchangesIT {
         Files.copy(Path.of("config/sharing-policy.yaml"), config.resolve("sharing-policy.yaml"));
         Files.copy(Path.of("config/matters.yaml"), config.resolve("matters.yaml"));
         FileSystemUtils.copyRecursively(Path.of("mappings"), work.resolve("mappings"));
+        String inboxDb = TestDatabases.freshPostgres("hub_it_exchange_inbox_" + getClass().getSimpleName().toLowerCase());
+        TestDatabases.exec(inboxDb, "postgres", "", INBOX_DDL);
+        zrzyjInbox = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(inboxDb,
+                "postgres", ""));
+        Files.createDirectories(config.resolve("inboxes"));
+        Files.writeString(config.resolve("inboxes/zrzyj.yaml"), "table: hub_inbox\nkeyColumn: DELIVERY_KEY\n"
+                + "ackColumn: ACK_AT\ncolumns:\n  DELIVERY_KEY: delivery.key\n  RECORD_ID: delivery.recordId\n"
+                + "  VERSION: delivery.version\n  WSH: record.document.number\n  BT: record.document.title\n"
+                + "  LX: record.recordType\n  PAYLOAD: record\n");
         Path routes = Files.createDirectories(work.resolve("routes"));
+        Files.writeString(routes.resolve("zrzyj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-jdbc\n"
+                + "    routeId: zrzyj-deliveries\n    parameters:\n      - { name: department, value: zrzyj }\n"
+                + "      - { name: dataSource, value: zrzyj-inbox }\n"
+                + "      - { name: retryDelay, value: 100ms }\n      - { name: maxRetryDelay, value: 300ms }\n");
         Files.writeString(routes.resolve("jtysj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-rest\n"
                 + "    routeId: jtysj-deliveries\n    parameters:\n      - { name: department, value: jtysj }\n"
                 + "      - { name: url, value: \"" + inbox.url() + "\" }\n"
@@ -94,7 +113,8 @@ abstract class AbstractExchangesIT {
                 "--hub.data-dir=" + work.resolve("data"), "--hub.routes-dir=" + routes,
                 "--hub.config-dir=" + config, "--hub.mappings-dir=" + work.resolve("mappings"),
                 "--hub.deadline.scan-delay=3600000", "--hub.delivery.dispatch-period=100",
-                "--hub.exchanges.scan-period=200ms",
+                "--hub.exchanges.scan-period=200ms", "--hub.datasources.zrzyj-inbox.url=" + inboxDb,
+                "--hub.datasources.zrzyj-inbox.username=postgres", "--hub.datasources.zrzyj-inbox.writable=true",
                 "--hub.artemis.acceptor-url=tcp://127.0.0.1:" + TestDatabases.freePort() + "?protocols=CORE"));
         storeSettings().forEach((k, v) -> args.add("--" + k + "=" + v));
         hub = new SpringApplicationBuilder(HubApplication.class)
@@ -245,11 +265,20 @@ abstract class AbstractExchangesIT {
         assertThat(opened.party()).as("the department asked owes the reply").isEqualTo("zrzyj");
         assertThat(opened.status()).isEqualTo(Obligation.OPEN);
 
-        clock.set(Instant.parse("2026-11-26T01:30:00Z")); // Thu 26 Nov 09:30: the department signs for the letter
-        exchanges.act(zrzyj, x.id(), answer(Answer.Action.RECEIPT));
+        // the letter lands in zrzyj's inbox table (JDBC channel); the committed row is the receipt, Wed 25 Nov
+        await().atMost(Duration.ofSeconds(20)).until(() -> zrzyjInbox.queryForObject(
+                "SELECT COUNT(*) FROM hub_inbox WHERE WSH = ?", Integer.class, x.number()) == 1);
+        assertThat(zrzyjInbox.queryForObject("SELECT LX FROM hub_inbox WHERE WSH = ?", String.class, x.number()))
+                .isEqualTo("ASSISTANCE_REQUEST");
+        assertThat(zrzyjInbox.queryForObject("SELECT PAYLOAD FROM hub_inbox WHERE WSH = ?", String.class, x.number()))
+                .contains("DETERMINATION").contains("/api/v1/attachments/");
+        Exchange received = await().atMost(Duration.ofSeconds(20)).until(
+                () -> exchanges.view(zrzyj, x.id()).orElseThrow().exchange(), e -> e.receivedAt() != null);
+        assertThat(received.receivedAt()).isEqualTo(Instant.parse("2026-11-25T02:00:00Z"));
         Obligation fromReceipt = obligation("R-ASSIST-REPLY", x.recordId());
-        assertThat(fromReceipt.dueAt()).as("5 working days of receipt: Thu 3 Dec 24:00")
-                .isEqualTo(Instant.parse("2026-12-03T16:00:00Z"));
+        assertThat(fromReceipt.dueAt()).as("5 working days of receipt: Wed 2 Dec 24:00")
+                .isEqualTo(Instant.parse("2026-12-02T16:00:00Z"));
+        assertThat(received.replyDueAt()).isEqualTo(fromReceipt.dueAt());
 
         clock.set(Instant.parse("2026-12-02T02:00:00Z")); // Wed 2 Dec: the appraisal needs a site visit
         Answer extend = new Answer(Answer.Action.EXTEND, null, "需会同现场勘测，测绘结果预计 12 月 9 日出具", null,
@@ -276,7 +305,11 @@ abstract class AbstractExchangesIT {
                 "县综合行政执法局", creditCode("11330723", "MB0F1C8X")), "zrzyj", null, "请求调阅宅基地审批档案",
                 "请提供 2019 年宅基地审批档案", false, null, person(), null, Letter.Purpose.ARCHIVE_ACCESS,
                 materials(List.of(Material.REQUEST_LETTER))));
-        exchanges.act(zrzyj, late.id(), answer(Answer.Action.RECEIPT)); // Wed 9 Dec: due Wed 16 Dec 24:00
+        Exchange lateReceived = await().atMost(Duration.ofSeconds(20)).until( // by its channel, Wed 9 Dec
+                () -> exchanges.view(zrzyj, late.id()).orElseThrow().exchange(), e -> e.receivedAt() != null);
+        assertThat(lateReceived.replyDueAt()).isEqualTo(Instant.parse("2026-12-16T16:00:00Z"));
+        assertThatThrownBy(() -> exchanges.act(zrzyj, late.id(), answer(Answer.Action.RECEIPT)))
+                .hasMessageContaining("was already received");
         clock.set(Instant.parse("2026-12-17T01:00:00Z"));
         assertThatThrownBy(() -> exchanges.act(zrzyj, late.id(), new Answer(Answer.Action.EXTEND, null, "档案在外借",
                 null, LocalDate.parse("2026-12-24"), null, null, null))).isInstanceOfSatisfying(
