@@ -86,6 +86,8 @@ public class WebSecurityConfiguration {
                 .authenticationManager(signIn)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
+                        // the one-time receipt link of a copy notice's QR code: the token is the credential
+                        .requestMatchers("/console/receipt/*").permitAll()
                         .requestMatchers("/console/scorecards", "/console/scorecards.csv")
                             .hasAnyRole("OPERATOR", "ADMIN", "OFFICE")
                         .requestMatchers(HttpMethod.POST, "/console/logout").authenticated()
@@ -140,6 +142,9 @@ public class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/exchanges", "/api/v1/exchanges/*/*")
                             .hasAnyRole(senders)
                         .requestMatchers(HttpMethod.PUT, BodyLimits.ATTACHMENTS).hasAnyRole(senders)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/notices/receipt").hasAnyRole(operators)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notices", "/api/v1/notices/*/pdf")
+                            .hasAnyRole("OPERATOR", "ADMIN", "DEPARTMENT", "BUREAU")
                         .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/files", "/api/v1/alerts", "/api/v1/quarantine",
                                 "/api/v1/deliveries", "/api/v1/deliveries/*")

@@ -23,6 +23,7 @@ import org.onex.hub.connect.SftpOptions;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
 import org.onex.hub.connect.TemplateParameters;
+import org.onex.hub.notice.Notices;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
@@ -40,7 +41,9 @@ import jakarta.jms.ConnectionFactory;
  * {@code hub.datasources.<name>} with {@code writable: true};</li>
  * <li>{@code delivery-sftp}: one file per batch (json or csv) in the department's SFTP folder, written
  * under a temporary name, renamed, then a done-file; acknowledgements as {@code <file>.ack};</li>
- * <li>{@code delivery-rest}: POST per decision with an {@code Idempotency-Key} header.</li>
+ * <li>{@code delivery-rest}: POST per decision with an {@code Idempotency-Key} header;</li>
+ * <li>{@code delivery-notice}: a printable 抄告 copy notice per decision, for a unit without a system (R-CHANNEL);
+ * its receipt is the acknowledgement.</li>
  * </ul>
  * Each consumes the department's durable queue {@code hub.delivery.<dept>} in one JMS transaction per
  * batch, one consumer, so decisions arrive in order. An unreachable department is retried with
@@ -53,6 +56,7 @@ public class DeliveryTemplates extends RouteBuilder {
     public static final String JDBC = "delivery-jdbc";
     public static final String SFTP = "delivery-sftp";
     public static final String REST = "delivery-rest";
+    public static final String NOTICE = "delivery-notice";
 
     /** The templates' parameters, declared once: Camel, {@code validate} and docs/route-templates.md use them. */
     public static final TemplateContract JDBC_CONTRACT = common(JDBC,
@@ -75,6 +79,10 @@ public class DeliveryTemplates extends RouteBuilder {
             .optional("timeout", Type.DURATION, "30s", "Time allowed for an answer")
             .build();
 
+    public static final TemplateContract NOTICE_CONTRACT = common(NOTICE,
+            "Issues a printable 抄告 copy notice (PDF) per decision or exchange, for a unit without a system")
+            .build();
+
     private final DeliveryStore store;
     private final DeliveryChannels channels;
     private final DepartmentRegistry registry;
@@ -84,10 +92,11 @@ public class DeliveryTemplates extends RouteBuilder {
     private final JmsTemplate deadLetters;
     private final Clock clock;
     private final SourceHealth health;
+    private final Notices notices;
 
     public DeliveryTemplates(DeliveryStore store, DeliveryChannels channels, DepartmentRegistry registry,
             DepartmentDataSources dataSources, HubPaths paths, Alerts alerts, ConnectionFactory connectionFactory,
-            Clock clock, SourceHealth health) {
+            Clock clock, SourceHealth health, Notices notices) {
         this.store = store;
         this.channels = channels;
         this.registry = registry;
@@ -97,6 +106,7 @@ public class DeliveryTemplates extends RouteBuilder {
         this.deadLetters = new JmsTemplate(connectionFactory);
         this.clock = clock;
         this.health = health;
+        this.notices = notices;
     }
 
     @Override
@@ -109,6 +119,8 @@ public class DeliveryTemplates extends RouteBuilder {
                 .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, sftp(rtc))));
         route(REST_CONTRACT.declare(routeTemplate(REST))
                 .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, rest(rtc))));
+        route(NOTICE_CONTRACT.declare(routeTemplate(NOTICE))
+                .templateBean("consumer", DeliveryConsumer.class, rtc -> consumer(rtc, new NoticeChannel(notices))));
     }
 
     /** The parameters every delivery template has: the department and the retry policy. */

@@ -43,7 +43,7 @@ final class ExchangeRecords {
 
     /** The record version for the exchange as it stands after a change at {@code changedAt}. */
     static Candidate candidate(Exchange x, Department sender, Department receiver, List<ExchangeStore.MaterialRef> materials,
-            JsonNode lastAnswer, Instant changedAt) {
+            JsonNode lastAnswer, int replyWorkingDays, Instant changedAt) {
         JsonNode letter = x.letter();
         JsonNode party = letter.path("party");
         String creditCode = text(party, "creditCode");
@@ -61,7 +61,7 @@ final class ExchangeRecords {
         body.put("NR", text(letter, "facts"));
         body.put(ObligationEngine.RECEIVER, receiver.code());
         body.put("JSDW_MC", receiver.nameZh());
-        body.put("EXCHANGE", exchange(x, receiver, materials, lastAnswer));
+        body.put("EXCHANGE", exchange(x, receiver, materials, lastAnswer, replyWorkingDays));
         HubRecord record = new HubRecord(Identity.source(x.sender(), FEED, SOURCE_SYSTEM, x.number()), Category.C7,
                 x.kind().recordType(), RecordStatus.VALID, x.urgent(), subject, document, times, body, List.of());
         List<Violation> errors = RecordValidator.validate(record).stream().filter(Violation::isError).toList();
@@ -72,7 +72,7 @@ final class ExchangeRecords {
     }
 
     private static Map<String, Object> exchange(Exchange x, Department receiver,
-            List<ExchangeStore.MaterialRef> materials, JsonNode lastAnswer) {
+            List<ExchangeStore.MaterialRef> materials, JsonNode lastAnswer, int replyWorkingDays) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("number", x.number());
         e.put("kind", x.kind().name());
@@ -85,6 +85,7 @@ final class ExchangeRecords {
         put(e, "discoveredAt", x.discoveredAt());
         put(e, "submittedAt", x.submittedAt());
         put(e, "receivedAt", x.receivedAt());
+        e.put("replyWorkingDays", replyWorkingDays); // counted from receipt (a copy notice prints it)
         put(e, "replyDueAt", x.replyDueAt());
         put(e, "answeredAt", x.answeredAt());
         if (x.letter().hasNonNull("approval")) {

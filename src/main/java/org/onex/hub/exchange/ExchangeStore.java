@@ -192,13 +192,17 @@ public class ExchangeStore {
 
     /**
      * Submitted exchanges not yet received whose first version the receiver's channel has confirmed: their ids and
-     * the time of the confirmation (the receipt that starts the reply clock).
+     * the time of the confirmation (the receipt that starts the reply clock). For a copy notice the confirmation is
+     * the unit's receipt of it.
      */
     public List<long[]> deliveredNotReceived(int limit) {
-        return jdbc.query("SELECT x.id, d.delivered_at FROM hub_exchange x JOIN hub_delivery d"
+        // a copy notice (channel 'notice') is received when the unit signs for it: its acknowledgement
+        return jdbc.query("SELECT x.id, CASE WHEN d.channel = 'notice' THEN d.acknowledged_at ELSE d.delivered_at END"
+                + " FROM hub_exchange x JOIN hub_delivery d"
                 + " ON d.record_id = x.record_id AND d.version = 1 AND d.department = x.receiver"
-                + " WHERE x.state = 'SUBMITTED' AND x.received_at IS NULL AND d.status IN ('DELIVERED', 'ACKNOWLEDGED')"
-                + " AND d.delivered_at IS NOT NULL ORDER BY x.id LIMIT ?",
+                + " WHERE x.state = 'SUBMITTED' AND x.received_at IS NULL AND d.status = 'DELIVERED'"
+                + " AND (d.channel = 'notice' AND d.acknowledged_at IS NOT NULL"
+                + " OR COALESCE(d.channel, '') <> 'notice' AND d.delivered_at IS NOT NULL) ORDER BY x.id LIMIT ?",
                 (rs, n) -> new long[] { rs.getLong(1), rs.getTimestamp(2).toInstant().toEpochMilli() }, limit);
     }
 

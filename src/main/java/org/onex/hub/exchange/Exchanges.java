@@ -300,7 +300,7 @@ public class Exchanges {
         Department receiver = registry.require(x.receiver());
         JsonNode lastAnswer = version == 1 ? null : detail.deepCopy().put("action", event);
         List<StoreOutcome> out = ingest.storeOwn(x.sender(), ExchangeRecords.FEED, List.of(ExchangeRecords.candidate(
-                next, sender, receiver, store.materials(x.id()), lastAnswer, now)));
+                next, sender, receiver, store.materials(x.id()), lastAnswer, replyWorkingDays(x), now)));
         StoreOutcome s = out.get(0);
         if (version == 1) {
             store.number(x.id(), x.number(), s.recordId());
@@ -318,6 +318,15 @@ public class Exchanges {
             }
         }
         return next;
+    }
+
+    /** The working days the receiver has from receipt (printed on a copy notice). */
+    private int replyWorkingDays(Exchange x) {
+        if (x.kind() == ExchangeKind.ASSISTANCE_REQUEST) {
+            ObligationRule.Period p = rules.require("R-ASSIST-REPLY").period();
+            return p.kind() == ObligationRule.Period.Kind.WORKING_DAYS ? p.amount() : 5;
+        }
+        return properties.transferReplyWorkingDays();
     }
 
     /** The due time of the receiver's answer, counted on the official calendar from its receipt. */

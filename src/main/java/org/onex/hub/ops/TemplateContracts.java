@@ -18,7 +18,7 @@ final class TemplateContracts {
     /** The hub templates, in the order they are listed in messages and documented. */
     static final List<TemplateContract> ALL = List.of(JdbcSourceTemplate.CONTRACT, SftpSourceTemplate.CONTRACT,
             HttpSourceTemplate.CONTRACT, DeliveryTemplates.JDBC_CONTRACT, DeliveryTemplates.SFTP_CONTRACT,
-            DeliveryTemplates.REST_CONTRACT);
+            DeliveryTemplates.REST_CONTRACT, DeliveryTemplates.NOTICE_CONTRACT);
 
     private TemplateContracts() {
     }

@@ -105,6 +105,9 @@ abstract class AbstractExchangesIT {
                 + "    routeId: zrzyj-deliveries\n    parameters:\n      - { name: department, value: zrzyj }\n"
                 + "      - { name: dataSource, value: zrzyj-inbox }\n"
                 + "      - { name: retryDelay, value: 100ms }\n      - { name: maxRetryDelay, value: 300ms }\n");
+        // the meteorological bureau has no system: it gets 抄告 copy notices (R-CHANNEL)
+        Files.writeString(routes.resolve("qxj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-notice\n"
+                + "    routeId: qxj-deliveries\n    parameters:\n      - { name: department, value: qxj }\n");
         Files.writeString(routes.resolve("jtysj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-rest\n"
                 + "    routeId: jtysj-deliveries\n    parameters:\n      - { name: department, value: jtysj }\n"
                 + "      - { name: url, value: \"" + inbox.url() + "\" }\n"
@@ -411,6 +414,88 @@ abstract class AbstractExchangesIT {
         assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api + "/attachments/" + sha))
                 .header("Authorization", "Bearer " + otherKey).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("not a party").isEqualTo(404);
+    }
+
+    /**
+     * R-CHANNEL: a unit without a system gets the assistance request as a printable copy notice in Chinese, with the
+     * CJK font embedded and the party's ID number masked as on every channel to a department; the QR code of its
+     * receipt slip is a one-time link whose confirmation is the receipt that starts the 5 working days.
+     */
+    @Test
+    @Order(8)
+    void aUnitWithoutASystemGetsACopyNoticeAndItsReceiptStartsTheClock() throws Exception {
+        clock.set(Instant.parse("2026-11-25T02:00:00Z"));
+        Letter.Party party = person();
+        Exchange x = exchanges.submit(bureau, new Letter(ExchangeKind.ASSISTANCE_REQUEST, new Letter.Sender("zhzf",
+                "县综合行政执法局", creditCode("11330723", "MB0F1C8X")), "qxj", null, "请求出具雷击灾害鉴定意见",
+                "某仓库火灾，请鉴定是否系雷击引起", false, null, party, null, Letter.Purpose.APPRAISAL,
+                materials(List.of(Material.REQUEST_LETTER))));
+        org.onex.hub.notice.NoticeStore notices = hub.getBean(org.onex.hub.notice.NoticeStore.class);
+        org.onex.hub.notice.Notice notice = await().atMost(Duration.ofSeconds(20)).until(
+                () -> notices.list("qxj", true, null, 10), l -> !l.isEmpty()).get(0);
+        assertThat(notice.documentNumber()).isEqualTo(x.number());
+
+        String port = hub.getEnvironment().getProperty("local.server.port");
+        String operatorKey = TestClients.key(hub, "notice-operator", Role.OPERATOR, null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        byte[] pdf = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/api/v1/notices/" + notice.id() + "/pdf")).header("Authorization", "Bearer " + operatorKey).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        String receiptUrl;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("协作事项抄告单", "致：县气象局", x.number(), "请求出具雷击灾害鉴定意见",
+                    "自签收之日起5个工作日内答复", "2026年12月2日24时前", "回执", notice.shortCode());
+            assertThat(text).as("the ID number masked as on every department channel").doesNotContain(party.idNumber());
+            for (org.apache.pdfbox.cos.COSName name : doc.getPage(0).getResources().getFontNames()) {
+                org.apache.pdfbox.pdmodel.font.PDFont font = doc.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                assertThat(font.getName()).contains("WenQuanYi");
+            }
+            receiptUrl = qrText(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 150));
+        }
+        assertThat(receiptUrl).startsWith("http://localhost:8080/console/receipt/");
+        assertThat(exchanges.view(bureau, x.id()).orElseThrow().exchange().receivedAt())
+                .as("issued is not received: the unit has not signed").isNull();
+
+        clock.set(Instant.parse("2026-11-26T03:00:00Z")); // Thu 26 Nov 11:00: not receipted after a day
+        assertThat(hub.getBean(org.onex.hub.notice.Notices.class).remind()).isEqualTo(1);
+
+        String link = "http://127.0.0.1:" + port + receiptUrl.substring("http://localhost:8080".length());
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains(notice.number()).contains("确认签收");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        var confirmed = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("by=%E5%8A%9E%E5%85%AC%E5%AE%A4%E8%81%94%E7%BB%9C%E5%91%98&_csrf="
+                        + csrf.group(1))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("办公室联络员");
+
+        Exchange received = await().atMost(Duration.ofSeconds(20)).until(
+                () -> exchanges.view(bureau, x.id()).orElseThrow().exchange(), e -> e.receivedAt() != null);
+        assertThat(received.receivedAt()).isEqualTo(Instant.parse("2026-11-26T03:00:00Z"));
+        assertThat(received.replyDueAt()).as("5 working days of receipt: Thu 3 Dec 24:00")
+                .isEqualTo(Instant.parse("2026-12-03T16:00:00Z"));
+        assertThat(jdbc.queryForObject("SELECT status FROM hub_alert WHERE kind = 'NOTICE_UNRECEIPTED' AND subject = ?",
+                String.class, notice.number())).isNotEqualTo("OPEN");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.replace(
+                receiptUrl.substring(receiptUrl.lastIndexOf('/') + 1), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("a made-up token").isEqualTo(404);
+        clock.set(Instant.parse("2026-11-25T02:00:00Z"));
+    }
+
+    /** The text of the QR code on a rendered page. */
+    private static String qrText(java.awt.image.BufferedImage image) throws Exception {
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var source = new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(source)),
+                Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     private static java.net.http.HttpResponse<String> post(java.net.http.HttpClient http, String url, String key,

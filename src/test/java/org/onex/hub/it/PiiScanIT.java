@@ -346,6 +346,10 @@ class PiiScanIT {
                 post(api + "/exchanges/" + exchangeId + "/return", "{\"reasons\": \"当事人" + ID_REF + "不在本辖区\"}")));
         c.put("PUT /attachments", List.of(new Call("PUT", api + "/attachments", "%PDF-1.4 scan " + ID_REF)));
         c.put("GET /attachments/{sha256}", List.of(get(api + "/attachments/" + exchangeAttachment)));
+        c.put("GET /notices", List.of(get(api + "/notices"), get(api + "/notices?open=true")));
+        c.put("GET /notices/{id}/pdf", List.of(get(api + "/notices/999999/pdf")));
+        c.put("POST /notices/receipt", List.of(post(api + "/notices/receipt", "{\"shortCode\": \"NONE-0000\","
+                + " \"by\": \"" + ID_REF + "\"}")));
         c.put("GET /audit", List.of(get(api + "/audit?limit=1000")));
         c.put("GET /audit/verify", List.of(get(api + "/audit/verify")));
 
@@ -367,6 +371,8 @@ class PiiScanIT {
         c.put("POST /console/routes/{id}/suspend", List.of(post("/console/routes/scan-none/suspend", "")));
         c.put("POST /console/routes/{id}/resume", List.of(post("/console/routes/scan-none/resume", "")));
         c.put("GET /console/scorecards", List.of(get("/console/scorecards")));
+        c.put("GET /console/receipt/{token}", List.of(get("/console/receipt/AAAAAAAAAAAAAAAAAAAAAAAA")));
+        c.put("POST /console/receipt/{token}", List.of(post("/console/receipt/AAAAAAAAAAAAAAAAAAAAAAAA", "by=x")));
         c.put("GET /console/scorecards.csv", List.of(get("/console/scorecards.csv")));
         return c;
     }

@@ -134,7 +134,7 @@ class ValidateCommandTest {
         assertThat(outLines()).containsExactly(
                 at(file, 2) + "[0].templatedRoute.routeTemplateRef: unknown template 'jdbc-sourse'"
                         + " (known: [jdbc-source, sftp-source, http-source, delivery-jdbc, delivery-sftp,"
-                        + " delivery-rest])",
+                        + " delivery-rest, delivery-notice])",
                 at(file, 6) + "[1].templatedRoute.routeId: routeId 'scjgj-licences' is already used at "
                         + dir.resolve("routes/scjgj.camel.yaml") + ":5",
                 at(file, 10) + "[1].templatedRoute.parameters[2].name: delivery-rest has no parameter 'timeot' (known:"
@@ -402,7 +402,7 @@ class ValidateCommandTest {
             camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null, null));
             camel.addRoutes(new HttpSourceTemplate(null, null, null));
             camel.addRoutes(new DeliveryTemplates(null, null, null, null, null, null,
-                    mock(ConnectionFactory.class), null, null));
+                    mock(ConnectionFactory.class), null, null, null));
 
             assertThat(camel.getRouteTemplateDefinitions()).extracting(RouteTemplateDefinition::getId)
                     .containsExactlyInAnyOrderElementsOf(TemplateContracts.ids());
