@@ -41,6 +41,12 @@ public record Answer(Action action, String caseNumber, String reasons, String te
         /** 紧急协助: the department confirms it is sending staff to the scene (R-ASSIST-URGENT). */
         STAFF_DISPATCHED,
         /** 裁决: the Justice Bureau decides a jurisdiction dispute. */
-        DECIDE
+        DECIDE,
+        /** 批准: the leadership-group office approves a joint-enforcement application; the applicant leads. */
+        APPROVE,
+        /** 不予批准: the office rejects it, with reasons. */
+        REJECT,
+        /** 后续案件: a participant links the case it filed after the joint action (R-JOINT-SPLIT). */
+        LINK_CASE
     }
 }

@@ -19,7 +19,14 @@ public enum ExchangeKind {
      * 协助函: the bureau asks a department for a determination, an appraisal, an opinion or its archives
      * (R-ASSIST-REPLY, R-ARCHIVE-ACCESS); answered in writing within 5 working days of receipt.
      */
-    ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, "协助函", "XZ", List.of(Material.REQUEST_LETTER));
+    ASSISTANCE_REQUEST(RecordType.ASSISTANCE_REQUEST, "协助函", "XZ", List.of(Material.REQUEST_LETTER)),
+    /**
+     * 专项联合执法申请: a unit applies to the leadership-group office with a plan at least 5 days before the action
+     * day (R-JOINT-SPECIAL), or reports an emergency at once (R-JOINT-EMERGENCY); the office approves (the
+     * applicant leads) or rejects it, the participating units are told, and their follow-up cases are linked to
+     * the action (R-JOINT-SPLIT).
+     */
+    JOINT_APPLICATION(RecordType.JOINT_APPLICATION, "专项联合执法申请", "LH", List.of(Material.JOINT_PLAN));
 
     private final RecordType recordType;
     private final String zh;
@@ -53,6 +60,6 @@ public enum ExchangeKind {
 
     /** A transfer (to the competent unit, or to public security), answered by acceptance, return or dispute. */
     public boolean transfer() {
-        return this != ASSISTANCE_REQUEST;
+        return this == CASE_TRANSFER || this == JUDICIAL_TRANSFER;
     }
 }

@@ -48,10 +48,12 @@ final class ExchangeRecords {
         JsonNode party = letter.path("party");
         String creditCode = text(party, "creditCode");
         String idNumber = text(party, "idNumber");
-        Subject subject = new Subject(text(party, "name"), creditCode != null ? kindOf(creditCode)
-                : SubjectKind.NATURAL_PERSON, creditCode == null ? null : CreditCodes.normalize(creditCode), null,
-                idNumber, null, null, null);
-        Document document = new Document(x.number(), x.title(), java.time.LocalDate.ofInstant(x.submittedAt(), HubDates.ZONE), null, null,
+        Subject subject = text(party, "name") == null ? null : new Subject(text(party, "name"),
+                creditCode != null ? kindOf(creditCode) : SubjectKind.NATURAL_PERSON,
+                creditCode == null ? null : CreditCodes.normalize(creditCode), null, idNumber, null, null, null);
+        String actionDate = text(letter, "actionDate"); // a joint action's day: R-JOINT-SPECIAL counts back from it
+        Document document = new Document(x.number(), x.title(), java.time.LocalDate.ofInstant(x.submittedAt(),
+                HubDates.ZONE), actionDate == null ? null : java.time.LocalDate.parse(actionDate), null,
                 sender.nameZh(), text(letter.path("sender"), "creditCode"), text(letter, "matterCode"));
         Instant decided = x.kind().transfer() && x.discoveredAt() != null ? x.discoveredAt() : x.submittedAt();
         Times times = new Times(decided, changedAt, changedAt, null, null, null);
@@ -82,6 +84,10 @@ final class ExchangeRecords {
         e.put("receiver", receiver.code());
         e.put("receiverWhy", x.receiverWhy());
         put(e, "purpose", text(x.letter(), "purpose"));
+        put(e, "actionDate", text(x.letter(), "actionDate"));
+        if (x.letter().path("participants").size() > 0) {
+            e.put("participants", HubJson.mapper().convertValue(x.letter().get("participants"), List.class));
+        }
         put(e, "discoveredAt", x.discoveredAt());
         put(e, "submittedAt", x.submittedAt());
         put(e, "receivedAt", x.receivedAt());

@@ -121,6 +121,22 @@ final class ExchangeTransitions {
             need(submitted, x, a, "不在待答复状态", "is not waiting for a reply", out, "R-ASSIST-URGENT");
             return new Next(ExchangeState.SUBMITTED, true, null, false);
         }
+        case APPROVE, REJECT -> {
+            boolean approve = a.action() == Answer.Action.APPROVE;
+            need(x.kind() == ExchangeKind.JOINT_APPLICATION, x, a, "不是联合执法申请", "is not a joint application", out,
+                    "R-JOINT-SPECIAL");
+            need(submitted, x, a, "不在待批准状态", "is not waiting for the office", out, "R-JOINT-SPECIAL");
+            if (!approve) {
+                required("reasons", a.reasons(), "不予批准须写明理由", out, "R-JOINT-SPECIAL");
+            }
+            return new Next(approve ? ExchangeState.APPROVED : ExchangeState.REJECTED, true, null, true);
+        }
+        case LINK_CASE -> {
+            need(x.state() == ExchangeState.APPROVED, x, a, "未经批准的联合执法没有后续案件", "is not an approved joint"
+                    + " action", out, "R-JOINT-SPLIT");
+            required("caseNumber", a.caseNumber(), "须写明本单位立案编号", out, "R-JOINT-SPLIT");
+            return new Next(ExchangeState.APPROVED, false, null, false);
+        }
         default -> throw new IllegalArgumentException("unknown action " + a.action());
         }
     }

@@ -127,7 +127,10 @@ public class Exchanges {
                     x.urgent(), x.letter(), x.discoveredAt(), x.submittedAt(), null, null, null, 0, 0, now);
             saveMaterials(id, 1, letter.materials(), contents, now);
             ObjectNode detail = HubJson.mapper().createObjectNode().put("receiverWhy", receiver.why());
-            Exchange done = change(caller, x, "SUBMITTED", ExchangeState.SUBMITTED, null, null, null, detail, now);
+            // the office answers a joint application before the action day; an emergency report at once
+            Instant due = letter.kind() != ExchangeKind.JOINT_APPLICATION ? null : letter.urgent()
+                    ? periods.immediately(now) : Periods.endOf(letter.actionDate().minusDays(1));
+            Exchange done = change(caller, x, "SUBMITTED", ExchangeState.SUBMITTED, null, null, due, detail, now);
             audit.record(caller, "EXCHANGE_SUBMITTED", number, Map.of("kind", letter.kind().name(), "sender",
                     x.sender(), "receiver", x.receiver(), "materials", contents.size()));
             return done;
@@ -149,7 +152,7 @@ public class Exchanges {
         return tx.execute(status -> {
             Instant now = clock.instant();
             Exchange x = store.lock(id).orElseThrow(() -> new java.util.NoSuchElementException("no exchange " + id));
-            String unit = actingFor(caller, partyOf(x, answer.action()));
+            String unit = actingFor(caller, partyOf(x, answer.action(), caller));
             List<Refusal> refusals = new ArrayList<>();
             ExchangeTransitions.Next next = ExchangeTransitions.next(x, answer, store.events(id), registry, now,
                     refusals);
@@ -312,7 +315,11 @@ public class Exchanges {
         store.addEvent(x.id(), version, now, caller.id(), actorUnit == null ? x.sender() : actorUnit, event, state,
                 detail, s.version());
         String actor = actorUnit == null ? x.sender() : actorUnit;
-        for (String to : List.of(x.receiver(), x.sender())) {
+        List<String> recipients = new ArrayList<>(List.of(x.receiver(), x.sender()));
+        if (state == ExchangeState.APPROVED && "APPROVE".equals(event)) {
+            recipients.addAll(participants(x)); // the office's approval reaches every participating unit
+        }
+        for (String to : new java.util.LinkedHashSet<>(recipients)) {
             if (!to.equals(actor) && channels.departments().contains(to) && !"RECEIPT".equals(event)) {
                 deliveries.plan(s.recordId(), s.version(), to, "exchange " + x.number() + " " + event, null, now);
             }
@@ -331,6 +338,9 @@ public class Exchanges {
 
     /** The due time of the receiver's answer, counted on the official calendar from its receipt. */
     private Instant replyDue(Exchange x, Instant received) {
+        if (x.kind() == ExchangeKind.JOINT_APPLICATION) {
+            return x.replyDueAt(); // set by the action day, not by the receipt
+        }
         if (x.kind() == ExchangeKind.ASSISTANCE_REQUEST) {
             ObligationRule rule = rules.require("R-ASSIST-REPLY");
             return rule.period().due(periods, received);
@@ -446,12 +456,20 @@ public class Exchanges {
     }
 
     /** The unit whose turn an action is: the receiver answers, the sender agrees extensions, Justice decides. */
-    private String partyOf(Exchange x, Answer.Action action) {
+    private String partyOf(Exchange x, Answer.Action action, Client caller) {
         return switch (action) {
         case EXTENSION_ANSWER -> x.sender();
         case DECIDE -> registry.justice().map(Department::code).orElse(null);
+        case LINK_CASE -> participants(x).contains(caller.department()) ? caller.department() : x.sender();
         default -> x.receiver();
         };
+    }
+
+    /** The applicant and the participating units of a joint action (R-JOINT-SPLIT: each files its own cases). */
+    private static List<String> participants(Exchange x) {
+        List<String> out = new ArrayList<>(List.of(x.sender()));
+        x.letter().path("participants").forEach(p -> out.add(p.asText()));
+        return out;
     }
 
     /**
@@ -462,8 +480,11 @@ public class Exchanges {
         if (caller.role() == Role.OPERATOR || caller.role() == Role.ADMIN || caller == AuditLog.HUB) {
             return unit;
         }
-        if (caller.department() == null || !caller.department().equals(unit)) {
-            throw new SecurityException(caller.id() + " acts for " + caller.department() + ", not for " + unit);
+        String own = caller.department() != null ? caller.department() : caller.role() == Role.OFFICE
+                ? registry.all().stream().filter(d -> d.kind() == org.onex.hub.registry.DepartmentKind.OFFICE)
+                        .map(Department::code).findFirst().orElse(null) : null;
+        if (own == null || !own.equals(unit)) {
+            throw new SecurityException(caller.id() + " acts for " + own + ", not for " + unit);
         }
         return unit;
     }
@@ -477,7 +498,8 @@ public class Exchanges {
             return false;
         }
         return x.involves(own) || (x.state() == ExchangeState.DISPUTED || x.state() == ExchangeState.DECIDED)
-                && registry.justice().map(j -> j.code().equals(own)).orElse(false);
+                && registry.justice().map(j -> j.code().equals(own)).orElse(false)
+                || x.state() == ExchangeState.APPROVED && participants(x).contains(own); // a joint action's units
     }
 
     private static String ownUnit(Client caller) {

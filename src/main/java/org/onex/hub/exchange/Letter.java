@@ -19,13 +19,24 @@ import java.util.List;
  * @param approval    the sending unit's leadership approval (R-TRANSFER-MATERIALS)
  * @param purpose     what an assistance request asks for
  * @param materials   the attachments, each naming what it is
+ * @param actionDate  a joint action's day (R-JOINT-SPECIAL counts 5 days back from it)
+ * @param participants the units a joint action involves, besides the applicant
  */
 public record Letter(ExchangeKind kind, Sender sender, String receiver, String matterCode, String title, String facts,
         boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
-        List<Attached> materials) {
+        List<Attached> materials, java.time.LocalDate actionDate, List<String> participants) {
 
     public Letter {
         materials = materials == null ? List.of() : List.copyOf(materials);
+        participants = participants == null ? List.of() : List.copyOf(participants);
+    }
+
+    /** A letter of any kind but a joint application. */
+    public Letter(ExchangeKind kind, Sender sender, String receiver, String matterCode, String title, String facts,
+            boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
+            List<Attached> materials) {
+        this(kind, sender, receiver, matterCode, title, facts, urgent, discoveredAt, party, approval, purpose,
+                materials, null, null);
     }
 
     /** The unit in whose name the letter is written: its registry code, and its name and credit code as written. */

@@ -52,10 +52,14 @@ final class LetterChecks {
         if (blank(letter.facts())) {
             out.add(new Refusal("facts", ruleOf(letter.kind()), "缺少基本事实或协助事项", "facts is required"));
         }
-        party(letter, out);
+        if (letter.kind() != ExchangeKind.JOINT_APPLICATION || letter.party() != null) {
+            party(letter, out); // a joint action may target an area or a trade, not one party
+        }
         materials(letter, out);
         if (letter.kind().transfer()) {
             transfer(letter, now, out);
+        } else if (letter.kind() == ExchangeKind.JOINT_APPLICATION) {
+            joint(letter, now, out);
         } else if (letter.purpose() == null) {
             out.add(new Refusal("purpose", "R-ASSIST-REPLY", "协助函须写明请求认定、鉴定、咨询意见或调阅档案",
                     "purpose is required: one of " + EnumSet.allOf(Letter.Purpose.class)));
@@ -192,12 +196,47 @@ final class LetterChecks {
         }
     }
 
+    /**
+     * R-JOINT-SPECIAL: the action day is named, at least 5 days ahead (by 24:00 of the 5th day before it), unless the
+     * letter is an emergency report (urgent, R-JOINT-EMERGENCY); the participants are registered units.
+     */
+    private void joint(Letter letter, Instant now, List<Refusal> out) {
+        if (letter.actionDate() == null) {
+            out.add(new Refusal("actionDate", "R-JOINT-SPECIAL", "须写明联合执法行动日期", "actionDate is required"));
+        } else if (!now.isBefore(org.onex.hub.calendar.Periods.endOf(letter.actionDate().minusDays(5)))
+                && !letter.urgent()) {
+            out.add(new Refusal("actionDate", "R-JOINT-SPECIAL", "专项联合执法应至少提前 5 日（" + letter.actionDate()
+                    .minusDays(5) + " 24 时前）向领导小组办公室申请；紧急情况请以紧急报告（urgent: true）即时报告",
+                    "a joint action on " + letter.actionDate() + " is applied for by 24:00 of "
+                            + letter.actionDate().minusDays(5) + " (5 days before); report an emergency instead"
+                            + " (urgent: true, R-JOINT-EMERGENCY)"));
+        }
+        for (int i = 0; i < letter.participants().size(); i++) {
+            String p = letter.participants().get(i);
+            Optional<Department> d = p == null ? Optional.empty() : registry.find(p);
+            if (d.isEmpty() || d.get().kind() != DepartmentKind.BUREAU && d.get().kind() != DepartmentKind.DEPARTMENT) {
+                out.add(new Refusal("participants/" + i, "R-JOINT-SPECIAL", "参与单位 " + p + " 不是名录中的执法局或业务部门",
+                        "participant '" + p + "' is not the bureau or a department in config/departments.yaml"));
+            }
+        }
+    }
+
     /** The competent receiver: public security, the matter table, or the unit the sender names. */
     Receiver receiver(Letter letter, List<Refusal> out) {
         String sender = letter.sender().unit();
         String named = blank(letter.receiver()) ? null : letter.receiver().trim();
         Receiver r;
-        if (letter.kind() == ExchangeKind.JUDICIAL_TRANSFER) {
+        if (letter.kind() == ExchangeKind.JOINT_APPLICATION) {
+            Optional<Department> office = registry.all().stream().filter(d -> d.kind() == DepartmentKind.OFFICE)
+                    .findFirst();
+            if (office.isEmpty()) {
+                out.add(new Refusal("receiver", "R-JOINT-SPECIAL", "单位名录中没有领导小组办公室（kind: OFFICE）",
+                        "no OFFICE unit in config/departments.yaml to receive the application"));
+                return null;
+            }
+            return new Receiver(office.get().code(), (letter.urgent() ? "紧急报告 / emergency report (R-JOINT-EMERGENCY)"
+                    : "专项联合执法申请 / joint-enforcement application (R-JOINT-SPECIAL)"));
+        } else if (letter.kind() == ExchangeKind.JUDICIAL_TRANSFER) {
             r = new Receiver(publicSecurity, "涉嫌犯罪移送公安机关 / suspected crime to public security (R-JUDICIAL)");
             if (named != null && !named.equals(publicSecurity)) {
                 out.add(new Refusal("receiver", "R-JUDICIAL", "涉嫌犯罪案件移送公安机关（" + publicSecurity + "）",
@@ -247,6 +286,7 @@ final class LetterChecks {
         case CASE_TRANSFER -> "R-TRANSFER-MUTUAL";
         case JUDICIAL_TRANSFER -> "R-JUDICIAL";
         case ASSISTANCE_REQUEST -> "R-ASSIST-REPLY";
+        case JOINT_APPLICATION -> "R-JOINT-SPECIAL";
         };
     }
 

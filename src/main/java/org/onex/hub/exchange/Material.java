@@ -18,6 +18,10 @@ public enum Material {
     REPLY_LETTER("书面答复"),
     /** 受理、退回或异议文书: the receiver's document accepting, returning or disputing a transfer. */
     ANSWER_DOCUMENT("答复文书"),
+    /** 联合执法方案: the plan of a joint action (scope, units, action day). */
+    JOINT_PLAN("联合执法方案"),
+    /** 现场移交记录: the record of a hand-over on the scene (R-JOINT-HANDOVER). */
+    HANDOVER_RECORD("现场移交记录"),
     /** 司法局决定书: the Justice Bureau's decision on a jurisdiction dispute. */
     DECISION_DOCUMENT("管辖争议决定");
 

@@ -489,6 +489,64 @@ abstract class AbstractExchangesIT {
         clock.set(Instant.parse("2026-11-25T02:00:00Z"));
     }
 
+    /**
+     * R-JOINT-SPECIAL: a joint action is applied for by 24:00 of the 5th day before it, else refused unless it is
+     * reported as an emergency (R-JOINT-EMERGENCY); the office approves, every participant with a channel gets the
+     * approval, and each participant links its own follow-up case (R-JOINT-SPLIT).
+     */
+    @Test
+    @Order(9)
+    void aJointApplicationReachesTheOfficeInTimeOrAsAnEmergencyAndIsApproved() {
+        clock.set(Instant.parse("2026-11-25T02:00:00Z")); // Wed 25 Nov
+        Client office = new Client("it-office", Role.OFFICE, null);
+        Letter.Sender applicant = new Letter.Sender("zhzf", "县综合行政执法局", creditCode("11330723", "MB0F1C8X"));
+        List<Letter.Attached> plan = materials(List.of(Material.JOINT_PLAN));
+        Letter late = new Letter(ExchangeKind.JOINT_APPLICATION, applicant, null, null, "城区夜间施工噪声专项整治",
+                "联合生态环境、交通运输部门夜查", false, null, null, null, null, plan, LocalDate.parse("2026-11-29"),
+                List.of("sthjj", "jtysj"));
+        assertThatThrownBy(() -> exchanges.submit(bureau, late)).isInstanceOfSatisfying(ExchangeRefusedException.class,
+                e -> assertThat(e.refusals()).singleElement().satisfies(r -> {
+                    assertThat(r.ruleId()).isEqualTo("R-JOINT-SPECIAL");
+                    assertThat(r.message()).contains("by 24:00 of 2026-11-24");
+                }));
+        Exchange emergency = exchanges.submit(bureau, new Letter(late.kind(), applicant, null, null, late.title(),
+                late.facts(), true, null, null, null, null, plan, late.actionDate(), late.participants()));
+        assertThat(emergency.receiverWhy()).contains("R-JOINT-EMERGENCY");
+        assertThat(obligation("R-JOINT-SPECIAL", emergency.recordId()).status()).isEqualTo(Obligation.MET);
+
+        Exchange x = exchanges.submit(bureau, new Letter(late.kind(), applicant, null, null, "非法采砂联合整治",
+                "联合水务、自然资源部门对河道采砂开展联合执法", false, null, null, null, null, plan,
+                LocalDate.parse("2026-12-01"), List.of("swj", "jtysj", "zrzyj")));
+        assertThat(x.receiver()).isEqualTo("ldxzbgs");
+        assertThat(x.number()).startsWith("LH-2026-");
+        assertThat(x.replyDueAt()).as("the office answers before the action day").isEqualTo(
+                Instant.parse("2026-11-30T16:00:00Z"));
+        Obligation inTime = obligation("R-JOINT-SPECIAL", x.recordId());
+        assertThat(inTime.dueAt()).isEqualTo(Instant.parse("2026-11-26T16:00:00Z")); // 24:00 of 26 Nov
+        assertThat(inTime.status()).isEqualTo(Obligation.MET);
+
+        assertThatThrownBy(() -> exchanges.act(bureau, x.id(), answer(Answer.Action.APPROVE)))
+                .isInstanceOf(SecurityException.class);
+        Exchange approved = exchanges.act(office, x.id(), answer(Answer.Action.APPROVE));
+        assertThat(approved.state()).isEqualTo(ExchangeState.APPROVED);
+        // the participants with a channel get the approval: jtysj's REST inbox, zrzyj's inbox table
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.requestsFor(x.number()) > 0
+                && zrzyjInbox.queryForObject("SELECT COUNT(*) FROM hub_inbox WHERE WSH = ?", Integer.class,
+                        x.number()) > 0);
+
+        assertThat(exchanges.view(zrzyj, x.id())).as("a participant sees the approved action").isPresent();
+        assertThat(exchanges.view(scjgj, x.id())).isEmpty();
+        assertThatThrownBy(() -> exchanges.act(scjgj, x.id(), new Answer(Answer.Action.LINK_CASE, "1", null, null,
+                null, null, null, null))).as("not a participant").isInstanceOf(SecurityException.class);
+        Exchange linked = exchanges.act(zrzyj, x.id(), new Answer(Answer.Action.LINK_CASE, "武自然资立〔2026〕52号",
+                null, null, null, null, null, null));
+        assertThat(linked.state()).isEqualTo(ExchangeState.APPROVED);
+        assertThat(envelope(x.recordId(), linked.rowVersion()).at("/body/EXCHANGE/answer/caseNumber").asText())
+                .isEqualTo("武自然资立〔2026〕52号");
+        assertThat(exchanges.view(office, x.id()).orElseThrow().events()).extracting(e -> e.actorUnit())
+                .containsExactly("zhzf", "ldxzbgs", "zrzyj");
+    }
+
     /** The text of the QR code on a rendered page. */
     private static String qrText(java.awt.image.BufferedImage image) throws Exception {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
