@@ -88,8 +88,8 @@ public class WebSecurityConfiguration {
                         .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
                         // the one-time receipt link of a copy notice's QR code: the token is the credential
                         .requestMatchers("/console/receipt/*").permitAll()
-                        .requestMatchers("/console/scorecards", "/console/scorecards.csv")
-                            .hasAnyRole("OPERATOR", "ADMIN", "OFFICE")
+                        .requestMatchers("/console/scorecards", "/console/scorecards.csv", "/console/exchanges",
+                                "/console/notices/*").hasAnyRole("OPERATOR", "ADMIN", "OFFICE")
                         .requestMatchers(HttpMethod.POST, "/console/logout").authenticated()
                         .anyRequest().hasAnyRole("OPERATOR", "ADMIN"))
                 .formLogin(f -> f.loginPage("/console/login").loginProcessingUrl("/console/login")

@@ -281,6 +281,39 @@ class ConsoleBrowserIT {
         assertThat((String) csv).contains("department,month,rule").contains("R-APPROVAL-NOTICE");
     }
 
+    /**
+     * Issue 15: the demo's exchanges in the console — each unit's inbox with its due times, the office's joint
+     * actions — and the 抄告 copy notice of the meteorological bureau (no system), opened as the PDF the print link
+     * serves: Chinese text with the CJK font embedded.
+     */
+    @Test
+    void theExchangesPageShowsInboxesJointActionsAndACopyNoticeThatOpensAsAChinesePdf() throws Exception {
+        reloadUntil("/console/exchanges", () -> browser.findElement(By.id("exchanges")).getText().contains("县交通运输局"));
+        assertThat(browser.findElement(By.id("exchanges")).getText()).contains("案件移送").contains("已发送");
+        browser.get(url("/console/exchanges?view=joint"));
+        assertThat(browser.findElement(By.id("exchanges")).getText()).contains("河道非法采砂联合整治").contains("已批准");
+
+        reloadUntil("/console/exchanges?view=notices",
+                () -> !browser.findElements(By.cssSelector("tr[data-notice]")).isEmpty());
+        WebElement row = browser.findElement(By.cssSelector("tr[data-notice]"));
+        assertThat(row.getText()).contains("县气象局").contains("未签收");
+        String href = row.findElement(By.cssSelector("a.pdf")).getDomAttribute("href");
+        Object base64 = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => { let s = '';"
+                        + " new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); done(btoa(s)); })", href);
+        byte[] pdf = java.util.Base64.getDecoder().decode((String) base64);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text).contains("协作事项抄告单", "致：县气象局", "请求出具雷电灾害调查意见", "回执", "短码");
+            for (org.apache.pdfbox.cos.COSName name : doc.getPage(0).getResources().getFontNames()) {
+                assertThat(doc.getPage(0).getResources().getFont(name).isEmbedded()).isTrue();
+            }
+        }
+        browser.get(url(href)); // the browser opens it in its PDF viewer
+        assertThat(browser.getCurrentUrl()).endsWith(".pdf");
+    }
+
     @Test
     void languageSwitchesToEnglishAndBack() {
         browser.get(url("/console/alerts"));

@@ -371,6 +371,9 @@ class PiiScanIT {
         c.put("POST /console/routes/{id}/suspend", List.of(post("/console/routes/scan-none/suspend", "")));
         c.put("POST /console/routes/{id}/resume", List.of(post("/console/routes/scan-none/resume", "")));
         c.put("GET /console/scorecards", List.of(get("/console/scorecards")));
+        c.put("GET /console/exchanges", List.of(get("/console/exchanges"), get("/console/exchanges?view=all"),
+                get("/console/exchanges?view=notices")));
+        c.put("GET /console/notices/{id}.pdf", List.of(get("/console/notices/999999.pdf")));
         c.put("GET /console/receipt/{token}", List.of(get("/console/receipt/AAAAAAAAAAAAAAAAAAAAAAAA")));
         c.put("POST /console/receipt/{token}", List.of(post("/console/receipt/AAAAAAAAAAAAAAAAAAAAAAAA", "by=x")));
         c.put("GET /console/scorecards.csv", List.of(get("/console/scorecards.csv")));
