@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Timeliness scorecards of R-ASSESS: per responsible unit, month (of the event, Asia/Shanghai) and rule —
- * obligations, met on time, met late, still overdue, still open, median and worst lateness.
+ * obligations, met on time, met late, still overdue, still open, median and worst lateness, and how many had their
+ * due time moved by an agreed extension (R-ASSIST-EXTEND: counted as extended, and late only past the new time).
  */
 @Component
 public class Scorecards {
@@ -35,7 +36,7 @@ public class Scorecards {
     /** One line of a scorecard. Lateness counts the late ones only (working days; hours rounded up). */
     public record Line(String department, String month, String ruleId, int obligations, int onTime, int late,
             int overdue, int open, Double medianLateWorkingDays, Integer worstLateWorkingDays, Double medianLateHours,
-            Long worstLateHours) {
+            Long worstLateHours, int extended) {
     }
 
     public List<Line> month(YearMonth month, String department) {
@@ -78,7 +79,8 @@ public class Scorecards {
             hours.sort(null);
             lines.add(new Line(key[0], month.toString(), key[1], os.size(), onTime, late, overdue, open,
                     median(days), days.isEmpty() ? null : days.get(days.size() - 1), median(hours),
-                    hours.isEmpty() ? null : hours.get(hours.size() - 1)));
+                    hours.isEmpty() ? null : hours.get(hours.size() - 1),
+                    (int) os.stream().filter(o -> o.extendedAt() != null).count()));
         }
         return lines;
     }
@@ -88,11 +90,12 @@ public class Scorecards {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             p.printRecord("department", "month", "rule", "obligations", "on_time", "late", "overdue", "open",
-                    "median_late_working_days", "worst_late_working_days", "median_late_hours", "worst_late_hours");
+                    "median_late_working_days", "worst_late_working_days", "median_late_hours", "worst_late_hours",
+                    "extended");
             for (Line l : lines) {
                 p.printRecord(l.department(), l.month(), l.ruleId(), l.obligations(), l.onTime(), l.late(), l.overdue(),
                         l.open(), l.medianLateWorkingDays(), l.worstLateWorkingDays(), l.medianLateHours(),
-                        l.worstLateHours());
+                        l.worstLateHours(), l.extended());
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

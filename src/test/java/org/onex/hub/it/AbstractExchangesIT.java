@@ -302,6 +302,11 @@ abstract class AbstractExchangesIT {
         Obligation met = obligation("R-ASSIST-REPLY", x.recordId());
         assertThat(met.status()).as("extended, not late").isEqualTo(Obligation.MET);
         assertThat(met.completedAt()).isEqualTo(Instant.parse("2026-12-09T07:00:00Z"));
+        org.onex.hub.deadline.Scorecards.Line card = hub.getBean(org.onex.hub.deadline.Scorecards.class)
+                .month(java.time.YearMonth.of(2026, 11), "zrzyj").stream()
+                .filter(l -> l.ruleId().equals("R-ASSIST-REPLY")).findFirst().orElseThrow();
+        assertThat(card.extended()).as("the scorecard counts it as extended").isEqualTo(1);
+        assertThat(card.late()).isZero();
 
         // an extension asked after the due time is refused (R-ASSIST-EXTEND: "in advance")
         Exchange late = exchanges.submit(bureau, new Letter(ExchangeKind.ASSISTANCE_REQUEST, new Letter.Sender("zhzf",
