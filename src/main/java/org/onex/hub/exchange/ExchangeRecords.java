@@ -85,6 +85,7 @@ final class ExchangeRecords {
         e.put("receiverWhy", x.receiverWhy());
         put(e, "purpose", text(x.letter(), "purpose"));
         put(e, "actionDate", text(x.letter(), "actionDate"));
+        put(e, "handoverOf", text(x.letter(), "handoverOf")); // R-JOINT-HANDOVER: the joint action it came from
         if (x.letter().path("participants").size() > 0) {
             e.put("participants", HubJson.mapper().convertValue(x.letter().get("participants"), List.class));
         }

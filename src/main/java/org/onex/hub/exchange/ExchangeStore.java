@@ -79,6 +79,11 @@ public class ExchangeStore {
                 .findFirst();
     }
 
+    public Optional<Exchange> findByNumber(String number) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM hub_exchange WHERE exchange_no = ?", EXCHANGE, number).stream()
+                .findFirst();
+    }
+
     public Optional<Exchange> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM hub_exchange WHERE id = ?", EXCHANGE, id).stream().findFirst();
     }

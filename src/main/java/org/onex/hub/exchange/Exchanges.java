@@ -77,7 +77,7 @@ public class Exchanges {
             Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.attachments = new Attachments(properties.maxAttachmentSize().toBytes());
-        this.checks = new LetterChecks(registry, matters, properties.publicSecurity());
+        this.checks = new LetterChecks(registry, matters, properties.publicSecurity(), store::findByNumber);
         this.registry = registry;
         this.ingest = ingest;
         this.deliveries = deliveries;

@@ -21,10 +21,12 @@ import java.util.List;
  * @param materials   the attachments, each naming what it is
  * @param actionDate  a joint action's day (R-JOINT-SPECIAL counts 5 days back from it)
  * @param participants the units a joint action involves, besides the applicant
+ * @param handoverOf  for a case handed over on the scene of a joint action (R-JOINT-HANDOVER): that action's number;
+ *                    the hand-over record then stands for the transfer's materials
  */
 public record Letter(ExchangeKind kind, Sender sender, String receiver, String matterCode, String title, String facts,
         boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
-        List<Attached> materials, java.time.LocalDate actionDate, List<String> participants) {
+        List<Attached> materials, java.time.LocalDate actionDate, List<String> participants, String handoverOf) {
 
     public Letter {
         materials = materials == null ? List.of() : List.copyOf(materials);
@@ -36,7 +38,21 @@ public record Letter(ExchangeKind kind, Sender sender, String receiver, String m
             boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
             List<Attached> materials) {
         this(kind, sender, receiver, matterCode, title, facts, urgent, discoveredAt, party, approval, purpose,
-                materials, null, null);
+                materials, null, null, null);
+    }
+
+    /** A letter of any kind but a hand-over on the scene. */
+    public Letter(ExchangeKind kind, Sender sender, String receiver, String matterCode, String title, String facts,
+            boolean urgent, Instant discoveredAt, Party party, Approval approval, Purpose purpose,
+            List<Attached> materials, java.time.LocalDate actionDate, List<String> participants) {
+        this(kind, sender, receiver, matterCode, title, facts, urgent, discoveredAt, party, approval, purpose,
+                materials, actionDate, participants, null);
+    }
+
+    /** The materials this letter must carry: its kind's, or the hand-over record for a hand-over on the scene. */
+    public List<Material> required() {
+        return handoverOf != null && !handoverOf.isBlank() && kind == ExchangeKind.CASE_TRANSFER
+                ? List.of(Material.HANDOVER_RECORD) : kind.required();
     }
 
     /** The unit in whose name the letter is written: its registry code, and its name and credit code as written. */

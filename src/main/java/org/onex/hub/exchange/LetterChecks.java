@@ -26,11 +26,14 @@ final class LetterChecks {
     private final DepartmentRegistry registry;
     private final MatterTable matters;
     private final String publicSecurity;
+    private final java.util.function.Function<String, Optional<Exchange>> byNumber;
 
-    LetterChecks(DepartmentRegistry registry, MatterTable matters, String publicSecurity) {
+    LetterChecks(DepartmentRegistry registry, MatterTable matters, String publicSecurity,
+            java.util.function.Function<String, Optional<Exchange>> byNumber) {
         this.registry = registry;
         this.matters = matters;
         this.publicSecurity = publicSecurity;
+        this.byNumber = byNumber;
     }
 
     /** The receiving unit and why it receives the letter. */
@@ -67,7 +70,35 @@ final class LetterChecks {
         if (out.isEmpty()) {
             receiver(letter, out);
         }
+        if (out.isEmpty() && letter.handoverOf() != null && !letter.handoverOf().isBlank()) {
+            handover(letter, out);
+        }
         return out;
+    }
+
+    /**
+     * R-JOINT-HANDOVER: a case handed over on the scene names an approved joint action in which both the sender and
+     * the receiver take part.
+     */
+    private void handover(Letter letter, List<Refusal> out) {
+        Optional<Exchange> action = byNumber.apply(letter.handoverOf().trim());
+        if (letter.kind() != ExchangeKind.CASE_TRANSFER) {
+            out.add(new Refusal("handoverOf", "R-JOINT-HANDOVER", "现场移交只适用于案件移送",
+                    "a hand-over on the scene is a case transfer"));
+        } else if (action.isEmpty() || action.get().kind() != ExchangeKind.JOINT_APPLICATION
+                || action.get().state() != ExchangeState.APPROVED) {
+            out.add(new Refusal("handoverOf", "R-JOINT-HANDOVER", letter.handoverOf() + " 不是已批准的联合执法行动",
+                    letter.handoverOf() + " is not an approved joint action"));
+        } else {
+            List<String> units = new java.util.ArrayList<>(List.of(action.get().sender()));
+            action.get().letter().path("participants").forEach(p -> units.add(p.asText()));
+            String receiver = letter.receiver() == null ? null : letter.receiver().trim();
+            if (!units.contains(letter.sender().unit()) || !units.contains(receiver)) {
+                out.add(new Refusal("handoverOf", "R-JOINT-HANDOVER", "移交双方须均为联合执法行动 "
+                        + letter.handoverOf() + " 的参与单位", "the sender and the receiver both take part in "
+                                + letter.handoverOf() + " (" + units + ")"));
+            }
+        }
     }
 
     /**
@@ -169,7 +200,7 @@ final class LetterChecks {
             }
             given.add(a.material());
         }
-        for (Material m : letter.kind().required()) {
+        for (Material m : letter.required()) {
             if (!given.contains(m)) {
                 out.add(new Refusal("materials", letter.kind().transfer() ? "R-TRANSFER-MATERIALS" : "R-ASSIST-REPLY",
                         "缺少材料：" + m.zh(), "the materials lack the " + m + " (" + m.zh() + ")"));

@@ -550,6 +550,22 @@ abstract class AbstractExchangesIT {
                 .isEqualTo("武自然资立〔2026〕52号");
         assertThat(exchanges.view(office, x.id()).orElseThrow().events()).extracting(e -> e.actorUnit())
                 .containsExactly("zhzf", "ldxzbgs", "zrzyj");
+
+        // R-JOINT-HANDOVER: on the scene, transport finds illegal land use and hands it to natural resources; the
+        // hand-over record stands for the transfer's materials
+        Letter handover = new Letter(ExchangeKind.CASE_TRANSFER, new Letter.Sender("jtysj", "县交通运输局",
+                creditCode("11330723", "00254903")), "zrzyj", null, "现场发现非法占用河道管理范围内土地",
+                "联合执法现场发现采砂场占用河滩地约 2 亩", false, instantAt("2026-11-25T09:30"), company(),
+                approval("2026-11-25T09:40"), null, List.of(new Letter.Attached(Material.HANDOVER_RECORD,
+                        "现场移交记录.pdf", pdf("现场移交记录"), null)), null, null, x.number());
+        Exchange handed = exchanges.submit(jtysj, handover);
+        assertThat(envelope(handed.recordId(), 1).at("/body/EXCHANGE/handoverOf").asText()).isEqualTo(x.number());
+        Letter outsider = new Letter(ExchangeKind.CASE_TRANSFER, scjgjSender(), "zrzyj", null, handover.title(),
+                handover.facts(), false, handover.discoveredAt(), company(), handover.approval(), null,
+                handover.materials(), null, null, x.number());
+        assertThatThrownBy(() -> exchanges.submit(scjgj, outsider)).isInstanceOfSatisfying(
+                ExchangeRefusedException.class, e -> assertThat(e.refusals()).extracting(Refusal::ruleId)
+                        .containsExactly("R-JOINT-HANDOVER"));
     }
 
     /** The text of the QR code on a rendered page. */
