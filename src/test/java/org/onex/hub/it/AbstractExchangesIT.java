@@ -108,6 +108,9 @@ abstract class AbstractExchangesIT {
         // the meteorological bureau has no system: it gets 抄告 copy notices (R-CHANNEL)
         Files.writeString(routes.resolve("qxj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-notice\n"
                 + "    routeId: qxj-deliveries\n    parameters:\n      - { name: department, value: qxj }\n");
+        // public security receives judicial transfers as copy notices in this test (its system is not wired)
+        Files.writeString(routes.resolve("gaj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-notice\n"
+                + "    routeId: gaj-deliveries\n    parameters:\n      - { name: department, value: gaj }\n");
         Files.writeString(routes.resolve("jtysj.camel.yaml"), "- templatedRoute:\n    routeTemplateRef: delivery-rest\n"
                 + "    routeId: jtysj-deliveries\n    parameters:\n      - { name: department, value: jtysj }\n"
                 + "      - { name: url, value: \"" + inbox.url() + "\" }\n"
@@ -255,6 +258,10 @@ abstract class AbstractExchangesIT {
         assertThat(x.receiver()).isEqualTo("gaj");
         assertThat(x.number()).startsWith("SF-2026-");
         assertThat(envelope(x.recordId(), 1).at("/recordType").asText()).isEqualTo("JUDICIAL_TRANSFER");
+        // public security has no system wired here: the transfer reaches it as a copy notice
+        org.onex.hub.notice.NoticeStore notices = hub.getBean(org.onex.hub.notice.NoticeStore.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notices.list("gaj", true, null, 10).stream()
+                .anyMatch(n -> n.documentNumber().equals(x.number())));
     }
 
     @Test
@@ -464,7 +471,9 @@ abstract class AbstractExchangesIT {
                 .as("issued is not received: the unit has not signed").isNull();
 
         clock.set(Instant.parse("2026-11-26T03:00:00Z")); // Thu 26 Nov 11:00: not receipted after a day
-        assertThat(hub.getBean(org.onex.hub.notice.Notices.class).remind()).isEqualTo(1);
+        hub.getBean(org.onex.hub.notice.Notices.class).remind();
+        assertThat(jdbc.queryForObject("SELECT status FROM hub_alert WHERE kind = 'NOTICE_UNRECEIPTED' AND subject = ?",
+                String.class, notice.number())).isEqualTo("OPEN");
 
         String link = "http://127.0.0.1:" + port + receiptUrl.substring("http://localhost:8080".length());
         java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
@@ -560,12 +569,39 @@ abstract class AbstractExchangesIT {
                         "现场移交记录.pdf", pdf("现场移交记录"), null)), null, null, x.number());
         Exchange handed = exchanges.submit(jtysj, handover);
         assertThat(envelope(handed.recordId(), 1).at("/body/EXCHANGE/handoverOf").asText()).isEqualTo(x.number());
+        await().atMost(Duration.ofSeconds(20)).until(() -> zrzyjInbox.queryForObject( // the transfer in its inbox table
+                "SELECT COUNT(*) FROM hub_inbox WHERE WSH = ? AND LX = 'CASE_TRANSFER'", Integer.class,
+                handed.number()) == 1);
         Letter outsider = new Letter(ExchangeKind.CASE_TRANSFER, scjgjSender(), "zrzyj", null, handover.title(),
                 handover.facts(), false, handover.discoveredAt(), company(), handover.approval(), null,
                 handover.materials(), null, null, x.number());
         assertThatThrownBy(() -> exchanges.submit(scjgj, outsider)).isInstanceOfSatisfying(
                 ExchangeRefusedException.class, e -> assertThat(e.refusals()).extracting(Refusal::ruleId)
                         .containsExactly("R-JOINT-HANDOVER"));
+    }
+
+    /**
+     * R-ASSIST-URGENT: an urgent request needs the department to confirm at once that staff are on the way; past
+     * "immediately" (hub.calendar.immediately, 2 h) the scan raises an alert, which the confirmation resolves.
+     */
+    @Test
+    @Order(10)
+    void anUrgentAssistanceRequestAlertsUntilTheDepartmentConfirmsItsStaffAreOnTheWay() {
+        clock.set(Instant.parse("2026-11-25T02:00:00Z"));
+        Exchange x = exchanges.submit(bureau, new Letter(ExchangeKind.ASSISTANCE_REQUEST, new Letter.Sender("zhzf",
+                "县综合行政执法局", creditCode("11330723", "MB0F1C8X")), "zrzyj", null, "请求派员现场认定非法采矿",
+                "现场发现非法采矿，证据可能灭失，请即派员", true, null, company(), null, Letter.Purpose.DETERMINATION,
+                materials(List.of(Material.REQUEST_LETTER))));
+        exchanges.scan();
+        String open = "SELECT COUNT(*) FROM hub_alert WHERE kind = 'ASSIST_URGENT_UNANSWERED' AND subject = ?"
+                + " AND status = 'OPEN'";
+        assertThat(jdbc.queryForObject(open, Integer.class, x.number())).as("within 2 h: no alert").isZero();
+        clock.set(Instant.parse("2026-11-25T04:30:00Z")); // 2.5 h later, nobody confirmed
+        exchanges.scan();
+        assertThat(jdbc.queryForObject(open, Integer.class, x.number())).isEqualTo(1);
+        exchanges.act(zrzyj, x.id(), answer(Answer.Action.STAFF_DISPATCHED));
+        assertThat(jdbc.queryForObject(open, Integer.class, x.number())).as("resolved by the confirmation").isZero();
+        clock.set(Instant.parse("2026-11-25T02:00:00Z"));
     }
 
     /** The text of the QR code on a rendered page. */
