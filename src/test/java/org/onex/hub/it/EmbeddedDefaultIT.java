@@ -141,7 +141,9 @@ class EmbeddedDefaultIT {
                 () -> rest.getForObject("/actuator/prometheus", String.class),
                 m -> m.contains("hub_deliveries{department=") && m.contains("hub_obligations{rule=\"R-APPROVAL-NOTICE\"")
                         && m.contains("hub_feed_silence_seconds{department=\"scjgj\",feed=\"licences\"")
-                        && m.contains("hub_watermark_lag_seconds{"));
+                        && m.contains("hub_watermark_lag_seconds{")
+                        // the demo's broken export is dropped a few seconds after start: wait for its rejection too
+                        && m.contains("hub_files_total{department=\"sthjj\",feed=\"licences\",outcome=\"rejected\""));
         assertThat(metrics).contains("hub_ingest_rows_total{department=\"scjgj\",feed=\"licences\",outcome=\"stored\"")
                 .contains("hub_files_total{department=\"sthjj\",feed=\"licences\",outcome=\"rejected\"")
                 .contains("hub_quarantine_open_rows").contains("hub_alerts_open")

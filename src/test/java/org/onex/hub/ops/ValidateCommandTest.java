@@ -34,7 +34,7 @@ import jakarta.jms.ConnectionFactory;
 /** The validate command (issue 7 item 4) on the project's own files and on broken copies of them. */
 class ValidateCommandTest {
 
-    private static final String REAL_COUNTS = "22 files checked (config 6, routes 7, mappings 8, settings 1)";
+    private static final String REAL_COUNTS = "23 files checked (config 6, routes 8, mappings 8, settings 1)";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -146,7 +146,7 @@ class ValidateCommandTest {
                         + " config/departments.yaml",
                 at(file, 26) + "[3].templatedRoute.parameters[1].value: inbox 'xyz' is not defined in"
                         + " hub.rest-inboxes (known: jsj, jtysj, swj)",
-                "6 problems in 23 files (config 6, routes 8, mappings 8, settings 1)");
+                "6 problems in 24 files (config 6, routes 9, mappings 8, settings 1)");
         assertThat(exit).isEqualTo(1);
     }
 
@@ -234,11 +234,11 @@ class ValidateCommandTest {
         int exit = validateCopy();
 
         if (problem == null) {
-            assertThat(outLines()).containsExactly("OK: 23 files checked (config 6, routes 8, mappings 8, settings 1)");
+            assertThat(outLines()).containsExactly("OK: 24 files checked (config 6, routes 9, mappings 8, settings 1)");
             assertThat(exit).isZero();
         } else {
             assertThat(outLines()).containsExactly(dir.resolve("routes/zz.camel.yaml") + problem,
-                    "1 problem in 23 files (config 6, routes 8, mappings 8, settings 1)");
+                    "1 problem in 24 files (config 6, routes 9, mappings 8, settings 1)");
             assertThat(exit).isEqualTo(1);
         }
     }
@@ -289,7 +289,7 @@ class ValidateCommandTest {
         assertThat(outLines().get(1)).startsWith(dir.resolve("config/departments.yaml") + ":").contains("YAML syntax");
         assertThat(outLines().get(2)).startsWith(at("config/inboxes/scjgj.yaml", 4)
                 + "columns.K: value 'delivery.nope' is not delivery.");
-        assertThat(outLines().get(3)).isEqualTo("2 problems in 22 files (config 6, routes 7, mappings 8, settings 1)");
+        assertThat(outLines().get(3)).isEqualTo("2 problems in 23 files (config 6, routes 8, mappings 8, settings 1)");
         assertThat(exit).isEqualTo(1);
     }
 
@@ -344,7 +344,7 @@ class ValidateCommandTest {
         assertThat(first.get(0)).endsWith("data source 'scjgj-xk' is not defined in hub.datasources (known:"
                 + " scjgj-db, scjgj-inbox, zhzf-db, zrzyj-db, zrzyj-inbox)");
         assertThat(withoutProfile).isEqualTo(1);
-        assertThat(outLines()).containsExactly("OK: 23 files checked (config 6, routes 7, mappings 8, settings 2)");
+        assertThat(outLines()).containsExactly("OK: 24 files checked (config 6, routes 8, mappings 8, settings 2)");
         assertThat(withProfile).isZero();
     }
 
@@ -365,7 +365,7 @@ class ValidateCommandTest {
         assertThat(outLines()).containsExactly(at("routes/scjgj.camel.yaml", 9) + "[0].templatedRoute.parameters[2]"
                 + ".value: data source 'scjgj-xk' has no url: hub.datasources.scjgj-xk.url is"
                 + " '${HUB_TEST_UNSET_SCJGJ_XK_URL}' (an environment variable that is not set)",
-                "1 problem in 23 files (config 6, routes 7, mappings 8, settings 2)");
+                "1 problem in 24 files (config 6, routes 8, mappings 8, settings 2)");
         assertThat(exit).isEqualTo(1);
     }
 
