@@ -72,7 +72,9 @@ public class DeliveryDispatcher {
         if (!refused.isEmpty()) {
             LOG.warn("deliveries {} not sent: config/sharing-policy.yaml does not share them with their department",
                     refused);
-            store.markDead(refused, "not shared with this department by config/sharing-policy.yaml (R-CATEGORIES)",
+            // they are still PENDING (never queued): markDead, which ends QUEUED ones, left them in the outbox,
+            // offered and refused again on every pass
+            store.markRefused(refused, "not shared with this department by config/sharing-policy.yaml (R-CATEGORIES)",
                     clock.instant());
         }
         Map<String, List<List<PendingDelivery>>> batches = new LinkedHashMap<>();

@@ -79,6 +79,15 @@ public class DeliveryStore {
                 + " WHERE status = 'QUEUED' AND id IN (%s)", ids, AlertStore.truncate(error, 2048), Timestamp.from(now));
     }
 
+    /**
+     * Outbox deliveries that may not be sent at all (the sharing policy does not share the record with the
+     * department): DEAD at once, with why, so that an operator sees them and the outbox does not offer them again.
+     */
+    public void markRefused(Collection<Long> ids, String error, Instant now) {
+        update("UPDATE hub_delivery SET status = 'DEAD', last_error = ?, last_attempt_at = ?"
+                + " WHERE status = 'PENDING' AND id IN (%s)", ids, AlertStore.truncate(error, 2048), Timestamp.from(now));
+    }
+
     /** Queued deliveries go back to the outbox (behind a dead one in the same message). */
     public void requeue(Collection<Long> ids) {
         update("UPDATE hub_delivery SET status = 'PENDING' WHERE status = 'QUEUED' AND id IN (%s)", ids);

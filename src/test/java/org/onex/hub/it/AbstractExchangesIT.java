@@ -604,6 +604,24 @@ abstract class AbstractExchangesIT {
         clock.set(Instant.parse("2026-11-25T02:00:00Z"));
     }
 
+    /**
+     * A delivery the sharing policy refuses (here an exchange record planned to the office, which consumes no C7)
+     * is DEAD at once with its reason, not left in the outbox to be offered and refused on every pass.
+     */
+    @Test
+    @Order(11)
+    void aDeliveryThePolicyRefusesIsDeadWithItsReason() {
+        long record = jdbc.queryForObject("SELECT MIN(record_id) FROM hub_exchange WHERE kind = 'CASE_TRANSFER'",
+                Long.class);
+        hub.getBean(org.onex.hub.store.DeliveryStore.class).plan(record, 1, "ldxzbgs", "test: not shared", null,
+                Instant.now());
+        String sql = "SELECT status || ' ' || COALESCE(last_error, '') FROM hub_delivery WHERE record_id = ? AND version = 1"
+                + " AND department = 'ldxzbgs'";
+        String outcome = await().atMost(Duration.ofSeconds(20)).until(
+                () -> jdbc.queryForObject(sql, String.class, record), o -> o.startsWith("DEAD"));
+        assertThat(outcome).contains("not shared with this department");
+    }
+
     /** The text of the QR code on a rendered page. */
     private static String qrText(java.awt.image.BufferedImage image) throws Exception {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
