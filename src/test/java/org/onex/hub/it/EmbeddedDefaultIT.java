@@ -98,7 +98,10 @@ class EmbeddedDefaultIT {
         assertThat(rejected.get("items").findValuesAsText("reason"))
                 .anyMatch(r -> r.matches("line \\d+: \\d+ fields, expected 14, in the last line.*"))
                 .anyMatch(r -> r.contains("UTF-8") && r.contains("GB18030"));
-        JsonNode ingested = rest.getForObject("/api/v1/files?status=INGESTED", JsonNode.class);
+        // the demo drops its exports one after another: wait for all three, not only for the first ones
+        JsonNode ingested = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rest.getForObject("/api/v1/files?status=INGESTED", JsonNode.class),
+                f -> f.get("items").findValuesAsText("fileName").contains("ledger-00001.xlsx"));
         assertThat(ingested.get("items").findValuesAsText("fileName")).contains("licences-00001.csv",
                 "excel-export-00001.csv", "ledger-00001.xlsx");
         JsonNode alerts = rest.getForObject("/api/v1/alerts?kind=FILE_REJECTED", JsonNode.class);
