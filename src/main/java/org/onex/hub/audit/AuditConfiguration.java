@@ -3,6 +3,7 @@ package org.onex.hub.audit;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.cluster.ClusterRoutes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,14 +24,14 @@ public class AuditConfiguration {
             public void configure() {
                 from("timer:audit-purge?period=" + properties.purgePeriod().toMillis() + "&delay="
                         + properties.purgeDelay().toMillis())
-                        .routeId("audit-purge").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("audit-purge").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditRetention.class, "purge")
                         .bean(AuditVerifier.class, "head")
                         .log(LoggingLevel.INFO, "org.onex.hub.audit.AuditRetention",
                                 "audit chain head: entry ${body.lastSeq}, hash ${body.lastHash}");
 
                 from("timer:audit-anchor?period=" + anchor.period().toMillis() + "&delay=10000")
-                        .routeId("audit-anchor").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("audit-anchor").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditAnchoring.class, "anchor").id("audit-anchor-write");
             }
         };

@@ -2,17 +2,12 @@ package org.onex.hub.auth;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
-import org.onex.hub.policy.Client;
+import org.onex.hub.cluster.ClusterRateLimits;
 import org.onex.hub.web.ApiProblems;
 import org.onex.hub.web.BodyLimits;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,21 +15,23 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Abuse limits: each authenticated client gets {@code hub.security.rate-limit.requests}
- * requests per {@code period} (resilience4j's RateLimiter, one per client); beyond that 429 with
- * {@code Retry-After} in seconds. Anonymous requests are limited per remote address. Request bodies
+ * requests per {@code period} across the cluster, whichever nodes serve them ({@link ClusterRateLimits}); beyond
+ * that 429 with {@code Retry-After} in seconds. Anonymous requests are limited per remote address. Request bodies
  * above {@code hub.security.max-body-size} are refused with 413 before they are read (the push endpoint
  * has its own, larger {@code hub.push.max-body-size}).
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiterConfig config;
+    private final int requests;
+    private final Duration period;
     private final BodyLimits bodyLimits;
-    private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final ClusterRateLimits quotas;
 
-    public RateLimitFilter(int requests, Duration period, BodyLimits bodyLimits) {
-        this.config = RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(period)
-                .timeoutDuration(Duration.ZERO).build();
+    public RateLimitFilter(int requests, Duration period, BodyLimits bodyLimits, ClusterRateLimits quotas) {
+        this.requests = requests;
+        this.period = period;
         this.bodyLimits = bodyLimits;
+        this.quotas = quotas;
     }
 
     @Override
@@ -42,14 +39,12 @@ public final class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String who = ClientAuthentication.current().map(c -> "client:" + c.id())
                 .orElse("address:" + request.getRemoteAddr());
-        RateLimiter limiter = limiters.computeIfAbsent(who, k -> RateLimiter.of(k, config));
-        if (!limiter.acquirePermission()) {
-            long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait()
-                    : config.getLimitRefreshPeriod().toNanos();
+        long nanos = quotas.acquire(who, requests, period);
+        if (nanos > 0) {
             long wait = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
             response.setHeader("Retry-After", String.valueOf(wait));
-            ApiProblems.write(response, 429, "Too Many Requests", "more than " + config.getLimitForPeriod()
-                    + " requests in " + config.getLimitRefreshPeriod().toMillis() + " ms; retry after " + wait + " s");
+            ApiProblems.write(response, 429, "Too Many Requests", "more than " + requests
+                    + " requests in " + period.toMillis() + " ms; retry after " + wait + " s");
             return;
         }
         String uri = request.getRequestURI();

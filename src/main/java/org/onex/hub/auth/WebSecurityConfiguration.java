@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
+import org.onex.hub.cluster.ClusterRateLimits;
 import org.onex.hub.policy.Client;
 import org.onex.hub.web.ApiErrorPages;
 import org.onex.hub.web.ApiNotReadyFilter;
@@ -98,8 +99,11 @@ public class WebSecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout"))
                 // a refusal (a role that may not, a POST without its CSRF token) is answered 403 by the page of
-                // /console/denied; not by a forward to /console/login, which a POST would re-enter as a sign-in
-                .exceptionHandling(e -> e.accessDeniedPage("/console/denied"))
+                // /console/denied; not by a forward to /console/login, which a POST would re-enter as a sign-in.
+                // Console sessions live in the node that served the login (docs/operations.md): when that node is
+                // gone (or the session timed out) the next page asks for a new login and says why.
+                .exceptionHandling(e -> e.accessDeniedPage("/console/denied")
+                        .authenticationEntryPoint(new SessionLostEntryPoint("/console/login")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; script-src 'self'"
                         + " 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'")));
         return http.build();
@@ -116,7 +120,7 @@ public class WebSecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
             SecurityProperties limits, PushAccessProperties push, ApiErrorPages pages, ApplicationAvailability availability,
-            @Value("${hub.exchanges.max-attachment-size:10MB}") DataSize maxAttachment) throws Exception {
+            ClusterRateLimits quotas, @Value("${hub.exchanges.max-attachment-size:10MB}") DataSize maxAttachment) throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
         String[] senders = {"BUREAU", "DEPARTMENT", "OPERATOR", "ADMIN"};
         BodyLimits bodyLimits = new BodyLimits(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes(),
@@ -155,7 +159,7 @@ public class WebSecurityConfiguration {
                 // not ready (starting: Camel's REST routes not yet mapped; stopping): 503, never 404
                 .addFilterBefore(new ApiNotReadyFilter(availability), ApiKeyAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limits.rateLimit().requests(), limits.rateLimit().period(),
-                        bodyLimits), ApiKeyAuthenticationFilter.class)
+                        bodyLimits, quotas), ApiKeyAuthenticationFilter.class)
                 // content type, charset, UTF-8 and query encoding of authorized API requests
                 .addFilterAfter(new ApiRequestFilter(bodyLimits),
                         AuthorizationFilter.class)

@@ -2,6 +2,7 @@ package org.onex.hub.delivery;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.cluster.ClusterRoutes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +22,7 @@ public class DeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:delivery-dispatcher?period={{hub.delivery.dispatch-period:500}}&delay=2000")
-                .routeId("delivery-dispatcher").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-dispatcher").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .setProperty("more", constant(true))
                 .loopDoWhile(exchangeProperty("more").isEqualTo(true))
                     .bean(DeliveryDispatcher.class, "dispatchNext")
@@ -29,10 +30,10 @@ public class DeliveryRoutes extends RouteBuilder {
                 .end();
         // orphaned deliveries back to the outbox, stuck ones alerted; first round shortly after start
         from("timer:delivery-sweep?period=" + settings.sweepPeriod().toMillis() + "&delay=3000")
-                .routeId("delivery-sweep").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-sweep").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliverySweep.class, "sweep");
         from("timer:delivery-acks?period={{hub.delivery.ack-period:10000}}&delay=5000")
-                .routeId("delivery-acks").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-acks").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliveryChannels.class, "pollAcks");
     }
 }

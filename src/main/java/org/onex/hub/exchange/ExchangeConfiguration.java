@@ -3,6 +3,7 @@ package org.onex.hub.exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.onex.hub.alert.ErrorRouteConfiguration;
+import org.onex.hub.cluster.ClusterRoutes;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ public class ExchangeConfiguration {
             @Override
             public void configure() {
                 from("timer:exchange-scan?period=" + properties.scanPeriod().toMillis() + "&delay=5000")
-                        .routeId("exchange-scan").routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("exchange-scan").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(Exchanges.class, "scan")
                         .log(LoggingLevel.DEBUG, "exchange scan: ${body}");
             }

@@ -8,6 +8,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.cluster.ClusterRoutes;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
 
@@ -43,7 +44,8 @@ public final class PullSourceRoute {
     /** The timer and the source error route; {@code kind} names the timer ({@code jdbc}, {@code http}). */
     public static RouteDefinition start(RouteTemplateDefinition template, String kind) {
         return template.from("timer:" + kind + "-{{department}}-{{feed}}?period={{pollInterval}}&delay={{initialDelay}}")
-                .routeConfigurationId(ErrorRouteConfiguration.SOURCE);
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE); // one poller per source in a cluster
     }
 
     /** Asks the {@code poller} bean for batches and ingests each, until it has no more for this poll. */

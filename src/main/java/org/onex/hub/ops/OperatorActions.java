@@ -10,6 +10,7 @@ import org.apache.camel.ServiceStatus;
 import org.onex.hub.alert.Causes;
 import org.onex.hub.audit.AuditAction;
 import org.onex.hub.audit.AuditLog;
+import org.onex.hub.cluster.RouteOwnership;
 import org.onex.hub.delivery.DeliveryMessages;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestService;
@@ -50,10 +51,12 @@ public class OperatorActions {
     private final CamelContext camel;
     private final AuditLog audit;
     private final Clock clock;
+    private final RouteOwnership ownership;
 
     public OperatorActions(AlertStore alerts, QuarantineStore quarantine, IngestService ingest, SourcePayloads payloads,
             DeliveryStore deliveries, ConnectionFactory connectionFactory, CamelContext camel, AuditLog audit,
-            Clock clock) {
+            Clock clock, RouteOwnership ownership) {
+        this.ownership = ownership;
         this.alerts = alerts;
         this.quarantine = quarantine;
         this.ingest = ingest;
@@ -134,6 +137,7 @@ public class OperatorActions {
     /** Suspends a route (a department feed or channel) until an operator resumes it. */
     public ServiceStatus suspendRoute(String routeId, Client actor) {
         route(routeId);
+        runsHere(routeId, "suspended");
         try {
             camel.getRouteController().suspendRoute(routeId);
         } catch (Exception e) {
@@ -147,6 +151,7 @@ public class OperatorActions {
     /** Resumes a suspended route, or starts a stopped one (e.g. a source stopped with SOURCE_STOPPED). */
     public ServiceStatus resumeRoute(String routeId, Client actor) {
         route(routeId);
+        runsHere(routeId, "resumed");
         try {
             ServiceStatus status = camel.getRouteController().getRouteStatus(routeId);
             if (status == ServiceStatus.Suspended) {
@@ -160,6 +165,15 @@ public class OperatorActions {
         audit.record(actor, AuditAction.ROUTE_RESUME, "route " + routeId, Map.of());
         LOG.info("route {} resumed by {}", routeId, actor.id());
         return camel.getRouteController().getRouteStatus(routeId);
+    }
+
+    /** A one-node route another cluster node runs is acted on there, not started beside it here. */
+    private void runsHere(String routeId, String action) {
+        if (Boolean.FALSE.equals(ownership.managedRoutes().get(routeId)) && !ownership.owns(routeId)) {
+            throw new ActionRefusedException(409, null, "route " + routeId + " runs on cluster node "
+                    + ownership.ownerAddress(routeId).orElse("(moving)") + ", not on this one ("
+                    + ownership.localAddress() + "): it is " + action + " there");
+        }
     }
 
     private Route route(String routeId) {

@@ -17,6 +17,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.onex.hub.alert.Causes;
 import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.cluster.RouteOwnership;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,12 @@ import io.micrometer.core.instrument.Timer;
 @Component
 public class RouteStatuses extends EventNotifierSupport {
 
-    /** One route. {@code department} is null for the hub's own routes (API, scans, dispatch). */
+    /**
+     * One route. {@code department} is null for the hub's own routes (API, scans, dispatch); {@code node} is the
+     * cluster node that runs a one-node route (a source or a singleton), null for a route every node runs.
+     */
     public record RouteStatus(String id, String department, String status, long exchanges, long failed,
-            double meanMillis, String lastError, Instant lastErrorAt) {
+            double meanMillis, String lastError, Instant lastErrorAt, String node) {
 
         public boolean suspendable() {
             return "Started".equals(status);
@@ -46,6 +50,8 @@ public class RouteStatuses extends EventNotifierSupport {
         }
     }
 
+    /** Status of a one-node route that another cluster node runs ({@link RouteOwnership}). */
+    public static final String STANDBY = "Standby";
     /** Status of a department route that could not be created or started; it is retried with back-off. */
     public static final String NOT_STARTED = "NotStarted";
 
@@ -56,10 +62,13 @@ public class RouteStatuses extends EventNotifierSupport {
     private final MeterRegistry meters;
     private final SourceHealth health;
     private final DepartmentRegistry registry;
+    private final RouteOwnership ownership;
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
-    public RouteStatuses(CamelContext camel, MeterRegistry meters, SourceHealth health, DepartmentRegistry registry) {
+    public RouteStatuses(CamelContext camel, MeterRegistry meters, SourceHealth health, DepartmentRegistry registry,
+            RouteOwnership ownership) {
         this.camel = camel;
+        this.ownership = ownership;
         this.meters = meters;
         this.health = health;
         this.registry = registry;
@@ -92,10 +101,17 @@ public class RouteStatuses extends EventNotifierSupport {
 
     public List<RouteStatus> all() {
         List<RouteStatus> out = new ArrayList<>();
+        Map<String, Boolean> oneNode = ownership.managedRoutes();
         for (Route route : camel.getRoutes()) {
             String id = route.getRouteId();
             String department = department(id);
             ServiceStatus status = camel.getRouteController().getRouteStatus(id);
+            Boolean runsHere = oneNode.get(id);
+            String node = runsHere == null ? null : ownership.ownerAddress(id).orElse(null);
+            String shown = status == null ? "Unknown" : status.name();
+            if (Boolean.FALSE.equals(runsHere) && status != null && status.isStopped()) {
+                shown = STANDBY;
+            }
             Counter total = meters.find("camel.exchanges.total").tag("routeId", id).counter();
             Counter failed = meters.find("camel.exchanges.failed").tag("routeId", id).counter();
             Timer timer = meters.find("camel.route.policy").tag("routeId", id).timer();
@@ -112,15 +128,15 @@ public class RouteStatuses extends EventNotifierSupport {
             if (lastError == null && route.getLastError() != null) {
                 lastError = route.getLastError().getPhase() + ": " + Causes.describe(route.getLastError().getException());
             }
-            out.add(new RouteStatus(id, department, status == null ? "Unknown" : status.name(),
+            out.add(new RouteStatus(id, department, shown,
                     total == null ? 0 : (long) total.count(), failed == null ? 0 : (long) failed.count(),
-                    timer == null ? 0 : timer.mean(TimeUnit.MILLISECONDS), lastError, lastErrorAt));
+                    timer == null ? 0 : timer.mean(TimeUnit.MILLISECONDS), lastError, lastErrorAt, node));
         }
         // department routes that could not be created (a broken route file entry): no Camel route, still listed
         health.byDepartment().values().forEach(routes -> routes.values().stream()
                 .filter(st -> st.notStarted() && camel.getRoute(st.route()) == null)
                 .forEach(st -> out.add(new RouteStatus(st.route(), st.department(), NOT_STARTED, 0, 0, 0,
-                        st.lastError(), st.lastFailure()))));
+                        st.lastError(), st.lastFailure(), null))));
         out.sort(Comparator.comparing((RouteStatus r) -> r.department() == null ? "~" : r.department())
                 .thenComparing(RouteStatus::id));
         return out;

@@ -175,6 +175,28 @@ class ConsoleLoginIT {
     }
 
     @Test
+    void aSessionThisNodeDoesNotKnowIsAskedToSignInAgainWithTheReason() throws Exception {
+        // issue 16 item 3: console sessions live in the node that served the login; a browser whose node left the
+        // cluster arrives at another node with a session id it never issued
+        HttpClient plain = HttpClient.newHttpClient();
+        HttpResponse<String> lost = plain.send(HttpRequest.newBuilder(URI.create(url("/console/alerts")))
+                .header("Cookie", "JSESSIONID=6F1C0FFEE0DDBA11DEADBEEF00000016").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(lost.statusCode()).isEqualTo(302);
+        String location = lost.headers().firstValue("Location").orElseThrow();
+        assertThat(location).endsWith("/console/login?expired");
+        HttpResponse<String> page = plain.send(HttpRequest.newBuilder(URI.create(location)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"session-lost\"").contains("中心节点已离开集群");
+
+        HttpResponse<String> fresh = plain.send(HttpRequest.newBuilder(URI.create(url("/console/alerts"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(fresh.headers().firstValue("Location").orElseThrow()).as("no session at all: a plain login")
+                .endsWith("/console/login");
+    }
+
+    @Test
     void theSessionCookieIsHttpOnlyAndSameSiteAndSecureBehindAnHttpsProxy() throws Exception {
         HttpClient plain = HttpClient.newHttpClient();
         HttpResponse<String> direct = plain.send(HttpRequest.newBuilder(URI.create(url("/console/login")))

@@ -13,6 +13,7 @@ import org.apache.camel.component.file.remote.SftpEndpoint;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.alert.ErrorRouteConfiguration;
 import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.cluster.ClusterRoutes;
 import org.onex.hub.connect.SftpOptions;
 import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
@@ -125,6 +126,7 @@ public class SftpSourceTemplate extends RouteBuilder {
                 })
                 .from("ref:{{consumer}}")
                 .routeConfigurationId(ErrorRouteConfiguration.FILE_SOURCE)
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE) // one node polls a drop in a cluster
                 .setHeader(IngestRoutes.DEPARTMENT, constant("{{department}}"))
                 .setHeader(IngestRoutes.FEED, constant("{{feed}}"))
                 .to("bean:{{ingestor}}?method=ingest")
