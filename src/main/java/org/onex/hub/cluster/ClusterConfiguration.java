@@ -10,6 +10,8 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.HazelcastInstance;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The Hazelcast member of this hub node. Spring Boot's Hazelcast support starts it from the {@link Config} made
  * here (open-source edition; no CP subsystem): a TCP-IP member list from {@code hub.cluster.members} and nothing
@@ -50,8 +52,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    RouteOwnership routeOwnership(HazelcastInstance hazelcast, ClusterProperties cluster) {
-        return new RouteOwnership(hazelcast, cluster);
+    RouteOwnership routeOwnership(HazelcastInstance hazelcast, ClusterProperties cluster, MeterRegistry meters) {
+        return new RouteOwnership(hazelcast, cluster, meters);
     }
 
     @Bean

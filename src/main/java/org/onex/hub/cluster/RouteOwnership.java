@@ -25,6 +25,11 @@ import com.hazelcast.partition.MigrationState;
 import com.hazelcast.partition.Partition;
 import com.hazelcast.partition.ReplicaMigrationEvent;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+
 /**
  * Which hub node runs which {@linkplain ClusterRoutes#oneNode one-node route}: the member that owns the Hazelcast
  * partition of the key {@code route:<routeId>}. Hazelcast already spreads its 271 partitions evenly over the live
@@ -57,10 +62,15 @@ public class RouteOwnership implements MembershipListener, MigrationListener, Di
     });
     private final AtomicBoolean checkQueued = new AtomicBoolean();
     private volatile CamelContext camel;
+    private final MultiGauge active;
 
-    public RouteOwnership(HazelcastInstance hazelcast, ClusterProperties properties) {
+    public RouteOwnership(HazelcastInstance hazelcast, ClusterProperties properties, MeterRegistry meters) {
         this.hazelcast = hazelcast;
         this.properties = properties;
+        Gauge.builder("hub_cluster_members", this, RouteOwnership::members)
+                .description("Live hub nodes in the cluster, as this node sees them").register(meters);
+        active = MultiGauge.builder("hub_route_active").description("1 when this node runs the one-node route"
+                + " (a source or a singleton), 0 when another node does").register(meters);
         hazelcast.getCluster().addMembershipListener(this);
         hazelcast.getPartitionService().addMigrationListener(this);
         long period = properties.checkPeriod().toMillis();
@@ -142,6 +152,20 @@ public class RouteOwnership implements MembershipListener, MigrationListener, Di
         if (context == null || !context.isStarted() || !hazelcast.getLifecycleService().isRunning()) {
             return;
         }
+        try {
+            move(context);
+        } finally {
+            active.register(managed.keySet().stream().map(id -> MultiGauge.Row.of(Tags.of("route", id),
+                    runs(context, id) ? 1 : 0)).toList(), true);
+        }
+    }
+
+    private static boolean runs(CamelContext context, String routeId) {
+        ServiceStatus status = context.getRouteController().getRouteStatus(routeId);
+        return status != null && status.isStarted();
+    }
+
+    private void move(CamelContext context) {
         for (String routeId : managed.keySet()) {
             try {
                 Member owner = owner(routeId);

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * Command-line options of {@code faults}.
  *
  * @param mode      ci (short: {@value #CI_KILLS} kills a store, each outage once), long ({@code --kills} a store,
- *                  each outage once) or soak (steady load for {@code --minutes}, heap and store size sampled)
+ *                  each outage once), soak (steady load for {@code --minutes}, heap and store size sampled) or
+ *                  cluster ({@code --nodes} hub nodes on PostgreSQL, one joining late; each kill -9 hits the node
+ *                  running the busy jdbc source, {@value #CLUSTER_KILLS} by default; no outages, no corpus)
  * @param kills     kill -9 per store (ci and long)
  * @param minutes   soak: duration of the load
  * @param stores    h2 and/or postgres
@@ -26,12 +28,15 @@ import picocli.CommandLine.Option;
  * @param grace     seconds the hub gets after the loads stop before what is missing counts as lost or stuck
  * @param corpus    true: the malformed-file corpus runs after the kill loops (ci and long); false: it does not;
  *                  only: the corpus alone, no kill loops or outages
+ * @param nodes     hub nodes (1, or 3 by default in cluster mode)
  */
 record FaultOptions(String mode, int kills, int minutes, List<String> stores, List<String> scenarios, boolean outages,
-        String host, String user, long seed, String hubHeap, int grace, String corpus) {
+        String host, String user, long seed, String hubHeap, int grace, String corpus, int nodes) {
 
     static final int CI_KILLS = 10;
-    static final String USAGE = "usage: faults [--mode=ci|long|soak] [--kills=N (a store; ci " + CI_KILLS + ", long 50)]"
+    static final int CLUSTER_KILLS = 4;
+    static final String USAGE = "usage: faults [--mode=ci|long|soak|cluster] [--kills=N (a store; ci " + CI_KILLS
+            + ", long 50, cluster " + CLUSTER_KILLS + ")] [--nodes=N (cluster: 3)]"
             + " [--minutes=60 (soak)] [--stores=h2,postgres] [--scenarios=push,jdbc,sftp,delivery] [--outages=true]"
             + " [--host=127.0.0.1:5432] [--user=postgres] [--seed=N] [--hub-heap=384m] [--grace=120]"
             + " [--corpus=true|false|only]";
@@ -43,7 +48,8 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
         @Option(names = "--mode", defaultValue = "ci") String mode;
         @Option(names = "--kills") Integer kills;
         @Option(names = "--minutes", defaultValue = "60") int minutes;
-        @Option(names = "--stores", defaultValue = "h2,postgres") String stores;
+        @Option(names = "--stores") String stores;
+        @Option(names = "--nodes") Integer nodes;
         @Option(names = "--scenarios", defaultValue = "push,jdbc,sftp,delivery") String scenarios;
         @Option(names = "--outages", defaultValue = "true", arity = "1") boolean outages;
         @Option(names = "--host", defaultValue = "127.0.0.1:5432") String host;
@@ -61,17 +67,30 @@ record FaultOptions(String mode, int kills, int minutes, List<String> stores, Li
         } catch (CommandLines.UsageException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
-        String mode = oneOf("mode", a.mode, Set.of("ci", "long", "soak"));
-        int kills = a.kills == null ? ("long".equals(mode) ? 50 : CI_KILLS) : number("kills", a.kills);
-        List<String> stores = list("stores", a.stores, Set.of("h2", "postgres"));
+        String mode = oneOf("mode", a.mode, Set.of("ci", "long", "soak", "cluster"));
+        boolean cluster = "cluster".equals(mode);
+        int kills = a.kills == null ? ("long".equals(mode) ? 50 : cluster ? CLUSTER_KILLS : CI_KILLS)
+                : number("kills", a.kills);
+        // a cluster shares its store: PostgreSQL (an H2 file belongs to one process)
+        List<String> stores = list("stores", a.stores == null ? (cluster ? "postgres" : "h2,postgres") : a.stores,
+                cluster ? Set.of("postgres") : Set.of("h2", "postgres"));
+        int nodes = a.nodes == null ? (cluster ? 3 : 1) : number("nodes", a.nodes);
+        if (cluster && nodes < 2) {
+            throw new IllegalArgumentException("--mode=cluster needs --nodes of 2 or more\n" + USAGE);
+        }
         List<String> scenarios = list("scenarios", a.scenarios, Set.copyOf(ALL_SCENARIOS));
-        return new FaultOptions(mode, kills, number("minutes", a.minutes), stores, scenarios, a.outages, a.host, a.user,
-                a.seed == null ? System.nanoTime() % 1_000_000 : a.seed, a.hubHeap, number("grace", a.grace),
-                oneOf("corpus", a.corpus, Set.of("true", "false", "only")));
+        return new FaultOptions(mode, kills, number("minutes", a.minutes), stores, scenarios, a.outages && !cluster,
+                a.host, a.user, a.seed == null ? System.nanoTime() % 1_000_000 : a.seed, a.hubHeap,
+                number("grace", a.grace), cluster ? "false" : oneOf("corpus", a.corpus, Set.of("true", "false", "only")),
+                nodes);
     }
 
     boolean soak() {
         return "soak".equals(mode);
+    }
+
+    boolean cluster() {
+        return "cluster".equals(mode);
     }
 
     /** Whether the malformed-file corpus runs (never in soak mode). */

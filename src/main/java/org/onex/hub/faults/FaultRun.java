@@ -45,6 +45,8 @@ final class FaultRun implements AutoCloseable {
     private TcpRelay databaseRelay;
     private TcpRelay brokerRelay;
     private HubChild hub;
+    private ClusterNodes nodes;
+    private ClusterChecks cluster;
     private FeedReader reader;
     private String readerKey;
     private long kills;
@@ -85,8 +87,17 @@ final class FaultRun implements AutoCloseable {
         settings.put("camel.main.shutdown-timeout", "5");
         settings.put("logging.level.root", "WARN");
         readerKey = addReader();
-        int port = FaultPorts.free();
-        hub = new HubChild(settings, port, work.resolve("hub.log"), options.hubHeap());
+        if (options.cluster()) {
+            settings.remove("hub.data-dir"); // each node has its own folder and broker acceptor
+            settings.remove("hub.artemis.acceptor-url");
+            nodes = new ClusterNodes(options.nodes(), settings, work, options.hubHeap(), "faults-" + options.seed());
+            cluster = new ClusterChecks(this, nodes, report, random);
+            hub = nodes.node(0); // the front: the feed reader and the pushes use it
+        } else {
+            hub = new HubChild(settings, FaultPorts.free(), work.resolve("hub.log"), options.hubHeap());
+            nodes = new ClusterNodes(hub);
+        }
+        int port = hub.port();
         long seed = options.seed();
         if (options.runs("push")) {
             loads.put("push", new PushLoad(port, pushKey, seed * 1_000_000));
@@ -121,9 +132,12 @@ final class FaultRun implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("no key printed by clients add"));
     }
 
+    /** Starts the hub; in a cluster run every node but the last, which joins later ({@link ClusterChecks#join}). */
     private void startHub() throws Exception {
-        hub.start(START_TIMEOUT);
-        startMillis.add(hub.lastStartMillis());
+        for (int i = 0; i < Math.max(1, nodes.size() - 1); i++) {
+            nodes.start(i, START_TIMEOUT);
+            startMillis.add(nodes.node(i).lastStartMillis());
+        }
     }
 
     /**
@@ -131,6 +145,14 @@ final class FaultRun implements AutoCloseable {
      * that every kill lands among acknowledged pushes), restart at once; {@code n} times.
      */
     void kills(int n) throws Exception {
+        if (cluster != null) {
+            cluster.join();
+            cluster.kills(n, loads.containsKey("jdbc") ? "scjgj-licences" : "zhzf-penalties");
+            cluster.steadyState(Duration.ofSeconds(10));
+            report.note("%s cluster: %d of %d checks passed (the join, each takeover, the steady state: the table's"
+                    + " outages column)", store.kind(), cluster.passed(), cluster.ran());
+            return;
+        }
         for (int i = 0; i < n; i++) {
             long pushed = loads.containsKey("push") ? loads.get("push").acknowledged().size() : -1;
             Thread.sleep(1500 + random.nextInt(3500));
@@ -178,7 +200,7 @@ final class FaultRun implements AutoCloseable {
         }
         reader.stop();
         reader.readToEnd();
-        hub.stop();
+        nodes.stopAll();
     }
 
     private boolean caughtUp() {
@@ -245,6 +267,15 @@ final class FaultRun implements AutoCloseable {
         return kills;
     }
 
+    void countKill() {
+        kills++;
+    }
+
+    /** The cluster checks of a cluster run, else null. */
+    ClusterChecks cluster() {
+        return cluster;
+    }
+
     List<Long> startMillis() {
         return startMillis;
     }
@@ -254,8 +285,8 @@ final class FaultRun implements AutoCloseable {
         for (Load l : loads.values()) {
             l.stop();
         }
-        if (hub != null) {
-            hub.kill();
+        if (nodes != null) {
+            nodes.killAll();
         }
         for (AutoCloseable c : new AutoCloseable[] { databaseRelay, brokerRelay }) {
             if (c != null) {
@@ -285,10 +316,13 @@ final class FaultRun implements AutoCloseable {
     private void keepLog() {
         try {
             Path target = Files.createDirectories(Path.of("target"));
-            Path log = work.resolve("hub.log");
-            if (Files.exists(log)) {
-                Files.copy(log, target.resolve("faults-" + store.kind() + "-hub.log"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (int i = 0; i <= (nodes == null ? 0 : nodes.size()); i++) {
+                String name = i == 0 ? "hub.log" : "node-" + i + ".log";
+                Path log = work.resolve(name);
+                if (Files.exists(log)) {
+                    Files.copy(log, target.resolve("faults-" + store.kind() + "-" + name),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         } catch (java.io.IOException e) {
             System.err.println("faults: could not keep the hub's log: " + e.getMessage());

@@ -63,8 +63,10 @@ final class FaultTallies {
             StringBuilder detail = new StringBuilder();
             long gaps = check.feedGaps(run.reader(), departments, detail);
             report.note("%s feed: %s (%d positions read over REST)", kind, detail, run.reader().positions().size());
-            report.add(Tally.store(kind, run.killCount(), gaps, outages == null ? 0 : outages.survived(),
-                    outages == null ? 0 : outages.survived() + outages.failed()));
+            ClusterChecks cluster = run.cluster(); // a cluster run's joins, takeovers and steady state count here
+            long survived = outages != null ? outages.survived() : cluster != null ? cluster.passed() : 0;
+            long disruptions = outages != null ? outages.survived() + outages.failed() : cluster != null ? cluster.ran() : 0;
+            report.add(Tally.store(kind, run.killCount(), gaps, survived, disruptions));
         }
     }
 }

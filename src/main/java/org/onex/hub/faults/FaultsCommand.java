@@ -16,7 +16,9 @@ import org.onex.hub.cli.HubCommand;
  * runs each outage once (department database, SFTP server, receiving inbox, broker); the loads stop, the hub gets
  * {@code --grace} seconds, and the store is read back. Modes: ci (10 kills a store: 20 in all), long
  * ({@code --kills}, default 50 a store), soak ({@code --minutes} of load without kills, heap and store size sampled
- * every minute). In ci and long mode the malformed-file corpus runs last on a fresh hub ({@link CorpusRun};
+ * every minute), cluster ({@code --nodes} hubs on PostgreSQL in one Hazelcast cluster: one joins late, kill -9
+ * hits the node running the busy jdbc source, each source must keep exactly one poller: {@link ClusterChecks}).
+ * In ci and long mode the malformed-file corpus runs last on a fresh hub ({@link CorpusRun};
  * {@code --corpus=false} skips it, {@code --corpus=only} runs nothing else). Prints the figures; exit code 0 when
  * nothing was lost, duplicated, missing from the feed or stuck, every outage was survived and every corpus file got
  * its expected outcome, 1 otherwise, 2 when the suite could not run.
@@ -110,6 +112,10 @@ public final class FaultsCommand implements HubCommand {
     private static String title(FaultOptions options) {
         if (options.corpusOnly()) {
             return "malformed-file corpus only, on " + options.stores().get(0);
+        }
+        if (options.cluster()) {
+            return "cluster of " + options.nodes() + " hub nodes on " + options.stores() + ", " + options.kills()
+                    + " kill -9 of the node running the busy source";
         }
         return options.soak() ? "soak " + options.minutes() + " min on " + options.stores()
                 : options.mode() + ", " + options.kills() + " kill -9 a store on " + options.stores()

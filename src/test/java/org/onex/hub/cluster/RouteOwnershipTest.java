@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * One poller per source (issue 16 item 2), with real Hazelcast members and real Camel contexts in one JVM: each
  * one-node route runs on exactly one member, the routes are spread over the members, they move to the survivors
@@ -124,7 +126,7 @@ class RouteOwnershipTest {
         ClusterProperties properties = new ClusterProperties("route-ownership-test", members, "127.0.0.1", null, port,
                 Duration.ofSeconds(3), Duration.ofMillis(500));
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(new ClusterConfiguration().hazelcastConfig(properties));
-        RouteOwnership ownership = new RouteOwnership(hazelcast, properties);
+        RouteOwnership ownership = new RouteOwnership(hazelcast, properties, new SimpleMeterRegistry());
         CamelContext camel = new DefaultCamelContext();
         camel.addRoutePolicyFactory(new ClusterRoutePolicyFactory(ownership));
         camel.addRoutes(new RouteBuilder() {
