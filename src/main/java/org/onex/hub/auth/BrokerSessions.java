@@ -55,7 +55,8 @@ public class BrokerSessions {
             }
             String user = s.getUsername();
             String key = s.getPassword();
-            boolean ok = hubLogin.matches(user, key) || user != null && key != null && valid.computeIfAbsent(user + '\n' + key,
+            boolean ok = hubLogin.matches(user, key)
+                    || user != null && key != null && valid.computeIfAbsent(user + '\n' + key,
                     k -> clients.authenticate(key).filter(client -> client.id().equals(user)).isPresent());
             if (!ok) {
                 revoked.put(c.getID(), user);
