@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>A connection over the in-VM transport is the hub itself (Spring's and Camel's JMS connection factory): it
  * is let in without credentials with the role {@value BrokerRoles#HUB}. Only the in-VM transport: a network
- * client without credentials is refused, whatever it sends.</li>
+ * client without credentials is refused, whatever it sends. On a standalone broker ({@code onex-hub.jar broker})
+ * the hub nodes log in over the network as {@value BrokerRoles#HUB} with {@link BrokerHubLogin}'s secret.</li>
  * <li>A network client (CORE or AMQP over the acceptor) logs in with its API client id as user name and an API
  * key of that client as password ({@link ApiClients#authenticate}); it gets the roles of {@link BrokerRoles}.
  * Nothing is cached (the broker's authentication cache is off, see {@code feed.ArtemisSecurity}), so a revoked
@@ -60,11 +61,14 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     private final ObjectProvider<SharingEnforcer> enforcer;
     private final ObjectProvider<AuditLog> audit;
     private final ObjectProvider<SecurityProperties> properties;
+    private final ObjectProvider<BrokerHubLogin> hubLogin;
     private volatile LoginThrottle throttle;
 
     public BrokerSecurityManager(ObjectProvider<ApiClients> clients, ObjectProvider<SharingEnforcer> enforcer,
-            ObjectProvider<AuditLog> audit, ObjectProvider<SecurityProperties> properties) {
+            ObjectProvider<AuditLog> audit, ObjectProvider<SecurityProperties> properties,
+            ObjectProvider<BrokerHubLogin> hubLogin) {
         this.clients = clients;
+        this.hubLogin = hubLogin;
         this.enforcer = enforcer;
         this.audit = audit;
         this.properties = properties;
@@ -84,6 +88,9 @@ public class BrokerSecurityManager implements ActiveMQSecurityManager5 {
         if (throttle().blocked(host)) {
             LOG.debug("broker login of '{}' from {} refused: too many failed logins from there", user, host);
             return null;
+        }
+        if (hubLogin.getObject().matches(user, password)) {
+            return HUB; // a hub node on a standalone broker (BrokerHubLogin)
         }
         Optional<Client> client = user == null || password == null ? Optional.empty()
                 : clients.getObject().authenticate(password).filter(c -> c.id().equals(user));

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * connected would keep receiving after its key was revoked, its client disabled or a rotation's overlap ended.
  * The route {@code broker-key-check} calls {@link #closeRevoked} every {@code hub.artemis.key-check-period}: each
  * network session's credentials are checked again and the connections whose key no longer authenticates are
- * closed. Only the embedded broker; nothing happens with an external one (its admin revokes JAAS users there).
+ * closed; a hub node's connection ({@link BrokerHubLogin}) stays while its secret is still the one configured.
+ * Only a broker in this JVM (the embedded one, or the standalone broker of {@code onex-hub.jar broker}); nothing
+ * happens with an external one (its admin revokes JAAS users there).
  */
 @Component
 public class BrokerSessions {
@@ -29,10 +31,12 @@ public class BrokerSessions {
 
     private final ObjectProvider<EmbeddedActiveMQ> broker;
     private final ApiClients clients;
+    private final BrokerHubLogin hubLogin;
 
-    public BrokerSessions(ObjectProvider<EmbeddedActiveMQ> broker, ApiClients clients) {
+    public BrokerSessions(ObjectProvider<EmbeddedActiveMQ> broker, ApiClients clients, BrokerHubLogin hubLogin) {
         this.broker = broker;
         this.clients = clients;
+        this.hubLogin = hubLogin;
     }
 
     /** Closes the network connections whose key is no longer valid; returns how many were closed. */
@@ -51,7 +55,8 @@ public class BrokerSessions {
             }
             String user = s.getUsername();
             String key = s.getPassword();
-            boolean ok = user != null && key != null && valid.computeIfAbsent(user + '\n' + key,
+            boolean ok = hubLogin.matches(user, key)
+                    || user != null && key != null && valid.computeIfAbsent(user + '\n' + key,
                     k -> clients.authenticate(key).filter(client -> client.id().equals(user)).isPresent());
             if (!ok) {
                 revoked.put(c.getID(), user);

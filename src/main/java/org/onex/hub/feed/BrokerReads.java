@@ -17,6 +17,7 @@ import org.onex.hub.audit.AuditLog;
 import org.onex.hub.audit.BrokerReadProgress;
 import org.onex.hub.auth.ApiClient;
 import org.onex.hub.auth.ApiClients;
+import org.onex.hub.auth.BrokerRoles;
 import org.onex.hub.policy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,8 @@ public class BrokerReads implements ArtemisConfigurationCustomizer, ActiveMQServ
         ServerSession session = s == null ? null : s.getSessionByID(consumer.getSessionID());
         if (session == null || session.getRemotingConnection() == null
                 || session.getRemotingConnection().getTransportConnection() instanceof InVMConnection
-                || session.getUsername() == null) {
-            return;
+                || session.getUsername() == null || BrokerRoles.HUB.equals(session.getUsername())) {
+            return; // the hub's own consumers (in-VM, or hub nodes on a standalone broker) are not feed reads
         }
         String user = session.getUsername();
         Role role = clients.getObject().find(user).map(ApiClient::role).orElse(null);

@@ -8,12 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
 import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedSequencer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +50,8 @@ import jakarta.jms.TextMessage;
 @Component
 public class FeedPublisher {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
+
     private static final int PAGE = 500;
     /** Pages one timer tick may publish back to back, so a backlog drains faster than a page per period. */
     private static final int PAGES_PER_TICK = 20;
@@ -55,6 +61,8 @@ public class FeedPublisher {
     private final SharingEnforcer enforcer;
     private final DeliveryStore deliveries;
     private final JmsTemplate jms;
+    /** For a page the broker partly has: each send on its own, so that its duplicates are dropped, not fatal. */
+    private final JmsTemplate resend;
 
     public FeedPublisher(FeedSequencer sequencer, FeedTopics topics, SharingEnforcer enforcer,
             DeliveryStore deliveries, ConnectionFactory connectionFactory) {
@@ -64,6 +72,7 @@ public class FeedPublisher {
         this.deliveries = deliveries;
         this.jms = new JmsTemplate(connectionFactory);
         this.jms.setSessionTransacted(true);
+        this.resend = new JmsTemplate(connectionFactory);
     }
 
     public int sequence() {
@@ -95,23 +104,57 @@ public class FeedPublisher {
         }
         Map<Long, Set<String>> concerned = deliveries.departmentsOf(items.stream()
                 .filter(i -> topics.hasUnitTopics(Category.valueOf(i.category()))).map(FeedItem::recordId).toList());
-        jms.execute(session -> {
-            Map<String, MessageProducer> producers = new HashMap<>();
-            Predicate<String> subscribed = FeedBindings.of(session);
-            for (FeedItem item : items) {
-                Category category = Category.valueOf(item.category());
-                String internal = FeedTopics.internal(category);
-                if (subscribed.test(internal)) { // the broker would drop it: nobody inside the hub reads it unasked
-                    send(session, producers, internal, message(session, item, FeedJson.envelopeText(item)));
-                }
-                publishViews(session, producers, subscribed, item, category,
-                        concerned.getOrDefault(item.recordId(), Set.of()));
+        try {
+            jms.execute(session -> {
+                publishPage(session, items, concerned);
+                session.commit();
+                return null;
+            }, true);
+        } catch (JmsException e) {
+            if (!duplicate(e)) {
+                throw e;
             }
-            session.commit();
-            return null;
-        }, true);
+            // The broker had some of these versions: a commit whose answer was lost (a crash before the mark moved,
+            // a broker failover), and Artemis rolls back a whole transaction holding a duplicate id. Sent again
+            // one by one, it drops what it has and keeps the rest; then the mark moves.
+            LOG.info("feed page {}..{} was partly published before (duplicate ids); re-sent without a transaction",
+                    items.get(0).feedSeq(), items.get(items.size() - 1).feedSeq());
+            resend.execute(session -> {
+                publishPage(session, items, concerned);
+                return null;
+            }, true);
+        }
         sequencer.markPublished(items.get(items.size() - 1).feedSeq());
         return items.size();
+    }
+
+    private void publishPage(Session session, List<FeedItem> items, Map<Long, Set<String>> concerned)
+            throws JMSException {
+        Map<String, MessageProducer> producers = new HashMap<>();
+        Predicate<String> subscribed = FeedBindings.of(session);
+        for (FeedItem item : items) {
+            Category category = Category.valueOf(item.category());
+            String internal = FeedTopics.internal(category);
+            if (subscribed.test(internal)) { // the broker would drop it: nobody inside the hub reads it unasked
+                send(session, producers, internal, message(session, item, FeedJson.envelopeText(item)));
+            }
+            publishViews(session, producers, subscribed, item, category,
+                    concerned.getOrDefault(item.recordId(), Set.of()));
+        }
+    }
+
+    /** A rollback because the transaction held a duplicate id (Artemis' ActiveMQDuplicateIdException). */
+    static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ActiveMQDuplicateIdException || String.valueOf(t.getMessage()).contains("Duplicate")) {
+                return true;
+            }
+            if (t instanceof JMSException jms && jms.getLinkedException() != null && jms.getLinkedException() != t
+                    && duplicate(jms.getLinkedException())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
