@@ -30,10 +30,17 @@ final class BrokerConsumer implements AutoCloseable {
     private final Set<Long> received = new ConcurrentSkipListSet<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final Set<Long> inDoubt = new ConcurrentSkipListSet<>();
     private final Thread thread;
 
     BrokerConsumer(int port, String user, String password, String department) {
-        this.url = "tcp://127.0.0.1:" + port + "?reconnectAttempts=0&callTimeout=5000";
+        this("tcp://127.0.0.1:" + port + "?reconnectAttempts=0&callTimeout=5000", user, password, department);
+    }
+
+    /** On any broker URL, e.g. the pair's failover URL. */
+    BrokerConsumer(String url, String user, String password, String department) {
+        this.url = url;
         this.user = user;
         this.password = password;
         this.selector = "department = '" + department + "'";
@@ -46,14 +53,27 @@ final class BrokerConsumer implements AutoCloseable {
         while (running.get()) {
             try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
                     Connection connection = factory.createConnection(user, password)) {
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                // transacted: a position counts once its commit is answered, so a repeat of a committed position is a
+                // duplicate, while a repeat after a commit the failover left in doubt is the redelivery it should be
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createSharedDurableConsumer(session.createTopic(TOPIC),
                         "faults-bureau", selector);
                 connection.start();
                 while (running.get()) {
                     Message m = consumer.receive(500);
-                    if (m != null) {
-                        received.add(m.getLongProperty("feedSeq"));
+                    if (m == null) {
+                        continue;
+                    }
+                    long seq = m.getLongProperty("feedSeq");
+                    try {
+                        session.commit();
+                    } catch (JMSException e) {
+                        inDoubt.add(seq); // committed or not: it may come again, once
+                        received.add(seq);
+                        throw e;
+                    }
+                    if (!received.add(seq) && !inDoubt.remove(seq)) {
+                        duplicates.incrementAndGet();
                     }
                 }
             } catch (JMSException | RuntimeException e) {
@@ -69,6 +89,11 @@ final class BrokerConsumer implements AutoCloseable {
 
     Set<Long> received() {
         return received;
+    }
+
+    /** Messages of a position already received and cleanly committed (never a redelivery after a commit in doubt). */
+    long duplicates() {
+        return duplicates.get();
     }
 
     long reconnects() {

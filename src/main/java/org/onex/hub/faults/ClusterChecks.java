@@ -8,9 +8,11 @@ import java.util.Random;
 
 /**
  * What a cluster run checks beside the loads' figures (issue 16 item 5): a node that joins takes over some routes
- * and every route keeps exactly one runner; kill -9 of the node running the busy jdbc source moves it to another
- * node within {@link #TAKEOVER_LIMIT}, and the killed node comes back; in steady state each one-node route is
- * polled by one node only (its exchange counters, read from every node, grow on one). Each check passed counts as
+ * and every route keeps exactly one runner; kill -9 of the live broker of the pair lets the backup carry the feed
+ * on; kill -9 of the node running the busy jdbc source (then of the one running the delivery dispatcher, in turn)
+ * moves the route to another node within {@link #TAKEOVER_LIMIT}, and the killed node comes back; in steady state
+ * each one-node route is polled by one node only (its exchange counters, read from every node, grow on one); in
+ * the end the durable subscriber on the broker pair has every version of the busy source once. Each check passed counts as
  * a disruption survived in the store's row; the loads' rows say whether anything was lost or duplicated meanwhile.
  */
 final class ClusterChecks {
@@ -53,9 +55,13 @@ final class ClusterChecks {
         count(moved);
     }
 
-    /** kill -9 of the node running {@code routeId} at random moments; another node must take the route over. */
-    void kills(int n, String routeId) throws Exception {
+    /**
+     * kill -9 at random moments of the node running each route of {@code routes} in turn; another node must take
+     * the route over, and the killed node is started again.
+     */
+    void kills(int n, List<String> routes) throws Exception {
         for (int i = 0; i < n; i++) {
+            String routeId = routes.get(i % routes.size());
             Thread.sleep(1500 + random.nextInt(3500));
             List<Integer> runners = List.of();
             long deadline = System.nanoTime() + TAKEOVER_LIMIT.toNanos();
@@ -85,8 +91,42 @@ final class ClusterChecks {
             nodes.start(victim, START_TIMEOUT);
             run.startMillis().add(nodes.node(victim).lastStartMillis());
         }
-        report.note("%s cluster: takeover after kill -9 %s ms (limit %d s)", kind(), takeovers,
-                TAKEOVER_LIMIT.toSeconds());
+        report.note("%s cluster: takeover after kill -9 %s ms (limit %d s; routes %s in turn)", kind(), takeovers,
+                TAKEOVER_LIMIT.toSeconds(), routes);
+    }
+
+    /**
+     * kill -9 of the live (primary) broker while the nodes publish: the backup must become live and the feed go on
+     * (the bureau's durable subscriber receives again).
+     */
+    void brokerKill(BrokerChild primary, BrokerChild backup, BrokerConsumer consumer) throws Exception {
+        Thread.sleep(2000 + random.nextInt(3000));
+        int before = consumer.received().size();
+        long killed = System.nanoTime();
+        primary.kill();
+        boolean live = await(Duration.ofSeconds(60), () -> backup.logged(BrokerChild.BACKUP_LIVE));
+        long liveMs = (System.nanoTime() - killed) / 1_000_000;
+        int atLive = consumer.received().size();
+        boolean flowing = live && await(Duration.ofSeconds(60), () -> consumer.received().size() > atLive);
+        report.note("%s cluster: kill -9 of the live broker after the subscriber had %d versions: %s", kind(), before,
+                !live ? "the backup did NOT become live within 60 s"
+                        : String.format("backup live %d ms later, the feed reached the subscriber again %s", liveMs,
+                                flowing ? (System.nanoTime() - killed) / 1_000_000 + " ms after the kill"
+                                        : "NOT within 60 s"));
+        count(live && flowing);
+    }
+
+    /** Every version of {@code positions} reached the durable subscriber on the broker pair, none twice. */
+    void brokerFeed(BrokerConsumer consumer, java.util.Set<Long> positions) throws Exception {
+        await(Duration.ofSeconds(60), () -> consumer.received().containsAll(positions));
+        java.util.Set<Long> missing = new java.util.TreeSet<>(positions);
+        missing.removeAll(consumer.received());
+        report.note("%s cluster: the Artemis feed through the broker pair: %d versions of scjgj on the REST feed,"
+                + " %d received by the durable subscriber, %d missing%s, %d duplicated (%d reconnects)", kind(),
+                positions.size(), consumer.received().size(), missing.size(),
+                missing.isEmpty() ? "" : " (the first " + missing.iterator().next() + ")", consumer.duplicates(),
+                consumer.reconnects());
+        count(missing.isEmpty() && consumer.duplicates() == 0 && !positions.isEmpty());
     }
 
     /** Over {@code window}, each one-node route is run by one node: its polls grow on no other. */

@@ -45,7 +45,9 @@ final class ClusterNodes {
             settings.put("hub.cluster.failure-timeout", "5s");
             settings.put("hub.cluster.check-period", "1s");
             settings.put("hub.data-dir", work.resolve("node-" + (i + 1)).toString());
-            settings.put("hub.artemis.acceptor-url", "tcp://127.0.0.1:" + FaultPorts.free() + "?protocols=CORE");
+            if (!shared.containsKey("spring.artemis.broker-url")) { // else all publish to the broker pair
+                settings.put("hub.artemis.acceptor-url", "tcp://127.0.0.1:" + FaultPorts.free() + "?protocols=CORE");
+            }
             nodes.add(new HubChild(settings, FaultPorts.free(), work.resolve("node-" + (i + 1) + ".log"), heap));
             up.add(false);
         }

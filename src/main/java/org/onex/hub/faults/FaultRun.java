@@ -47,6 +47,9 @@ final class FaultRun implements AutoCloseable {
     private HubChild hub;
     private ClusterNodes nodes;
     private ClusterChecks cluster;
+    private BrokerChild primary;
+    private BrokerChild backup;
+    private BrokerConsumer feedConsumer;
     private FeedReader reader;
     private String readerKey;
     private long kills;
@@ -88,8 +91,8 @@ final class FaultRun implements AutoCloseable {
         settings.put("logging.level.root", "WARN");
         readerKey = addReader();
         if (options.cluster()) {
-            settings.remove("hub.data-dir"); // each node has its own folder and broker acceptor
-            settings.remove("hub.artemis.acceptor-url");
+            settings.remove("hub.data-dir"); // each node has its own folder
+            settings.putAll(startBrokerPair());
             nodes = new ClusterNodes(options.nodes(), settings, work, options.hubHeap(), "faults-" + options.seed());
             cluster = new ClusterChecks(this, nodes, report, random);
             hub = nodes.node(0); // the front: the feed reader and the pushes use it
@@ -115,6 +118,35 @@ final class FaultRun implements AutoCloseable {
         startHub();
         loads.values().forEach(Load::start);
         reader.start();
+    }
+
+    /**
+     * The hub's broker pair (shared store) for a cluster run, and the bureau's durable subscriber on it; returns the
+     * hub nodes' settings for it: the failover URL and the hub's login, no embedded broker.
+     */
+    private Map<String, String> startBrokerPair() throws Exception {
+        String hubPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+        List<String> settings = List.of("--datasource-url", store.url(), "--datasource-username", store.user(),
+                "--hub.broker.cluster-password=" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12)),
+                "--hub.artemis.hub-password=" + hubPassword, "--hub.data-dir=" + work.resolve("broker"));
+        int primaryPort = FaultPorts.free();
+        int backupPort = FaultPorts.free();
+        Path journal = work.resolve("broker").resolve("journal");
+        primary = new BrokerChild("primary", primaryPort, backupPort, journal, work.resolve("broker-primary.log"), settings);
+        backup = new BrokerChild("backup", backupPort, primaryPort, journal, work.resolve("broker-backup.log"), settings);
+        primary.start(BrokerChild.PRIMARY_STARTED, START_TIMEOUT);
+        backup.start(BrokerChild.BACKUP_WAITING, START_TIMEOUT);
+        String url = "(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort
+                + ")?ha=true&reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.0";
+        feedConsumer = new BrokerConsumer(url, READER, readerKey, "scjgj");
+        Map<String, String> hub = new LinkedHashMap<>();
+        hub.put("spring.artemis.mode", "native");
+        hub.put("spring.artemis.embedded.enabled", "false");
+        hub.put("spring.artemis.broker-url", url);
+        hub.put("spring.artemis.user", "hub");
+        hub.put("spring.artemis.password", hubPassword);
+        hub.put("hub.artemis.acceptor-url", "");
+        return hub;
     }
 
     /** The bureau's API client of the feed reader and the broker consumer, added to the store before the hub runs. */
@@ -147,10 +179,15 @@ final class FaultRun implements AutoCloseable {
     void kills(int n) throws Exception {
         if (cluster != null) {
             cluster.join();
-            cluster.kills(n, loads.containsKey("jdbc") ? "scjgj-licences" : "zhzf-penalties");
+            cluster.brokerKill(primary, backup, feedConsumer);
+            // kill -9 the node running the busy source, then the one running the delivery dispatcher, and so on
+            List<String> victims = new ArrayList<>();
+            victims.add(loads.containsKey("jdbc") ? "scjgj-licences" : "zhzf-penalties");
+            if (loads.containsKey("delivery")) {
+                victims.add("delivery-dispatcher");
+            }
+            cluster.kills(n, victims);
             cluster.steadyState(Duration.ofSeconds(10));
-            report.note("%s cluster: %d of %d checks passed (the join, each takeover, the steady state: the table's"
-                    + " outages column)", store.kind(), cluster.passed(), cluster.ran());
             return;
         }
         for (int i = 0; i < n; i++) {
@@ -200,6 +237,11 @@ final class FaultRun implements AutoCloseable {
         }
         reader.stop();
         reader.readToEnd();
+        if (cluster != null) {
+            cluster.brokerFeed(feedConsumer, reader.positionsOf("scjgj"));
+            report.note("%s cluster: %d of %d checks passed (the join, the broker kill, each takeover, the steady state,"
+                    + " the Artemis feed: the table's outages column)", store.kind(), cluster.passed(), cluster.ran());
+        }
         nodes.stopAll();
     }
 
@@ -288,7 +330,7 @@ final class FaultRun implements AutoCloseable {
         if (nodes != null) {
             nodes.killAll();
         }
-        for (AutoCloseable c : new AutoCloseable[] { databaseRelay, brokerRelay }) {
+        for (AutoCloseable c : new AutoCloseable[] { feedConsumer, primary, backup, databaseRelay, brokerRelay }) {
             if (c != null) {
                 c.close();
             }
@@ -318,14 +360,21 @@ final class FaultRun implements AutoCloseable {
             Path target = Files.createDirectories(Path.of("target"));
             for (int i = 0; i <= (nodes == null ? 0 : nodes.size()); i++) {
                 String name = i == 0 ? "hub.log" : "node-" + i + ".log";
-                Path log = work.resolve(name);
-                if (Files.exists(log)) {
-                    Files.copy(log, target.resolve("faults-" + store.kind() + "-" + name),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+                keep(target, name);
+            }
+            for (String name : List.of("broker-primary.log", "broker-backup.log")) {
+                keep(target, name);
             }
         } catch (java.io.IOException e) {
             System.err.println("faults: could not keep the hub's log: " + e.getMessage());
+        }
+    }
+
+    private void keep(Path target, String name) throws java.io.IOException {
+        Path log = work.resolve(name);
+        if (Files.exists(log)) {
+            Files.copy(log, target.resolve("faults-" + store.kind() + "-" + name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
