@@ -12,7 +12,8 @@ import java.util.Random;
  * on; kill -9 of the node running the busy jdbc source (then of the one running the delivery dispatcher, in turn)
  * moves the route to another node within {@link #TAKEOVER_LIMIT}, and the killed node comes back; in steady state
  * each one-node route is polled by one node only (its exchange counters, read from every node, grow on one); in
- * the end the durable subscriber on the broker pair has every version of the busy source once. Each check passed counts as
+ * the end the durable subscriber on the broker pair has every version of the busy source once, and a key revoked in
+ * the store is refused by every node at once. Each check passed counts as
  * a disruption survived in the store's row; the loads' rows say whether anything was lost or duplicated meanwhile.
  */
 final class ClusterChecks {
@@ -127,6 +128,38 @@ final class ClusterChecks {
                 missing.isEmpty() ? "" : " (the first " + missing.iterator().next() + ")", consumer.duplicates(),
                 consumer.reconnects());
         count(missing.isEmpty() && consumer.duplicates() == 0 && !positions.isEmpty());
+    }
+
+    /**
+     * A key revoked in the store is refused by every node at its next request (keys are never cached): a bureau
+     * client reads on each node, an admin revokes it, and each node must answer 401.
+     */
+    void revocation() throws Exception {
+        String key = run.addClient("faults-revoked");
+        List<Integer> before = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            before.add(status(i, key));
+        }
+        long revoked = System.nanoTime();
+        run.revokeClient("faults-revoked");
+        List<Integer> after = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            after.add(status(i, key));
+        }
+        long millis = (System.nanoTime() - revoked) / 1_000_000;
+        boolean ok = before.stream().allMatch(c -> c == 200) && after.stream().allMatch(c -> c == 401);
+        report.note("%s cluster: a bureau key read on the %d nodes (%s), was revoked in the store, and was refused by"
+                + " each at its next request (%s, all within %d ms of the revocation)%s", kind(), nodes.size(), before,
+                after, millis, ok ? "" : ": NOT as expected");
+        count(ok);
+    }
+
+    private int status(int node, String key) throws Exception {
+        java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + nodes.node(node).port() + "/api/v1/records?limit=1"))
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
     }
 
     /** Over {@code window}, each one-node route is run by one node: its polls grow on no other. */

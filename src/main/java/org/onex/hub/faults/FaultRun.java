@@ -151,17 +151,32 @@ final class FaultRun implements AutoCloseable {
 
     /** The bureau's API client of the feed reader and the broker consumer, added to the store before the hub runs. */
     private String addReader() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = ApiClientsCommand.run(new String[] { "add", READER, "--role", "bureau", "--department", "zhzf",
-            "--datasource-url", store.url(), "--datasource-username", store.user() },
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        if (rc != 0) {
-            throw new IllegalStateException("could not add the feed reader's API client: " + err.toString(StandardCharsets.UTF_8));
-        }
+        return addClient(READER);
+    }
+
+    /** Adds a bureau API client to the store ({@code clients add}); returns its key. */
+    String addClient(String id) {
+        String printed = clients("add", id, "--role", "bureau", "--department", "zhzf");
         return printed.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.contains(" ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no key printed by clients add"));
+    }
+
+    /** Revokes every key of a client in the store ({@code clients revoke}), as an admin would. */
+    void revokeClient(String id) {
+        clients("revoke", id);
+    }
+
+    private String clients(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> command = new ArrayList<>(List.of(args));
+        command.addAll(List.of("--datasource-url", store.url(), "--datasource-username", store.user()));
+        int rc = ApiClientsCommand.run(command.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+            throw new IllegalStateException("clients " + args[0] + " failed: " + err.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** Starts the hub; in a cluster run every node but the last, which joins later ({@link ClusterChecks#join}). */
@@ -188,6 +203,7 @@ final class FaultRun implements AutoCloseable {
             }
             cluster.kills(n, victims);
             cluster.steadyState(Duration.ofSeconds(10));
+            cluster.revocation();
             return;
         }
         for (int i = 0; i < n; i++) {
