@@ -39,6 +39,24 @@ class FaultOptionsTest {
     }
 
     @Test
+    void theClusterModeRunsThreeNodesOnPostgresWithoutOutagesOrCorpus() {
+        FaultOptions o = FaultOptions.parse(new String[] {"--mode=cluster"});
+        assertThat(o.cluster()).isTrue();
+        assertThat(o.nodes()).isEqualTo(3);
+        assertThat(o.kills()).isEqualTo(FaultOptions.CLUSTER_KILLS);
+        assertThat(o.stores()).containsExactly("postgres");
+        assertThat(o.outages()).isFalse();
+        assertThat(o.corpusRuns()).isFalse();
+        assertThat(FaultOptions.parse(new String[] {"--mode=cluster", "--nodes=4"}).nodes()).isEqualTo(4);
+        assertThat(FaultOptions.parse(new String[0]).nodes()).isEqualTo(1);
+        // a cluster shares one store: an H2 file belongs to one process
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--mode=cluster", "--stores=h2"}))
+                .hasMessageContaining("--stores");
+        assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--mode=cluster", "--nodes=1"}))
+                .hasMessageContaining("--nodes");
+    }
+
+    @Test
     void usageErrorsNameTheArgument() {
         assertThatThrownBy(() -> FaultOptions.parse(new String[] {"--kils=5"}))
                 .hasMessageStartingWith("unknown option --kils\n").hasMessageContaining("usage: faults");
