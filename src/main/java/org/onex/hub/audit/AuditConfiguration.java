@@ -24,14 +24,18 @@ public class AuditConfiguration {
             public void configure() {
                 from("timer:audit-purge?period=" + properties.purgePeriod().toMillis() + "&delay="
                         + properties.purgeDelay().toMillis())
-                        .routeId("audit-purge").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("audit-purge")
+                        .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                        .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditRetention.class, "purge")
                         .bean(AuditVerifier.class, "head")
                         .log(LoggingLevel.INFO, "org.onex.hub.audit.AuditRetention",
                                 "audit chain head: entry ${body.lastSeq}, hash ${body.lastHash}");
 
                 from("timer:audit-anchor?period=" + anchor.period().toMillis() + "&delay=10000")
-                        .routeId("audit-anchor").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("audit-anchor")
+                        .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                        .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(AuditAnchoring.class, "anchor").id("audit-anchor-write");
             }
         };

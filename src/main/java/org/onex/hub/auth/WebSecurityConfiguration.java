@@ -120,7 +120,8 @@ public class WebSecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiClients clients, PushKeys pushKeys, AuditLog audit,
             SecurityProperties limits, PushAccessProperties push, ApiErrorPages pages, ApplicationAvailability availability,
-            ClusterRateLimits quotas, @Value("${hub.exchanges.max-attachment-size:10MB}") DataSize maxAttachment) throws Exception {
+            ClusterRateLimits quotas, @Value("${hub.exchanges.max-attachment-size:10MB}") DataSize maxAttachment)
+            throws Exception {
         String[] operators = {"OPERATOR", "ADMIN"};
         String[] senders = {"BUREAU", "DEPARTMENT", "OPERATOR", "ADMIN"};
         BodyLimits bodyLimits = new BodyLimits(limits.maxBodySize().toBytes(), push.maxBodySize().toBytes(),

@@ -32,7 +32,8 @@ public record ClusterProperties(String name, List<String> members, String addres
         failureTimeout = failureTimeout == null ? Duration.ofSeconds(10) : failureTimeout;
         checkPeriod = checkPeriod == null ? Duration.ofSeconds(2) : checkPeriod;
         if (failureTimeout.toSeconds() < 2) {
-            throw new IllegalArgumentException("hub.cluster.failure-timeout must be at least 2s, not " + failureTimeout);
+            throw new IllegalArgumentException("hub.cluster.failure-timeout must be at least 2s, not "
+                    + failureTimeout);
         }
     }
 

@@ -92,7 +92,8 @@ public class RouteOwnership implements MembershipListener, MigrationListener, Di
     /** The address of the node that runs the route, for operators ({@code 10.0.0.2:5701}); empty while unknown. */
     public Optional<String> ownerAddress(String routeId) {
         Member owner = owner(routeId);
-        return owner == null ? Optional.empty() : Optional.of(owner.getAddress().getHost() + ":" + owner.getAddress().getPort());
+        return owner == null ? Optional.empty()
+                : Optional.of(owner.getAddress().getHost() + ":" + owner.getAddress().getPort());
     }
 
     /** This node's address in the cluster. */
@@ -101,12 +102,12 @@ public class RouteOwnership implements MembershipListener, MigrationListener, Di
         return me.getAddress().getHost() + ":" + me.getAddress().getPort();
     }
 
-    /** The number of live members. */
+    /** The number of live members (0 once this node's member has stopped). */
     public int members() {
-        return hazelcast.getCluster().getMembers().size();
+        return hazelcast.getLifecycleService().isRunning() ? hazelcast.getCluster().getMembers().size() : 0;
     }
 
-    /** Managed routes by id → whether this node runs them (owns them). */
+    /** Managed routes by id → whether this node owned them at the last check (and so runs them). */
     public Map<String, Boolean> managedRoutes() {
         return new TreeMap<>(managed);
     }
@@ -218,14 +219,15 @@ public class RouteOwnership implements MembershipListener, MigrationListener, Di
 
     @Override
     public void memberAdded(MembershipEvent event) {
-        LOG.info("hub node {} joined the cluster ({} members)", event.getMember().getAddress(), event.getMembers().size());
+        LOG.info("hub node {} joined the cluster ({} members)", event.getMember().getAddress(),
+                event.getMembers().size());
         queueCheck();
     }
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-        LOG.warn("hub node {} left the cluster ({} members): its routes move to the others", event.getMember().getAddress(),
-                event.getMembers().size());
+        LOG.warn("hub node {} left the cluster ({} members): its routes move to the others",
+                event.getMember().getAddress(), event.getMembers().size());
         queueCheck();
     }
 

@@ -23,7 +23,9 @@ public class DeadlineConfiguration {
             @Override
             public void configure() {
                 from("timer:obligation-scan?period={{hub.deadline.scan-period:60000}}&delay={{hub.deadline.scan-delay:15000}}")
-                        .routeId("obligation-scan").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("obligation-scan")
+                        .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                        .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(ObligationScanner.class, "scan")
                         .log(org.apache.camel.LoggingLevel.DEBUG, "obligation scan: ${body}");
             }

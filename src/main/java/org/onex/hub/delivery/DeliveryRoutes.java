@@ -22,7 +22,9 @@ public class DeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:delivery-dispatcher?period={{hub.delivery.dispatch-period:500}}&delay=2000")
-                .routeId("delivery-dispatcher").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-dispatcher")
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .setProperty("more", constant(true))
                 .loopDoWhile(exchangeProperty("more").isEqualTo(true))
                     .bean(DeliveryDispatcher.class, "dispatchNext")
@@ -30,10 +32,14 @@ public class DeliveryRoutes extends RouteBuilder {
                 .end();
         // orphaned deliveries back to the outbox, stuck ones alerted; first round shortly after start
         from("timer:delivery-sweep?period=" + settings.sweepPeriod().toMillis() + "&delay=3000")
-                .routeId("delivery-sweep").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-sweep")
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliverySweep.class, "sweep");
         from("timer:delivery-acks?period={{hub.delivery.ack-period:10000}}&delay=5000")
-                .routeId("delivery-acks").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                .routeId("delivery-acks")
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                 .bean(DeliveryChannels.class, "pollAcks");
     }
 }

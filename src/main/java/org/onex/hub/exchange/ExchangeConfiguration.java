@@ -19,7 +19,9 @@ public class ExchangeConfiguration {
             @Override
             public void configure() {
                 from("timer:exchange-scan?period=" + properties.scanPeriod().toMillis() + "&delay=5000")
-                        .routeId("exchange-scan").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("exchange-scan")
+                        .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                        .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(Exchanges.class, "scan")
                         .log(LoggingLevel.DEBUG, "exchange scan: ${body}");
             }

@@ -56,7 +56,8 @@ final class BrokerChild implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 kill();
-                throw new IllegalStateException("the broker did not log " + line + " within " + timeout + "; see " + log);
+                throw new IllegalStateException("the broker did not log " + line + " within " + timeout + "; see "
+                        + log);
             }
             Thread.sleep(100);
         }

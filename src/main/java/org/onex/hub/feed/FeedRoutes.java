@@ -15,10 +15,12 @@ public class FeedRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:feed-sequencer?period={{hub.feed.sequence-period:200}}").routeId("feed-sequencer").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+        from("timer:feed-sequencer?period={{hub.feed.sequence-period:200}}").routeId("feed-sequencer")
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
                 .bean(FeedPublisher.class, "sequence").id("feed-sequence");
 
-        from("timer:feed-publisher?period={{hub.feed.publish-period:200}}").routeId("feed-publisher").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+        from("timer:feed-publisher?period={{hub.feed.publish-period:200}}").routeId("feed-publisher")
+                .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
                 .bean(FeedPublisher.class, "publishAvailable").id("feed-publish");
 
         // Feed reads of broker subscriptions that stay open are audited once a period

@@ -19,7 +19,9 @@ public class NoticeConfiguration {
             @Override
             public void configure() {
                 from("timer:notice-reminders?period={{hub.notices.remind-period:3600000}}&delay=60000")
-                        .routeId("notice-reminders").routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE).routeConfigurationId(ErrorRouteConfiguration.SOURCE)
+                        .routeId("notice-reminders")
+                        .routeProperty(ClusterRoutes.PROPERTY, ClusterRoutes.ONE_NODE)
+                        .routeConfigurationId(ErrorRouteConfiguration.SOURCE)
                         .bean(Notices.class, "remind")
                         .log(LoggingLevel.DEBUG, "notice reminders: ${body}");
             }
