@@ -13,7 +13,7 @@ class HubCommandTest {
     void everyCommandIsFoundByItsNameOnce() {
         List<String> names = HubCommand.all().stream().map(HubCommand::name).toList();
         assertThat(names).containsExactly("validate", "dry-run", "password-hash", "clients", "audit-verify",
-                "benchmark", "faults");
+                "benchmark", "faults", "broker");
         names.forEach(n -> assertThat(HubCommand.named(n)).get().extracting(HubCommand::name).isEqualTo(n));
         assertThat(HubCommand.named("validat")).isEmpty();
     }
@@ -23,8 +23,9 @@ class HubCommandTest {
         String usage = HubCommand.usage();
         assertThat(usage).contains("(no command)     run the hub",
                 "validate         check config/, routes/ and mappings/",
-                "faults           run the fault suite");
-        assertThat(usage.lines()).hasSize(2 + 7);
+                "faults           run the fault suite",
+                "broker           run a standalone Artemis broker");
+        assertThat(usage.lines()).hasSize(2 + 8);
     }
 
     @Test
