@@ -267,6 +267,25 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void routesAreGroupedByUnitWithTheHubsOwnFoldedAndEveryRouteHasAnId() {
+        browser.get(url("/console/routes"));
+        assertThat(browser.findElements(By.cssSelector(".route-group[data-unit='zrzyj'] tr[data-route]")))
+                .extracting(e -> e.getDomAttribute("data-route")).allMatch(id -> id.startsWith("zrzyj-"))
+                .contains("zrzyj-approvals");
+        WebElement hub = browser.findElement(By.id("hub-routes"));
+        assertThat(hub.findElements(By.cssSelector("tr[data-route]"))).extracting(e -> e.getDomAttribute("data-route"))
+                .as("the hub's own routes, folded under 平台内部").contains("feed-sequencer", "delivery-dispatcher")
+                .noneMatch(id -> registry.find(id.substring(0, Math.max(0, id.indexOf('-')))).isPresent());
+        assertThat(hub.findElement(By.cssSelector("tr[data-route='feed-sequencer']")).isDisplayed())
+                .as("folded while no hub route is in trouble").isFalse();
+        assertThat(camel.getRoutes()).extracting(org.apache.camel.Route::getRouteId)
+                .as("no route Camel had to name (route1, route2 …)").noneMatch(id -> id.matches("route\\d+"));
+        List<String> units = browser.findElements(By.cssSelector(".route-group[data-unit]")).stream()
+                .map(e -> e.getDomAttribute("data-unit")).toList();
+        assertThat(units).as("one group per unit").doesNotHaveDuplicates().contains("scjgj", "zrzyj");
+    }
+
+    @Test
     void deliveriesAndScorecardsShowTheBureausDecisionsAndDeadlines() {
         reloadUntil("/console/deliveries?status=DELIVERED",
                 () -> !browser.findElements(By.cssSelector("tr[data-delivery]")).isEmpty());
