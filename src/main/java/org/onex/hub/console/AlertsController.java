@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
+import org.onex.hub.alert.Alerts;
 import org.onex.hub.ops.OperatorActions;
+import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
 import org.springframework.stereotype.Controller;
@@ -17,18 +19,30 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Alerts, filtered by status, department and kind; an operator acknowledges one with a comment. */
+/**
+ * Alerts an operator can work through (issue 17 item 2): grouped by kind × unit with counts, each group acknowledged
+ * at once with one comment, filters chosen from the known values. Two tabs: 待处理 (actionable: every kind but the
+ * late history) and 迟报记录 (OBLIGATION_LATE: obligations already met, only late; R-ASSESS counts them on the
+ * scorecards, so they are history to review, not work to do). Individual alerts below the groups, newest first.
+ */
 @Controller
 public class AlertsController implements ConsolePage {
 
+    /** The tabs of the page. */
+    static final String ACTIONABLE = "actionable";
+    static final String LATE = "late";
+    static final String ALL = "all";
     private static final Set<String> STATUSES = Set.of(Alert.OPEN, Alert.ACKNOWLEDGED);
+    private static final int SHOWN = 50;
 
     private final AlertStore alerts;
     private final OperatorActions actions;
+    private final DepartmentRegistry registry;
 
-    public AlertsController(AlertStore alerts, OperatorActions actions) {
+    public AlertsController(AlertStore alerts, OperatorActions actions, DepartmentRegistry registry) {
         this.alerts = alerts;
         this.actions = actions;
+        this.registry = registry;
     }
 
     @Override
@@ -47,17 +61,26 @@ public class AlertsController implements ConsolePage {
     }
 
     @GetMapping("/console/alerts")
-    public String alerts(@RequestParam(defaultValue = "OPEN") String status,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String kind,
-            Model model) {
+    public String alerts(@RequestParam(defaultValue = ACTIONABLE) String view,
+            @RequestParam(defaultValue = "OPEN") String status, @RequestParam(required = false) String department,
+            @RequestParam(required = false) String kind, Model model) {
+        String v = Set.of(LATE, ALL).contains(view) ? view : ACTIONABLE;
         String s = STATUSES.contains(status) ? status : null; // "ALL" or anything else: every status
         String d = ConsoleParams.code(department);
-        String k = kind == null || !kind.matches("[A-Z_]{1,48}") ? null : kind;
-        List<Alert> list = alerts.list(s, d, k, null, 200);
+        List<String> kinds = alerts.kinds();
+        String k = LATE.equals(v) ? Alerts.OBLIGATION_LATE : kinds.contains(kind) ? kind : null;
+        String except = ACTIONABLE.equals(v) && k == null ? Alerts.OBLIGATION_LATE : null;
+        List<Alert> list = alerts.list(s, d, k, except, null, SHOWN);
+        model.addAttribute("groups", alerts.groups(s, d, k, except));
         model.addAttribute("alerts", list);
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("view", v);
         model.addAttribute("status", s == null ? "ALL" : s);
         model.addAttribute("department", d);
         model.addAttribute("kind", k);
+        model.addAttribute("kinds", kinds.stream().filter(x -> !LATE.equals(v) || Alerts.OBLIGATION_LATE.equals(x))
+                .toList());
+        model.addAttribute("units", registry.all());
         return "console/alerts";
     }
 
@@ -66,6 +89,17 @@ public class AlertsController implements ConsolePage {
             Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
         actions.acknowledgeAlert(id, ConsoleActor.of(principal), comment);
         redirect.addFlashAttribute("notice", "#" + id + " ✓");
+        return "redirect:" + ConsoleModel.back(request);
+    }
+
+    /** Acknowledges a whole group (kind × unit) with one comment, up to the newest alert the page showed. */
+    @PostMapping("/console/alerts/ack-group")
+    public String acknowledgeGroup(@RequestParam String kind, @RequestParam(required = false) String department,
+            @RequestParam long maxId, @RequestParam(defaultValue = "") String comment, Principal principal,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        int n = actions.acknowledgeAlerts(kind, ConsoleParams.code(department), maxId, ConsoleActor.of(principal),
+                comment);
+        redirect.addFlashAttribute("notice", kind + " × " + n + " ✓");
         return "redirect:" + ConsoleModel.back(request);
     }
 }

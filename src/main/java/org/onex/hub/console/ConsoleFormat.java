@@ -10,6 +10,7 @@ import org.onex.hub.masking.Masking;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubDates;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,18 @@ public class ConsoleFormat {
 
     private final Clock clock;
     private final DepartmentRegistry registry;
+    private final MessageSource messages;
 
-    public ConsoleFormat(Clock clock, DepartmentRegistry registry) {
+    public ConsoleFormat(Clock clock, DepartmentRegistry registry, MessageSource messages) {
         this.clock = clock;
         this.registry = registry;
+        this.messages = messages;
+    }
+
+    /** The name of an alert kind ({@code alertKind.<KIND>} in the message bundles); the code if it has none. */
+    public String alertKind(String kind) {
+        return kind == null ? "—"
+                : messages.getMessage("alertKind." + kind, null, kind, LocaleContextHolder.getLocale());
     }
 
     /** Beijing time, as the county reads it. */

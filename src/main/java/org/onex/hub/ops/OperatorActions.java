@@ -83,6 +83,25 @@ public class OperatorActions {
         return alerts.find(id).orElseThrow();
     }
 
+    /**
+     * Acknowledges with one comment every open alert of a kind for a unit (null: the hub's own), up to the newest
+     * the operator saw ({@code maxId}); one audit entry names them all. The number acknowledged (0 when another
+     * operator was first).
+     */
+    public int acknowledgeAlerts(String kind, String department, long maxId, Client actor, String comment) {
+        String text = comment == null ? "" : comment.trim();
+        if (text.isEmpty()) {
+            throw new ActionRefusedException(400, "comment", "an acknowledgement needs a comment saying what was done");
+        }
+        List<Long> ids = alerts.acknowledgeGroup(kind, department, maxId, actor.id(), text, clock.instant());
+        if (!ids.isEmpty()) {
+            audit.record(actor, AuditAction.ALERT_ACK, "alerts " + kind + " " + (department == null ? "hub" : department),
+                    Map.of("comment", text, "alerts", ids.toString()));
+            LOG.info("{} alerts {} of {} acknowledged by {}", ids.size(), kind, department, actor.id());
+        }
+        return ids.size();
+    }
+
     /** Re-runs a quarantined row through its feed's current mapping (after the mapping or data was fixed). */
     public RowOutcome replayQuarantine(long id, Client actor) {
         QuarantineEntry entry = quarantine.find(id)

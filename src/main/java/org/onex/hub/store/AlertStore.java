@@ -88,8 +88,62 @@ public class AlertStore {
 
     /** Newest first; null filters match all. {@code beforeId} pages backwards. */
     public List<Alert> list(String status, String department, String kind, Long beforeId, int limit) {
-        Where where = new Where().eq("status", status).eq("department", department).eq("kind", kind);
+        return list(status, department, kind, null, beforeId, limit);
+    }
+
+    /** As {@link #list(String, String, String, Long, int)}, leaving the kind {@code exceptKind} out. */
+    public List<Alert> list(String status, String department, String kind, String exceptKind, Long beforeId,
+            int limit) {
+        Where where = new Where().eq("status", status).eq("department", department).eq("kind", kind)
+                .and("kind <> ?", exceptKind);
         return jdbc.query(where.newestFirst("hub_alert", beforeId, limit), AlertStore::alert, where.args());
+    }
+
+    /**
+     * The alerts of one kind for one unit (or for the hub: department null), as the console groups them.
+     *
+     * @param maxId the newest alert of the group when it was listed: a bulk acknowledgement covers up to it, never
+     *              an alert raised after the operator looked
+     */
+    public record AlertGroup(String kind, String department, long count, int timesSeen, boolean error,
+            Instant lastSeenAt, long maxId) {
+    }
+
+    /**
+     * Alerts grouped by kind × unit, the groups with errors first, then the largest; null filters match all,
+     * {@code exceptKind} leaves one kind out (the console's actionable list leaves the late history out).
+     */
+    public List<AlertGroup> groups(String status, String department, String kind, String exceptKind) {
+        Where where = new Where().eq("status", status).eq("department", department).eq("kind", kind)
+                .and("kind <> ?", exceptKind);
+        return jdbc.query("SELECT kind, department, COUNT(*) n, SUM(times_seen) seen,"
+                + " MAX(CASE WHEN severity = 'ERROR' THEN 1 ELSE 0 END) err, MAX(last_seen_at) last_seen, MAX(id) max_id"
+                + " FROM hub_alert" + where.sql() + " GROUP BY kind, department"
+                + " ORDER BY err DESC, n DESC, kind, department", (rs, i) -> new AlertGroup(rs.getString("kind"),
+                        rs.getString("department"), rs.getLong("n"), rs.getInt("seen"), rs.getInt("err") == 1,
+                        Columns.instant(rs.getTimestamp("last_seen")), rs.getLong("max_id")), where.args());
+    }
+
+    /**
+     * Acknowledges, with one comment, every open alert of a kind for a unit ({@code department} null: the hub's
+     * own) up to {@code maxId}; the ids acknowledged, oldest first.
+     */
+    public List<Long> acknowledgeGroup(String kind, String department, long maxId, String by, String comment,
+            Instant now) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM hub_alert WHERE status = 'OPEN' AND kind = ?"
+                + " AND COALESCE(department, '') = ? AND id <= ? ORDER BY id", Long.class, kind, nz(department), maxId);
+        List<Long> done = new java.util.ArrayList<>();
+        for (Long id : ids) {
+            if (acknowledge(id, by, comment, now)) {
+                done.add(id);
+            }
+        }
+        return done;
+    }
+
+    /** The kinds of alert in the store, for the console's filter. */
+    public List<String> kinds() {
+        return jdbc.queryForList("SELECT DISTINCT kind FROM hub_alert ORDER BY kind", String.class);
     }
 
     private static Alert alert(ResultSet rs, int row) throws SQLException {

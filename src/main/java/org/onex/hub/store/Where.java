@@ -37,6 +37,11 @@ final class Where {
         return "SELECT * FROM " + table + sql + " ORDER BY id DESC LIMIT ?";
     }
 
+    /** The clause itself, {@code " WHERE 1 = 1 AND …"}, for a query of the caller's own. */
+    String sql() {
+        return sql.toString();
+    }
+
     Object[] args() {
         return args.toArray();
     }

@@ -72,6 +72,9 @@ class ConsoleBrowserIT {
     QuarantineStore quarantine;
 
     @Autowired
+    org.onex.hub.store.AlertStore alertStore;
+
+    @Autowired
     SourcePayloads payloads;
 
     @Autowired
@@ -246,6 +249,41 @@ class ConsoleBrowserIT {
         browser.get(url("/console/alerts?status=ALL&kind=FILE_REJECTED"));
         assertThat(browser.findElement(By.cssSelector("tr[data-alert='" + id + "'] .alert-status")).getText())
                 .isEqualTo("已确认");
+    }
+
+    @Test
+    void aGroupOfAlertsIsAcknowledgedWithOneCommentAndTheLateHistoryHasItsOwnTab() {
+        java.time.Instant now = java.time.Instant.now();
+        List<Long> silent = java.util.stream.IntStream.range(0, 3).mapToObj(i -> alertStore.raise("SOURCE_SILENT",
+                "WARNING", "sfj", "feed-" + i, "sfj feed-" + i + " silent", "数据源长时间无数据 " + i, now)).toList();
+        long late = alertStore.raise("OBLIGATION_LATE", "WARNING", "sfj", null, "SFJ-LATE-1", "逾期办结", now);
+        browser.get(url("/console/alerts"));
+        String group = "tr[data-group='SOURCE_SILENT/sfj']";
+        assertThat(browser.findElement(By.cssSelector(group + " .group-count")).getText()).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("tr[data-group^='OBLIGATION_LATE/']")))
+                .as("the late history is not in the list of work to do").isEmpty();
+        long raisedAfterTheOperatorLooked = alertStore.raise("SOURCE_SILENT", "WARNING", "sfj", "feed-9",
+                "sfj feed-9 silent", "数据源长时间无数据 9", now);
+        WebElement row = browser.findElement(By.cssSelector(group));
+        row.findElement(By.cssSelector("input.comment")).sendKeys("司法局接口维护,已电话确认");
+        navigateBy(row.findElement(By.cssSelector("button.acknowledge-group")));
+        assertThat(browser.findElement(By.id("flash-notice")).getText()).contains("3");
+        assertThat(silent).allSatisfy(id -> {
+            org.onex.hub.store.Alert a = alertStore.find(id).orElseThrow();
+            assertThat(a.status()).isEqualTo("ACKNOWLEDGED");
+            assertThat(a.ackComment()).isEqualTo("司法局接口维护,已电话确认");
+            assertThat(a.acknowledgedBy()).isEqualTo("console:operator");
+        });
+        assertThat(alertStore.find(raisedAfterTheOperatorLooked).orElseThrow().status())
+                .as("an alert the operator had not seen stays open").isEqualTo("OPEN");
+        navigateBy(browser.findElement(By.cssSelector("#alert-views a[data-view='late']")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-group]"))).extracting(e -> e.getDomAttribute(
+                "data-group")).contains("OBLIGATION_LATE/sfj").allMatch(g -> g.startsWith("OBLIGATION_LATE/"));
+        assertThat(browser.findElements(By.cssSelector("tr[data-alert='" + late + "']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#filter-department option"))).extracting(e -> e
+                .getDomAttribute("value")).as("units to choose from, not a text box").contains("", "sfj", "scjgj");
+        alertStore.acknowledgeGroup("SOURCE_SILENT", "sfj", raisedAfterTheOperatorLooked, "test", "cleanup", now);
+        alertStore.acknowledge(late, "test", "cleanup", now);
     }
 
     @Test
