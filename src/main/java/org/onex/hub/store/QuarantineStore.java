@@ -251,6 +251,36 @@ public class QuarantineStore {
         return jdbc.query(where.newestFirst("hub_quarantine", beforeId, limit), this::entry, where.args());
     }
 
+    /**
+     * Open quarantine grouped by rule × unit × feed (a row failing two rules is in two groups), the largest first.
+     *
+     * @param field  one field the rule failed on in the group, as an example
+     * @param maxId  the newest entry of the group when listed: a bulk replay covers up to it
+     */
+    public record OpenGroup(String rule, String department, String feed, long rows, String field,
+            Instant lastSeenAt, long maxId) {
+    }
+
+    /** The open quarantine by rule × unit × feed; {@code department} null for every unit. */
+    public List<OpenGroup> openGroups(String department) {
+        Where where = new Where().and("q.department = ?", department);
+        return jdbc.query("SELECT f.rule, q.department, q.feed, COUNT(DISTINCT q.id) n, MIN(f.field) field,"
+                + " MAX(q.last_seen_at) last_seen, MAX(q.id) max_id FROM hub_quarantine q"
+                + " JOIN hub_quarantine_failure f ON f.quarantine_id = q.id" + where.sql() + " AND q.status = 'OPEN'"
+                + " GROUP BY f.rule, q.department, q.feed ORDER BY n DESC, f.rule, q.department, q.feed",
+                (rs, i) -> new OpenGroup(rs.getString("rule"), rs.getString("department"), rs.getString("feed"),
+                        rs.getLong("n"), rs.getString("field"), Columns.instant(rs.getTimestamp("last_seen")),
+                        rs.getLong("max_id")), where.args());
+    }
+
+    /** The open entries of one group up to {@code maxId}, oldest first. */
+    public List<Long> openIds(String rule, String department, String feed, long maxId) {
+        return jdbc.queryForList("SELECT q.id FROM hub_quarantine q WHERE q.status = 'OPEN' AND q.department = ?"
+                + " AND q.feed = ? AND q.id <= ? AND EXISTS (SELECT 1 FROM hub_quarantine_failure f"
+                + " WHERE f.quarantine_id = q.id AND f.rule = ?) ORDER BY q.id", Long.class, department, feed, maxId,
+                rule);
+    }
+
     public long countOpen(String department, String feed) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM hub_quarantine WHERE department = ? AND feed = ?"
                 + " AND status = 'OPEN'", Long.class, department, feed);
