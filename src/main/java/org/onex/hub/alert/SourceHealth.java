@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Exchange;
@@ -62,6 +64,8 @@ public class SourceHealth {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSuccessSeconds = new ConcurrentHashMap<>();
+    /** The routes of the route files, started or not, by id: their department and feed (or channel). */
+    private final Map<String, State> wired = new ConcurrentHashMap<>();
     private final Clock clock;
     private final MeterRegistry meters;
     private final ObjectProvider<Alerts> alerts;
@@ -92,12 +96,36 @@ public class SourceHealth {
                 last(route).map(State::lastError).orElse(null), 0, false));
         if (meters != null) {
             if (lastSuccessSeconds.put(route, now.toEpochMilli() / 1000.0) == null) {
-                Gauge.builder("hub_last_poll_success_timestamp_seconds", lastSuccessSeconds,
-                        m -> m.getOrDefault(route, 0.0)).description("When the department route last succeeded")
-                        .tags("department", department, "feed", String.valueOf(feed), "route", route).register(meters);
+                lastSuccessGauge(route, department, feed);
             }
             time(route, department, feed, "success", took);
         }
+    }
+
+    private void lastSuccessGauge(String route, String department, String feed) {
+        Gauge.builder("hub_last_poll_success_timestamp_seconds", lastSuccessSeconds, m -> m.getOrDefault(route, 0.0))
+                .description("When the department route last succeeded (0: not since the hub started)")
+                .tags("department", department, "feed", String.valueOf(feed), "route", route).register(meters);
+    }
+
+    /**
+     * A route of the route files was created and started: its last success is exported at once, 0 until it
+     * succeeds, so that a poller that never succeeds is seen by the dead-poller rule (docs/prometheus/alerts.yml)
+     * instead of being a series that does not exist.
+     */
+    private void wire(String route, String department, String feed) {
+        wired.put(route, new State(route, department, feed, null, null, null, 0, false));
+        if (meters != null && lastSuccessSeconds.putIfAbsent(route, 0.0) == null) {
+            lastSuccessGauge(route, department, feed);
+        }
+    }
+
+    /** The feeds (and delivery channels) of the routes wired in the route files, by department. */
+    public Map<String, Set<String>> wiredFeeds() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        wired.values().forEach(s -> out.computeIfAbsent(s.department(), d -> new TreeSet<>())
+                .add(String.valueOf(s.feed())));
+        return out;
     }
 
     /**
@@ -131,6 +159,7 @@ public class SourceHealth {
 
     /** The route has been created and started after all: no longer DOWN for that (its polls tell the rest). */
     public void started(String route, String department, String feed) {
+        wire(route, department, feed);
         states.computeIfPresent(route, (k, old) -> old.notStarted() ? new State(route, department, feed,
                 old.lastSuccess(), old.lastFailure(), old.lastError(), 0, false) : old);
     }
@@ -138,6 +167,7 @@ public class SourceHealth {
     /** The route is gone from the route files: nothing to report about it any more. */
     public void forget(String route) {
         states.remove(route);
+        wired.remove(route);
     }
 
     private void time(String route, String department, String feed, String outcome, Duration took) {

@@ -7,13 +7,21 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onex.hub.alert.SourceHealth;
+import org.onex.hub.delivery.DeliveryChannels;
 import org.onex.hub.delivery.DeliveryRecoveryProperties;
+import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubJson;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +39,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * ({@code hub_ingest_rows_total}, {@code hub_files_total}) are incremented where things happen; poll
  * durations and last successes come from {@link SourceHealth}; {@code hub_watermark_lag_seconds} is now
  * minus the source time of each pull feed's watermark.
+ *
+ * <p>So that dashboards and alert rules (docs/grafana, docs/prometheus) see 0 rather than no data, the series of
+ * what is wired are exported before their first event: {@code hub_ingest_rows_total} and
+ * {@code hub_feed_quarantine_open_rows} for every feed of a started department route, {@code hub_deliveries} and
+ * {@code hub_deliveries_stuck} for every department with a delivery channel.
  */
 @Component
 public class HubMetrics implements MeterBinder {
@@ -38,14 +51,22 @@ public class HubMetrics implements MeterBinder {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DeliveryRecoveryProperties deliveries;
+    private final SourceHealth health;
+    private final DeliveryChannels channels;
+    /** The delivery statuses exported at 0 for every department with a wired channel. */
+    private static final List<String> DELIVERY_STATUSES = List.of("PENDING", "QUEUED", "DELIVERED", "DEAD");
+
     private final Map<String, Double> values = new ConcurrentHashMap<>();
     private MeterRegistry registry;
     private volatile long readAt;
 
-    public HubMetrics(JdbcTemplate jdbc, Clock clock, DeliveryRecoveryProperties deliveries) {
+    public HubMetrics(JdbcTemplate jdbc, Clock clock, DeliveryRecoveryProperties deliveries, SourceHealth health,
+            DeliveryChannels channels) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.deliveries = deliveries;
+        this.health = health;
+        this.channels = channels;
     }
 
     @Override
@@ -73,36 +94,58 @@ public class HubMetrics implements MeterBinder {
         readAt = now;
         values.put("quarantine", count("SELECT COUNT(*) FROM hub_quarantine WHERE status = 'OPEN'"));
         values.put("alerts", count("SELECT COUNT(*) FROM hub_alert WHERE status = 'OPEN'"));
+        Map<String, Set<String>> feeds = wiredFeeds();
+        List<List<String>> wiredChannels = channels.departments().stream()
+                .flatMap(d -> DELIVERY_STATUSES.stream().map(status -> List.of(d, status))).toList();
         grouped("hub_deliveries", "SELECT department, status, COUNT(*) FROM hub_delivery GROUP BY department, status",
-                "department", "status", "Deliveries of the bureau's decisions by department and status");
+                "department", "status", "Deliveries of the bureau's decisions by department and status",
+                wiredChannels);
         stuckDeliveries();
         grouped("hub_obligations", "SELECT rule_id, status, COUNT(*) FROM hub_obligation GROUP BY rule_id, status",
-                "rule", "status", "Obligations of the policy by rule and status");
+                "rule", "status", "Obligations of the policy by rule and status", List.of());
+        grouped("hub_feed_quarantine_open_rows", "SELECT department, feed, COUNT(*) FROM hub_quarantine"
+                + " WHERE status = 'OPEN' GROUP BY department, feed", "department", "feed",
+                "Rows waiting in quarantine by department feed", feeds.entrySet().stream()
+                        .flatMap(e -> e.getValue().stream().map(f -> List.of(e.getKey(), f))).toList());
+        feeds.forEach((department, fs) -> fs.forEach(feed -> Arrays.stream(RowOutcome.Status.values())
+                .forEach(o -> registry.counter("hub_ingest_rows_total", "department", department, "feed", feed,
+                        "outcome", o.name().toLowerCase()))));
         long nowMillis = clock.millis();
         jdbc.query("SELECT department, feed, last_rows_at FROM hub_feed_activity", rs -> {
-            String department = rs.getString(1);
-            String feed = rs.getString(2);
-            String key = "silence|" + department + "|" + feed;
             java.sql.Timestamp last = rs.getTimestamp(3);
-            double seconds = last == null ? 0 : Math.max(0, (nowMillis - last.getTime()) / 1000.0);
-            if (values.put(key, seconds) == null) {
-                Gauge.builder("hub_feed_silence_seconds", this, m -> m.values.getOrDefault(key, 0.0))
-                        .description("Seconds since the department feed last delivered rows")
-                        .tags("department", department, "feed", feed).register(registry);
-            }
+            set("hub_feed_silence_seconds", "Seconds since the department feed last delivered rows",
+                    last == null ? 0 : Math.max(0, (nowMillis - last.getTime()) / 1000.0),
+                    "department", rs.getString(1), "feed", rs.getString(2));
         });
         jdbc.query("SELECT department, feed, cursor_json FROM hub_watermark", rs -> {
             Instant at = watermarkTime(rs.getString(3));
-            if (at == null) {
-                return;
-            }
-            String key = "lag|" + rs.getString(1) + "|" + rs.getString(2);
-            if (values.put(key, Math.max(0, (nowMillis - at.toEpochMilli()) / 1000.0)) == null) {
-                Gauge.builder("hub_watermark_lag_seconds", this, m -> m.values.getOrDefault(key, 0.0))
-                        .description("Now minus the source time of the department feed's watermark (pull feeds)")
-                        .tags("department", rs.getString(1), "feed", rs.getString(2)).register(registry);
+            if (at != null) {
+                set("hub_watermark_lag_seconds", "Now minus the source time of the department feed's watermark"
+                        + " (pull feeds)", Math.max(0, (nowMillis - at.toEpochMilli()) / 1000.0),
+                        "department", rs.getString(1), "feed", rs.getString(2));
             }
         });
+    }
+
+    /** The ingest feeds of the department routes wired in the route files (delivery channels left out). */
+    private Map<String, Set<String>> wiredFeeds() {
+        Map<String, Set<String>> feeds = new TreeMap<>();
+        health.wiredFeeds().forEach((department, fs) -> fs.stream()
+                .filter(f -> !"null".equals(f) && !f.startsWith("deliveries"))
+                .forEach(f -> feeds.computeIfAbsent(department, d -> new TreeSet<>()).add(f)));
+        return feeds;
+    }
+
+    /**
+     * Sets the gauge of {@code name} with these tags (label, value, label, value ...), registering it the first
+     * time: it is exported from the next scrape on.
+     */
+    private void set(String name, String description, double value, String... tags) {
+        String key = name + "|" + String.join("|", tags);
+        if (values.put(key, value) == null) {
+            Gauge.builder(name, this, m -> m.values.getOrDefault(key, 0.0)).description(description).tags(tags)
+                    .register(registry);
+        }
     }
 
     /**
@@ -127,34 +170,28 @@ public class HubMetrics implements MeterBinder {
         }
     }
 
-    private void grouped(String name, String sql, String label1, String label2, String description) {
-        List<Map<String, Object>> rows = jdbc.queryForList(sql);
+    /**
+     * A gauge by two labels from a {@code GROUP BY} query: label sets no longer in the result read 0, and the
+     * {@code zeros} (the wired departments or feeds) are exported at 0 before their first row.
+     */
+    private void grouped(String name, String sql, String label1, String label2, String description,
+            List<List<String>> zeros) {
         values.keySet().stream().filter(k -> k.startsWith(name + "|")).forEach(k -> values.put(k, 0.0));
-        for (Map<String, Object> row : rows) {
-            Object[] cols = row.values().toArray();
-            String a = String.valueOf(cols[0]);
-            String b = String.valueOf(cols[1]);
-            String key = name + "|" + a + "|" + b;
-            if (values.put(key, ((Number) cols[2]).doubleValue()) == null) {
-                Gauge.builder(name, this, m -> m.values.getOrDefault(key, 0.0)).description(description)
-                        .tags(label1, a, label2, b).register(registry);
-            }
-        }
+        zeros.forEach(z -> set(name, description, 0.0, label1, z.get(0), label2, z.get(1)));
+        jdbc.query(sql, (RowCallbackHandler) rs -> set(name, description, rs.getLong(3), label1, rs.getString(1),
+                label2, rs.getString(2)));
     }
 
     /** {@code hub_deliveries_stuck{department}}, PENDING or QUEUED past {@code hub.delivery.stuck-after}. */
     private void stuckDeliveries() {
-        values.keySet().stream().filter(k -> k.startsWith("stuck|")).forEach(k -> values.put(k, 0.0));
+        String name = "hub_deliveries_stuck";
+        String description = "Deliveries still pending or queued past hub.delivery.stuck-after";
+        values.keySet().stream().filter(k -> k.startsWith(name + "|")).forEach(k -> values.put(k, 0.0));
+        channels.departments().forEach(d -> set(name, description, 0.0, "department", d));
         jdbc.query("SELECT department, COUNT(*) FROM hub_delivery WHERE status IN ('PENDING', 'QUEUED')"
-                + " AND created_at < ? GROUP BY department", rs -> {
-                    String department = rs.getString(1);
-                    String key = "stuck|" + department;
-                    if (values.put(key, (double) rs.getLong(2)) == null) {
-                        Gauge.builder("hub_deliveries_stuck", this, m -> m.values.getOrDefault(key, 0.0))
-                                .description("Deliveries still pending or queued past hub.delivery.stuck-after")
-                                .tags("department", department).register(registry);
-                    }
-                }, java.sql.Timestamp.from(clock.instant().minus(deliveries.stuckAfter())));
+                + " AND created_at < ? GROUP BY department",
+                (RowCallbackHandler) rs -> set(name, description, rs.getLong(2), "department", rs.getString(1)),
+                java.sql.Timestamp.from(clock.instant().minus(deliveries.stuckAfter())));
     }
 
     private double count(String sql) {

@@ -88,4 +88,20 @@ class SourceHealthTest {
         verify(alerts).warning(eq(Alerts.CHANNEL_UNREACHABLE), eq("scjgj"), eq("deliveries (jdbc)"),
                 eq("scjgj-deliveries"), contains("inbox table missing"));
     }
+
+    /** Issue 17 item 6: the dead-poller rule sees a started route that never succeeds (0), not a missing series. */
+    @Test
+    void aStartedRouteExportsItsLastSuccessAtZeroUntilItSucceeds() {
+        health.started("zrzyj-approvals", "zrzyj", "approvals");
+        health.started("zrzyj-deliveries", "zrzyj", "deliveries (jdbc)");
+        assertThat(meters.find("hub_last_poll_success_timestamp_seconds").tags("department", "zrzyj", "feed",
+                "approvals", "route", "zrzyj-approvals").gauge().value()).isZero();
+        assertThat(health.wiredFeeds()).containsEntry("zrzyj", java.util.Set.of("approvals", "deliveries (jdbc)"));
+        assertThat(health.departmentStatus("zrzyj")).as("no report yet").isEqualTo("UNKNOWN");
+        health.ok("zrzyj-approvals", "zrzyj", "approvals", null);
+        assertThat(meters.find("hub_last_poll_success_timestamp_seconds").tag("route", "zrzyj-approvals").gauge()
+                .value()).isEqualTo(Instant.parse("2024-03-05T02:00:00Z").getEpochSecond());
+        health.forget("zrzyj-deliveries");
+        assertThat(health.wiredFeeds()).containsEntry("zrzyj", java.util.Set.of("approvals"));
+    }
 }
