@@ -61,6 +61,19 @@ public class ConsoleFormat {
         return zh ? d.toDays() + " 天前" : d.toDays() + " days ago";
     }
 
+    /** Freshness bands of a unit's last rows (the overview's colours): within a day fresh, within three days stale. */
+    static final Duration FRESH = Duration.ofHours(24);
+    static final Duration STALE = Duration.ofHours(72);
+
+    /** The band of rows last received at {@code at}: fresh, stale, old, or none when nothing came yet. */
+    public String freshness(Instant at) {
+        if (at == null) {
+            return "none";
+        }
+        Duration age = Duration.between(at, clock.instant());
+        return age.compareTo(FRESH) <= 0 ? "fresh" : age.compareTo(STALE) <= 0 ? "stale" : "old";
+    }
+
     /** The department's name in the console's language; the code if unknown. */
     public String department(String code) {
         if (code == null) {

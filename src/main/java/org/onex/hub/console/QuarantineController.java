@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 
+import org.onex.hub.delivery.DeliveryRouter;
+import org.onex.hub.ingest.ProviderEntitlement;
 import org.onex.hub.mapping.Rules;
 import org.onex.hub.ops.OperatorActions;
 import org.onex.hub.ops.OperatorActions.BulkReplay;
@@ -35,10 +37,13 @@ public class QuarantineController implements ConsolePage {
 
     /**
      * Rules a department cannot fix by correcting its data: the mapping does not know a code or a format, an
-     * expression of the mapping failed, or a record type falls in a category config/matters.yaml does not give it.
+     * expression of the mapping failed, a record type falls in a category config/matters.yaml does not give it, a
+     * decision's matter has no competent department in config/matters.yaml, or the sharing policy does not let the
+     * department provide the category (config/sharing-policy.yaml, R-CATEGORIES).
      */
     private static final Set<String> HUB_ADMIN_RULES = Set.of(Rules.MAPPING_CODE_UNKNOWN, Rules.MAPPING_TYPE,
-            Rules.MAPPING_EXPRESSION, org.onex.hub.schema.Rules.CATEGORY_MISMATCH);
+            Rules.MAPPING_EXPRESSION, org.onex.hub.schema.Rules.CATEGORY_MISMATCH,
+            DeliveryRouter.NO_COMPETENT_DEPARTMENT, ProviderEntitlement.RULE);
 
     private final QuarantineStore quarantine;
     private final OperatorActions actions;

@@ -54,6 +54,23 @@ public class OverviewStore {
         return counts("SELECT department, COUNT(*) FROM hub_delivery WHERE status = 'DEAD' GROUP BY department");
     }
 
+    /** Exchanges (letters, transfers, joint actions) sent to a unit and not yet accepted, returned or disputed. */
+    public Map<String, Long> pendingExchanges() {
+        return counts("SELECT receiver, COUNT(*) FROM hub_exchange WHERE state = 'SUBMITTED' GROUP BY receiver");
+    }
+
+    /** Open quarantined rows per unit and rule (a row failing two rules counts under each), largest first. */
+    public Map<String, Map<String, Long>> openQuarantineByRule() {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        jdbc.query("SELECT q.department, f.rule, COUNT(DISTINCT q.id) n FROM hub_quarantine q"
+                + " JOIN hub_quarantine_failure f ON f.quarantine_id = q.id WHERE q.status = 'OPEN'"
+                + " GROUP BY q.department, f.rule ORDER BY n DESC, f.rule", rs -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>()).put(rs.getString(2),
+                            rs.getLong(3));
+                });
+        return out;
+    }
+
     private Map<String, Long> counts(String sql) {
         Map<String, Long> out = new HashMap<>();
         jdbc.query(sql, rs -> {

@@ -29,7 +29,9 @@ class ConsoleLabelsTest {
 
     static List<String> rules() {
         return java.util.stream.Stream.concat(constants(org.onex.hub.schema.Rules.class).stream(),
-                constants(org.onex.hub.mapping.Rules.class).stream()).toList();
+                java.util.stream.Stream.concat(constants(org.onex.hub.mapping.Rules.class).stream(), java.util.stream
+                        .Stream.of(org.onex.hub.delivery.DeliveryRouter.NO_COMPETENT_DEPARTMENT,
+                                org.onex.hub.ingest.ProviderEntitlement.RULE))).toList();
     }
 
     private static List<String> constants(Class<?> type) {
@@ -78,5 +80,8 @@ class ConsoleLabelsTest {
         assertThat(QuarantineController.actor("SOURCE_KEY_MISSING")).isEqualTo(QuarantineController.Actor.DEPARTMENT);
         assertThat(QuarantineController.actor("MAPPING_CODE_UNKNOWN")).isEqualTo(QuarantineController.Actor.HUB_ADMIN);
         assertThat(QuarantineController.actor("CATEGORY_MISMATCH")).isEqualTo(QuarantineController.Actor.HUB_ADMIN);
+        assertThat(QuarantineController.actor("NO_COMPETENT_DEPARTMENT"))
+                .as("config/matters.yaml names no department for the matter")
+                .isEqualTo(QuarantineController.Actor.HUB_ADMIN);
     }
 }

@@ -186,7 +186,7 @@ class ConsoleBrowserIT {
     void overviewShowsEveryUnitWithHealthFreshnessAndCounts() {
         List<WebElement> rows = reloadUntil("/console", () -> {
             WebElement row = browser.findElement(By.cssSelector("tr[data-department='scjgj']"));
-            return !row.findElements(By.tagName("td")).get(3).getText().equals("—")
+            return !row.findElement(By.cssSelector(".freshness")).getText().equals("—")
                     && row.findElement(By.cssSelector(".status")).getText().equals("正常");
         }).findElements(By.cssSelector("#departments tbody tr"));
         assertThat(rows).as("every unit of config/departments.yaml").hasSize(registry.all().size())
@@ -194,6 +194,43 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector("tr[data-department='scjgj']")).getText())
                 .contains(registry.require("scjgj").nameZh()).contains("秒前");
         assertThat(Integer.parseInt(browser.findElement(By.id("tile-quarantine")).getText())).isPositive();
+    }
+
+    @Test
+    void overviewPutsWiredUnitsFirstWithLinkedNumbersAStripPerUnitAndRefreshesInPlace() throws Exception {
+        reloadUntil("/console", () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.findElement(
+                By.cssSelector("tr[data-department='scjgj'] .strip")).getDomAttribute("data-strip")).get("total")
+                .asLong() > 0);
+        List<String> wiring = browser.findElements(By.cssSelector("#departments tbody tr")).stream()
+                .map(e -> e.getDomAttribute("class")).toList();
+        assertThat(wiring).contains("wired", "unwired");
+        assertThat(wiring.lastIndexOf("wired")).as("no unwired unit above a wired one")
+                .isLessThan(wiring.indexOf("unwired"));
+        WebElement scjgj = browser.findElement(By.cssSelector("tr[data-department='scjgj']"));
+        assertThat(scjgj.findElement(By.cssSelector(".freshness")).getDomAttribute("class")).contains("fresh");
+        assertThat(scjgj.findElements(By.cssSelector(".strip canvas"))).as("ECharts drew the strip").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#departments td.num"))).allSatisfy(td -> assertThat(
+                td.findElements(By.tagName("a"))).as("every number is a link to its list").hasSize(1));
+        assertThat(scjgj.findElement(By.cssSelector("td.quarantine a")).getDomAttribute("href"))
+                .isEqualTo("/console/quarantine?department=scjgj");
+        // the page refreshes its table in place: the operator's scroll position stays
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 500));
+        try {
+            long scrolled = ((Number) js.executeScript("window.scrollTo(0, 300);"
+                    + " document.getElementById('departments').dataset.old = 'yes'; return window.scrollY;"))
+                    .longValue();
+            assertThat(scrolled).as("the page is taller than the window").isEqualTo(300);
+            await().atMost(Duration.ofSeconds(45)).until(() -> browser.findElement(By.id("departments"))
+                    .getDomAttribute("data-old") == null);
+            assertThat(((Number) js.executeScript("return window.scrollY;")).longValue())
+                    .as("still where the operator was").isEqualTo(scrolled);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
+        navigateBy(browser.findElement(By.cssSelector("#strip-range a[data-range='7d']")));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.findElement(By.cssSelector(
+                "tr[data-department='scjgj'] .strip")).getDomAttribute("data-strip")).get("hours")).hasSize(24 * 7);
     }
 
     @Test
