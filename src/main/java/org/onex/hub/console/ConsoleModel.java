@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.onex.hub.ops.ActionRefusedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * What every console page has: the navigation (every {@link ConsolePage}), the signed-in operator,
+ * What every console page has: the navigation (every {@link ConsolePage} the signed-in role may open), the
+ * signed-in operator,
  * and for actions that are refused (an alert already acknowledged, a delivery no longer dead) a
  * message on the page the operator came from instead of an error page.
  */
@@ -21,14 +25,18 @@ import jakarta.servlet.http.HttpServletRequest;
 public class ConsoleModel {
 
     private final List<ConsolePage> pages;
+    private final WebInvocationPrivilegeEvaluator access;
 
-    public ConsoleModel(List<ConsolePage> pages) {
+    public ConsoleModel(List<ConsolePage> pages, WebInvocationPrivilegeEvaluator access) {
         this.pages = pages.stream().sorted(Comparator.comparingInt(ConsolePage::order)).toList();
+        this.access = access;
     }
 
+    /** The pages the signed-in role may open (the security rules decide, so an office account sees no 403 links). */
     @ModelAttribute("nav")
     public List<ConsolePage> nav() {
-        return pages;
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        return who == null ? pages : pages.stream().filter(p -> access.isAllowed(p.path(), who)).toList();
     }
 
     @ModelAttribute("operator")

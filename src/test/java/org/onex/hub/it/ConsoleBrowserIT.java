@@ -61,6 +61,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ConsoleBrowserIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final List<String> ROLES = List.of("OPERATOR", "ADMIN", "OFFICE");
 
     @LocalServerPort
     int port;
@@ -121,26 +122,19 @@ class ConsoleBrowserIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         DemoHubProperties.register(registry);
+        for (String role : ROLES) { // the demo account "operator" is OPERATOR; one account per other role
+            if (!"OPERATOR".equals(role)) {
+                registry.add("hub.console.operators." + role.toLowerCase() + ".password-hash", () -> "{noop}" + role);
+                registry.add("hub.console.operators." + role.toLowerCase() + ".role", () -> role);
+            }
+        }
     }
 
     @BeforeAll
     void startBrowser(@Autowired org.springframework.context.ApplicationContext hub) throws IOException {
         TestClients.authorize(rest, TestClients.operator(hub)); // the API checks what the console did
-        String chromium = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-        String driver = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
-        assertThat(new File(chromium)).as("Debian chromium (apt-get install -y chromium chromium-driver)").exists();
-        assertThat(new File(driver)).as("chromium-driver (apt-get install -y chromium chromium-driver)").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        // flags the machine notes ask for: no sandbox as root, and no background calls to the closed network
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("hub-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = ConsoleCrawler.chromium(1400);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         signIn();
     }
 
@@ -444,6 +438,35 @@ class ConsoleBrowserIT {
         }
         browser.get(url(href)); // the browser opens it in its PDF viewer
         assertThat(browser.getCurrentUrl()).endsWith(".pdf");
+    }
+
+    @Test
+    void everyRoleOpensEveryPageTabAndFilterInBothLanguagesWithoutAnErrorARawCodeOrAUtcTime() throws Exception {
+        reloadUntil("/console/quarantine", () -> !browser.findElements(By.cssSelector("tr[data-group]")).isEmpty());
+        List<String> problems = new java.util.ArrayList<>();
+        Map<String, Integer> pages = new java.util.LinkedHashMap<>();
+        for (String role : ROLES) {
+            String user = "OPERATOR".equals(role) ? "operator" : role.toLowerCase();
+            String password = "OPERATOR".equals(role) ? "demo-operator-password" : role;
+            try (ConsoleCrawler crawler = ConsoleCrawler.signIn(url(""), user, password)) {
+                for (String lang : List.of("zh_CN", "en")) {
+                    List<String> seen = crawler.crawl(role, lang);
+                    pages.put(role + " " + lang, seen.size());
+                    if ("OFFICE".equals(role)) {
+                        assertThat(seen).as("an office account is offered only what it may open")
+                                .contains("/console/scorecards", "/console/exchanges")
+                                .doesNotContain("/console/routes", "/console/alerts");
+                    } else {
+                        assertThat(seen).contains("/console", "/console/routes", "/console/quarantine",
+                                "/console/alerts", "/console/deliveries", "/console/exchanges", "/console/scorecards",
+                                "/console/alerts?view=late&status=OPEN", "/console/deliveries?stuck=true");
+                    }
+                }
+                problems.addAll(crawler.problems().stream().map(p -> role + " " + p).toList());
+            }
+        }
+        System.out.println("console crawl: pages opened per role and language " + pages);
+        assertThat(problems).as("pages with an error, a raw code or UTC time, or too wide").isEmpty();
     }
 
     @Test
