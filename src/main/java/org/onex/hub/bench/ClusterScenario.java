@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.onex.hub.cluster.ClusterProperties;
 
@@ -85,9 +87,9 @@ final class ClusterScenario {
             long to = System.currentTimeMillis();
             PollLog.Window steady = log.window(sources, numbers(nodes), from, to);
             double[] late = log.lateness(from, to);
-            line("steady state over %d s: sources per node %s (sum %d, %d nodes × %.1f on average)",
-                    options.seconds(), steady.counts(), steady.counts().stream().mapToInt(i -> i).sum(), nodes.size(),
-                    sources.size() / (double) nodes.size());
+            line("steady state over %d s: sources per node %s (sum %d, %d nodes × %.1f on average), Hazelcast"
+                    + " partitions per node %s", options.seconds(), steady.counts(), steady.counts().stream()
+                    .mapToInt(i -> i).sum(), nodes.size(), sources.size() / (double) nodes.size(), partitions(nodes));
             line("  polled by exactly one node: %d, by none: %d, by more than one: %d", sources.size()
                     - steady.unpolled().size() - steady.multiple().size(), steady.unpolled().size(),
                     steady.multiple().size());
@@ -143,6 +145,15 @@ final class ClusterScenario {
             }
         }
         return true;
+    }
+
+    /** How many of Hazelcast's partitions each node owns, as the first node's partition table says. */
+    private static List<Long> partitions(List<SimulatedNode> nodes) {
+        Map<UUID, Long> owned = nodes.get(0).hazelcast().getPartitionService().getPartitions().stream()
+                .filter(p -> p.getOwner() != null)
+                .collect(Collectors.groupingBy(p -> p.getOwner().getUuid(), Collectors.counting()));
+        return nodes.stream().map(n -> owned.getOrDefault(n.hazelcast().getCluster().getLocalMember().getUuid(), 0L))
+                .toList();
     }
 
     private static List<Integer> numbers(List<SimulatedNode> nodes) {
