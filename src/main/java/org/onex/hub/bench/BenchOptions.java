@@ -14,22 +14,22 @@ import picocli.CommandLine.Option;
  * Command-line options of {@code benchmark}; the defaults are the sizes the README's benchmark figures were taken
  * with (jdbc, sftp, push).
  *
- * @param scenario    jdbc, sftp, push, cluster or all (jdbc, sftp and push, in that order; not cluster)
- * @param rows        jdbc: rows seeded into the source and loaded twice (baseline, hub)
- * @param batchSize   rows per batch for every loader: the JDBC loops, the sftp-source ingest batches, the rows
- *                    of one REST push request
- * @param rate        jdbc: rows per second inserted in the latency phase
- * @param seconds     jdbc: duration of the latency phase; cluster: of the steady-state window
- * @param host        PostgreSQL host:port (trust authentication)
- * @param user        PostgreSQL user allowed to create databases
- * @param storeParams extra JDBC URL parameters of the hub's own store connection (to try driver settings)
- * @param hubLog      log level of the hub started in-process
- * @param store       sftp, push: the hub's store, h2 (the embedded default) or postgres ({@code --host})
- * @param fileRows    sftp: rows of the CSV file dropped on the SFTP server
- * @param encoding    sftp: encoding of that file (GB18030 or UTF-8)
- * @param stableFor   sftp: the stable-size read lock's window ({@code stableFor} of sftp-source)
- * @param pushRows    push: rows pushed over REST
- * @param pushClients push: requests in flight at once
+ * @param scenario     jdbc, sftp, push, cluster or all (jdbc, sftp and push, in that order; not cluster)
+ * @param rows         jdbc: rows seeded into the source and loaded twice (baseline, hub)
+ * @param batchSize    rows per batch for every loader: the JDBC loops, the sftp-source ingest batches, the rows
+ *                     of one REST push request
+ * @param rate         jdbc: rows per second inserted in the latency phase
+ * @param seconds      jdbc: duration of the latency phase; cluster: of the steady-state window
+ * @param host         PostgreSQL host:port (trust authentication)
+ * @param user         PostgreSQL user allowed to create databases
+ * @param storeParams  extra JDBC URL parameters of the hub's own store connection (to try driver settings)
+ * @param hubLog       log level of the hub started in-process (cluster: of Hazelcast and Camel in this JVM)
+ * @param store        sftp, push: the hub's store, h2 (the embedded default) or postgres ({@code --host})
+ * @param fileRows     sftp: rows of the CSV file dropped on the SFTP server
+ * @param encoding     sftp: encoding of that file (GB18030 or UTF-8)
+ * @param stableFor    sftp: the stable-size read lock's window ({@code stableFor} of sftp-source)
+ * @param pushRows     push: rows pushed over REST
+ * @param pushClients  push: requests in flight at once
  * @param nodes        cluster: hub nodes (Hazelcast members) started in this JVM; the first is killed
  * @param sources      cluster: simulated department sources (one-node timer routes)
  * @param pollInterval cluster: each source's poll interval

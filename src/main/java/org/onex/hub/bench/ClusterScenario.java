@@ -128,7 +128,9 @@ final class ClusterScenario {
                 + " leave after %s, all of them were polled by survivors %s after the kill", victim.number(),
                 orphans.size(), left ? noticed + " ms" : "NOT within " + TIMEOUT.toSeconds() + " s",
                 moved ? takeover + " ms" : "NOT within " + TIMEOUT.toSeconds() + " s");
-        long settle = Math.max(3000, 3 * options.pollInterval().toMillis());
+        // after the promotion Hazelcast may still move partitions between survivors to even them out
+        until(() -> survivors.stream().allMatch(n -> n.hazelcast().getPartitionService().isClusterSafe()));
+        long settle = Math.max(1000, 3 * options.pollInterval().toMillis());
         long from = System.currentTimeMillis();
         Thread.sleep(settle);
         PollLog.Window after = log.window(sources, numbers(survivors), from, System.currentTimeMillis());
