@@ -90,9 +90,7 @@ final class ClusterScenario {
             line("steady state over %d s: sources per node %s (sum %d, %d nodes × %.1f on average), Hazelcast"
                     + " partitions per node %s", options.seconds(), steady.counts(), steady.counts().stream()
                     .mapToInt(i -> i).sum(), nodes.size(), sources.size() / (double) nodes.size(), partitions(nodes));
-            line("  polled by exactly one node: %d, by none: %d, by more than one: %d", sources.size()
-                    - steady.unpolled().size() - steady.multiple().size(), steady.unpolled().size(),
-                    steady.multiple().size());
+            line("  %s", steady.pollers());
             line("  poll lateness over %d polls: p50 %.0f ms, p99 %.0f ms, max %.0f ms (actual − (the node's previous"
                     + " poll + %s))", late.length, BenchReport.percentile(late, 50), BenchReport.percentile(late, 99),
                     late.length == 0 ? Double.NaN : late[late.length - 1], BenchReport.duration(interval));
@@ -134,9 +132,8 @@ final class ClusterScenario {
         long from = System.currentTimeMillis();
         Thread.sleep(settle);
         PollLog.Window after = log.window(sources, numbers(survivors), from, System.currentTimeMillis());
-        line("  then over %.0f s: sources per surviving node %s; polled by exactly one node: %d, by none: %d, by"
-                + " more than one: %d", settle / 1000.0, after.counts(), sources.size() - after.unpolled().size()
-                - after.multiple().size(), after.unpolled().size(), after.multiple().size());
+        line("  then over %.0f s: sources per surviving node %s; %s", settle / 1000.0, after.counts(),
+                after.pollers());
         return new Result(steady, late, orphans.size(), noticed, takeover, after);
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -32,7 +33,7 @@ final class PollLog {
      * Who polled what within a window: sources polled by each node (in node order), and the sources polled by no
      * node or by more than one.
      */
-    record Window(Map<Integer, Integer> spread, List<String> unpolled, List<String> multiple) {
+    record Window(int sources, Map<Integer, Integer> spread, List<String> unpolled, List<String> multiple) {
 
         List<Integer> counts() {
             return List.copyOf(spread.values());
@@ -40,6 +41,12 @@ final class PollLog {
 
         boolean exactlyOnce() {
             return unpolled.isEmpty() && multiple.isEmpty();
+        }
+
+        /** For the report: how many sources were polled by one node, by none, by more than one. */
+        String pollers() {
+            return String.format(Locale.ROOT, "polled by exactly one node: %d, by none: %d, by more than one: %d",
+                    sources - unpolled.size() - multiple.size(), unpolled.size(), multiple.size());
         }
     }
 
@@ -70,7 +77,7 @@ final class PollLog {
                 multiple.add(source);
             }
         }
-        return new Window(spread, unpolled, multiple);
+        return new Window(sources.size(), spread, unpolled, multiple);
     }
 
     /** Lateness (actual − scheduled, ms) of the polls in [from, to) that had a schedule, sorted. */
