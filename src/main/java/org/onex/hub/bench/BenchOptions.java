@@ -1,5 +1,6 @@
 package org.onex.hub.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,35 +14,41 @@ import picocli.CommandLine.Option;
  * Command-line options of {@code benchmark}; the defaults are the sizes the README's benchmark figures were taken
  * with (jdbc, sftp, push).
  *
- * @param scenario    jdbc, sftp, push or all (all three, in that order)
- * @param rows        jdbc: rows seeded into the source and loaded twice (baseline, hub)
- * @param batchSize   rows per batch for every loader: the JDBC loops, the sftp-source ingest batches, the rows
- *                    of one REST push request
- * @param rate        jdbc: rows per second inserted in the latency phase
- * @param seconds     jdbc: duration of the latency phase
- * @param host        PostgreSQL host:port (trust authentication)
- * @param user        PostgreSQL user allowed to create databases
- * @param storeParams extra JDBC URL parameters of the hub's own store connection (to try driver settings)
- * @param hubLog      log level of the hub started in-process
- * @param store       sftp, push: the hub's store, h2 (the embedded default) or postgres ({@code --host})
- * @param fileRows    sftp: rows of the CSV file dropped on the SFTP server
- * @param encoding    sftp: encoding of that file (GB18030 or UTF-8)
- * @param stableFor   sftp: the stable-size read lock's window ({@code stableFor} of sftp-source)
- * @param pushRows    push: rows pushed over REST
- * @param pushClients push: requests in flight at once
+ * @param scenario     jdbc, sftp, push, cluster or all (jdbc, sftp and push, in that order; not cluster)
+ * @param rows         jdbc: rows seeded into the source and loaded twice (baseline, hub)
+ * @param batchSize    rows per batch for every loader: the JDBC loops, the sftp-source ingest batches, the rows
+ *                     of one REST push request
+ * @param rate         jdbc: rows per second inserted in the latency phase
+ * @param seconds      jdbc: duration of the latency phase; cluster: of the steady-state window
+ * @param host         PostgreSQL host:port (trust authentication)
+ * @param user         PostgreSQL user allowed to create databases
+ * @param storeParams  extra JDBC URL parameters of the hub's own store connection (to try driver settings)
+ * @param hubLog       log level of the hub started in-process (cluster: of Hazelcast and Camel in this JVM)
+ * @param store        sftp, push: the hub's store, h2 (the embedded default) or postgres ({@code --host})
+ * @param fileRows     sftp: rows of the CSV file dropped on the SFTP server
+ * @param encoding     sftp: encoding of that file (GB18030 or UTF-8)
+ * @param stableFor    sftp: the stable-size read lock's window ({@code stableFor} of sftp-source)
+ * @param pushRows     push: rows pushed over REST
+ * @param pushClients  push: requests in flight at once
+ * @param nodes        cluster: hub nodes (Hazelcast members) started in this JVM; the first is killed
+ * @param sources      cluster: simulated department sources (one-node timer routes)
+ * @param pollInterval cluster: each source's poll interval
+ * @param pollLog      cluster: a CSV file to write every poll to (source, node, scheduled, actual), or null
  */
 record BenchOptions(String scenario, int rows, int batchSize, int rate, int seconds, String host, String user,
         String storeParams, String hubLog, String store, int fileRows, String encoding, Duration stableFor,
-        int pushRows, int pushClients) {
+        int pushRows, int pushClients, int nodes, int sources, Duration pollInterval, Path pollLog) {
 
     static final String USAGE = "usage: benchmark [--scenario=jdbc|sftp|push|all] [--rows=200000] [--batch=500]"
             + " [--rate=200] [--seconds=30] [--host=127.0.0.1:5432] [--user=postgres]"
             + " [--store-params=<jdbc url parameters>] [--hub-log=WARN] [--store=h2|postgres] [--file-rows=100000]"
-            + " [--encoding=GB18030|UTF-8] [--stable-for=1s] [--push-rows=100000] [--push-clients=1]";
+            + " [--encoding=GB18030|UTF-8] [--stable-for=1s] [--push-rows=100000] [--push-clients=1]"
+            + " [--scenario=cluster [--nodes=3] [--sources=240] [--poll-interval=1s] [--poll-log=<csv file>]]";
 
     static final String JDBC = "jdbc";
     static final String SFTP = "sftp";
     static final String PUSH = "push";
+    static final String CLUSTER = "cluster";
 
     /** The command line of {@code benchmark}, with the defaults above. */
     @Command(name = "benchmark")
@@ -61,6 +68,10 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
         @Option(names = "--stable-for", defaultValue = "1s") String stableFor;
         @Option(names = "--push-rows", defaultValue = "100000") int pushRows;
         @Option(names = "--push-clients", defaultValue = "1") int pushClients;
+        @Option(names = "--nodes", defaultValue = "3") int nodes;
+        @Option(names = "--sources", defaultValue = "240") int sources;
+        @Option(names = "--poll-interval", defaultValue = "1s") String pollInterval;
+        @Option(names = "--poll-log") Path pollLog;
     }
 
     static BenchOptions parse(String[] args) {
@@ -70,11 +81,18 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
         } catch (CommandLines.UsageException e) {
             throw new IllegalArgumentException(e.getMessage() + "\n" + USAGE, e);
         }
-        return new BenchOptions(oneOf("scenario", a.scenario, JDBC, SFTP, PUSH, "all"), positive("rows", a.rows),
-                positive("batch", a.batch), positive("rate", a.rate), positive("seconds", a.seconds), a.host, a.user,
-                a.storeParams, a.hubLog, oneOf("store", a.store, "h2", "postgres"), positive("file-rows", a.fileRows),
+        if (a.nodes < 2) {
+            throw new IllegalArgumentException("--nodes must be at least 2 (the cluster scenario kills one), got '"
+                    + a.nodes + "'");
+        }
+        return new BenchOptions(oneOf("scenario", a.scenario, JDBC, SFTP, PUSH, CLUSTER, "all"),
+                positive("rows", a.rows), positive("batch", a.batch), positive("rate", a.rate),
+                positive("seconds", a.seconds), a.host, a.user, a.storeParams, a.hubLog,
+                oneOf("store", a.store, "h2", "postgres"), positive("file-rows", a.fileRows),
                 oneOf("encoding", a.encoding, "GB18030", "UTF-8"), duration("stable-for", a.stableFor),
-                positive("push-rows", a.pushRows), positive("push-clients", a.pushClients));
+                positive("push-rows", a.pushRows), positive("push-clients", a.pushClients), a.nodes,
+                positive("sources", a.sources), positive("poll-interval", duration("poll-interval", a.pollInterval)),
+                a.pollLog);
     }
 
     /** The scenarios to run, in order. */
@@ -91,6 +109,14 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
             return value;
         }
         throw new IllegalArgumentException("--" + name + " must be a positive whole number, got '" + value + "'");
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("--" + name + " must be longer than 0, got '" + value.toMillis()
+                    + "ms'");
+        }
+        return value;
     }
 
     private static String oneOf(String name, String value, String... allowed) {

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * {@code java -jar onex-hub.jar benchmark}: throughput and latency of the hub's ingest paths. Benchmarks are
  * not tests (DESIGN.md "Testing"); this command prints figures. {@code --scenario} picks what runs:
@@ -24,6 +27,11 @@ import java.util.stream.Stream;
  * rows pushed over REST in requests of 500 ({@link PushScenario}), each against a fresh hub whose store is
  * the embedded H2 default (or PostgreSQL with {@code --store=postgres}). They fail (exit code 2) when a row
  * is not stored; otherwise they exit 0. {@code all} runs jdbc, sftp and push in turn. Exit code 2 on any error.
+ *
+ * <p>cluster (issue 16 item 7; not part of {@code all}: it needs no database but a minute or more): N Hazelcast
+ * members in this JVM, each polling the simulated sources it owns ({@link ClusterScenario}); one is then killed.
+ * Exit code 0 when every source was polled by exactly one node in steady state and the killed node's sources
+ * moved, 1 when not.
  */
 public final class BenchmarkCommand {
 
@@ -72,8 +80,12 @@ public final class BenchmarkCommand {
             String facts = (usesPostgres() ? dbs.serverFacts() + ", " : "") + Runtime.getRuntime().availableProcessors()
                     + " CPUs, Java " + Runtime.version() + ", load average " + BenchReport.loadAverage() + " at start";
             double ratio = JdbcScenario.TARGET_RATIO;
+            boolean clusterOk = true;
             for (String scenario : options.scenarios()) {
-                if (BenchOptions.JDBC.equals(scenario)) {
+                if (BenchOptions.CLUSTER.equals(scenario)) {
+                    quietLogs(options.hubLog());
+                    clusterOk = new ClusterScenario(options, report).run().ok();
+                } else if (BenchOptions.JDBC.equals(scenario)) {
                     ratio = new JdbcScenario(options, dbs, report).run(work.resolve(scenario));
                 } else if (BenchOptions.SFTP.equals(scenario)) {
                     new SftpScenario(options, report).run(work.resolve(scenario), store());
@@ -83,7 +95,7 @@ public final class BenchmarkCommand {
             }
             report.line("machine: %s, %s at end", facts, BenchReport.loadAverage());
             report.print(title());
-            return ratio >= JdbcScenario.TARGET_RATIO ? 0 : 1;
+            return ratio >= JdbcScenario.TARGET_RATIO && clusterOk ? 0 : 1;
         } finally {
             if (usesPostgres()) {
                 dbs.dropQuietly();
@@ -105,7 +117,10 @@ public final class BenchmarkCommand {
         List<String> parts = new ArrayList<>();
         String store = options.postgresStore() ? "PostgreSQL " + options.host() : "H2 (embedded default)";
         for (String scenario : options.scenarios()) {
-            if (BenchOptions.JDBC.equals(scenario)) {
+            if (BenchOptions.CLUSTER.equals(scenario)) {
+                parts.add("cluster " + options.nodes() + " nodes, " + options.sources() + " sources every "
+                        + BenchReport.duration(options.pollInterval()) + ", steady window " + options.seconds() + " s");
+            } else if (BenchOptions.JDBC.equals(scenario)) {
                 parts.add(options.rows() + " rows, batch " + options.batchSize() + ", PostgreSQL " + options.host()
                         + (options.storeParams().isEmpty() ? "" : ", hub store URL parameters " + options.storeParams()));
             } else if (BenchOptions.SFTP.equals(scenario)) {
@@ -118,6 +133,17 @@ public final class BenchmarkCommand {
             }
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * The cluster scenario runs Hazelcast and Camel without Spring, whose logging settings would otherwise quiet
+     * them: the root logger gets {@code --hub-log} (WARN), as the hub of the other scenarios does.
+     */
+    private static void quietLogs(String level) {
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.WARN));
+        }
     }
 
     private static void deleteTree(Path dir) {

@@ -78,6 +78,7 @@ final class JdbcScenario {
                     BenchReport.after(feed[0], 300), BenchReport.after(feed[1], 300));
             line("hub peak heap: %d MiB during the load, %d MiB with the feed drain (max heap %d MiB)", heapPeak,
                     HeapPeak.peakMib(), HeapPeak.maxMib());
+            line("  store on disk after the feed drain: %s", diskBytes(store));
             return rate / baseline;
         }
     }
@@ -100,6 +101,27 @@ final class JdbcScenario {
                 + " avg(octet_length(source_payload)) FROM hub_record_version")) {
             rs.next();
             return String.format(Locale.ROOT, "envelope %.0f B + source payload %.0f B", rs.getDouble(1), rs.getDouble(2));
+        }
+    }
+
+    /**
+     * The hub store's tables on disk (heap, indexes, TOAST: {@code pg_total_relation_size}) per record version:
+     * what capacity planning multiplies by (docs/scaling.md). Autovacuum may not have run yet, so this includes
+     * the dead tuples the feed sequencer's updates leave behind.
+     */
+    private static String diskBytes(Connection store) throws java.sql.SQLException {
+        try (var s = store.createStatement(); var rs = s.executeQuery(
+                "SELECT (SELECT count(*) FROM hub_record_version),"
+                + " (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+                + " AND c.relname LIKE 'hub\\_%'), pg_total_relation_size('hub_record_version'),"
+                + " pg_total_relation_size('hub_record'), pg_total_relation_size('hub_feed')")) {
+            rs.next();
+            long versions = Math.max(1, rs.getLong(1));
+            return String.format(Locale.ROOT, "%.1f MiB in the hub_ tables for %d versions = %d B per version"
+                    + " (hub_record_version %d B, hub_record %d B, hub_feed %d B)", rs.getLong(2) / 1048576.0,
+                    rs.getLong(1), rs.getLong(2) / versions, rs.getLong(3) / versions, rs.getLong(4) / versions,
+                    rs.getLong(5) / versions);
         }
     }
 
