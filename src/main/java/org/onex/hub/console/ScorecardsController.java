@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.onex.hub.deadline.ObligationRule;
+import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubJson;
@@ -32,11 +34,13 @@ public class ScorecardsController implements ConsolePage {
     private final Scorecards scorecards;
     private final ConsoleFormat format;
     private final Clock clock;
+    private final ObligationRules rules;
 
-    public ScorecardsController(Scorecards scorecards, ConsoleFormat format, Clock clock) {
+    public ScorecardsController(Scorecards scorecards, ConsoleFormat format, Clock clock, ObligationRules rules) {
         this.scorecards = scorecards;
         this.format = format;
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Override
@@ -68,6 +72,7 @@ public class ScorecardsController implements ConsolePage {
         }
         ObjectNode chart = HubJson.mapper().createObjectNode();
         ArrayNode units = chart.putArray("units");
+        ArrayNode rate = chart.putArray("onTimeRate");
         ArrayNode[] series = {chart.putArray("onTime"), chart.putArray("late"), chart.putArray("overdue"),
                 chart.putArray("open")};
         perUnit.forEach((unit, c) -> {
@@ -75,7 +80,18 @@ public class ScorecardsController implements ConsolePage {
             for (int i = 0; i < 4; i++) {
                 series[i].add(c[i]);
             }
+            int decided = c[0] + c[1] + c[2]; // on time, late, overdue: the ones whose outcome is known
+            if (decided == 0) {
+                rate.addNull();
+            } else {
+                rate.add(Math.round(1000.0 * c[0] / decided) / 10.0);
+            }
         });
+        Map<String, String> ruleNames = new LinkedHashMap<>();
+        for (ObligationRule r : rules.rules()) {
+            ruleNames.put(r.id(), format.pick(r.nameZh(), r.nameEn()));
+        }
+        model.addAttribute("ruleNames", ruleNames);
         model.addAttribute("month", m.toString());
         model.addAttribute("lines", lines);
         model.addAttribute("chart", chart.toString());

@@ -353,12 +353,18 @@ class PiiScanIT {
         c.put("GET /audit", List.of(get(api + "/audit?limit=1000")));
         c.put("GET /audit/verify", List.of(get(api + "/audit/verify")));
 
-        c.put("GET /console", List.of(get("/console")));
+        c.put("GET /console", List.of(get("/console"), get("/console?range=7d")));
         c.put("GET /console/", List.of(get("/console/")));
         c.put("GET /console/login", List.of(get("/console/login")));
         c.put("GET /console/denied", List.of(get("/console/denied")));
-        c.put("GET /console/alerts", List.of(get("/console/alerts"), get("/console/alerts?all=true")));
+        c.put("GET /console/alerts", List.of(get("/console/alerts"), get("/console/alerts?all=true"),
+                get("/console/alerts?view=late"), get("/console/alerts?view=all&status=ALL")));
         c.put("POST /console/alerts/{id}/ack", List.of(post("/console/alerts/" + alertId + "/ack", "comment=ok")));
+        c.put("POST /console/alerts/ack-group", List.of(post("/console/alerts/ack-group",
+                "kind=NO_COMPETENT_DEPARTMENT&department=zhzf&maxId=" + alertId + "&comment=ok")));
+        c.put("GET /console/quarantine", List.of(get("/console/quarantine"), get("/console/quarantine?department=jtysj")));
+        c.put("POST /console/quarantine/replay-group", List.of(post("/console/quarantine/replay-group",
+                "rule=REQUIRED&department=jtysj&feed=licences&maxId=" + quarantineId)));
         c.put("GET /console/deliveries", List.of(get("/console/deliveries")));
         c.put("POST /console/deliveries/{id}/replay", List.of(post("/console/deliveries/" + delivery + "/replay", "")));
         c.put("POST /console/deliveries/{id}/discard", List.of(post("/console/deliveries/" + delivery + "/discard",
