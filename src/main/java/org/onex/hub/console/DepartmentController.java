@@ -48,7 +48,7 @@ public class DepartmentController {
 
     /** A stored record version, summarised. */
     public record RecordRow(long recordId, int version, String category, String recordType, String documentNumber,
-            String subjectName, String storedAt) {
+            String subjectName, Instant storedAt) {
     }
 
     private final DepartmentRegistry registry;
@@ -133,6 +133,15 @@ public class DepartmentController {
     private static RecordRow summary(FeedItem item, JsonNode e) {
         return new RecordRow(item.recordId(), item.version(), item.category(), item.recordType(),
                 e.path("document").path("number").asText(null), e.path("subject").path("name").asText(null),
-                e.path("times").path("storedAt").asText(null));
+                storedAt(e.path("times").path("storedAt").asText(null)));
+    }
+
+    /** The envelope's ISO instant, shown in Beijing time by the template; null if absent or unreadable. */
+    private static Instant storedAt(String iso) {
+        try {
+            return iso == null ? null : Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }
