@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onex.hub.alert.AlertText;
+import org.onex.hub.api.QuarantineApi;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.deadline.Attribution;
 import org.onex.hub.exchange.ExchangeKind;
@@ -138,9 +139,9 @@ class ConsoleFormatTest {
                 keys.add("enum.AlertKind." + kind);
             }
         }
-        List<String> rules = new ArrayList<>(constants(Rules.class, org.onex.hub.mapping.Rules.class));
-        rules.addAll(List.of(ProviderEntitlement.RULE, DeliveryRouter.NO_COMPETENT_DEPARTMENT));
-        rules.forEach(rule -> keys.add("enum.Rule." + rule));
+        assertThat(QuarantineApi.RULES).contains(Rules.CREDIT_CODE_CHECK, ProviderEntitlement.RULE,
+                DeliveryRouter.NO_COMPETENT_DEPARTMENT);
+        QuarantineApi.RULES.forEach(rule -> keys.add("enum.Rule." + rule));
         keys.addAll(List.of("enum.Severity.ERROR", "enum.Severity.WARNING"));
         DeliveriesController.STATUSES.forEach(status -> keys.add("enum.DeliveryStatus." + status));
         Properties zh = bundle("messages.properties");
