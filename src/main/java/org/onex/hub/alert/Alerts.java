@@ -98,6 +98,14 @@ public class Alerts {
                 "ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
     }
 
+    /** As {@link #warning(String, String, String, String, String)}, with the message as a code for the console. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long warning(String kind, String department, String feed, String subject, String message, AlertText text) {
+        return raised(() -> store.raise(kind, "WARNING", department, feed, subject, message, null, null, null, null,
+                text.code(), text.args(), clock.instant()), false, "ALERT {} {}/{}: {} - {}", kind, department, feed,
+                subject, message);
+    }
+
     /** An alert about a rule of the policy, in Chinese and English, naming the record or obligation. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long rule(String kind, String severity, String ruleId, String department, String subject, String messageZh,

@@ -119,7 +119,8 @@ class ConsoleFormatTest {
     void everyAlertTextCodeRaisedWithArgumentsHasATextInBothBundles() throws IOException {
         for (String code : List.of(Alerts.OBLIGATION_LATE, Alerts.OBLIGATION_OVERDUE, Alerts.OBLIGATION_REMINDER,
                 Alerts.SOURCE_SILENT, Alerts.FILE_REJECTED, Alerts.NO_COMPETENT_DEPARTMENT, Alerts.DELIVERY_STUCK,
-                Exchanges.EXCHANGE_OVERDUE)) {
+                Exchanges.EXCHANGE_OVERDUE, Alerts.SOURCE_UNREACHABLE, Alerts.CHANNEL_UNREACHABLE, Alerts.DELIVERY_DEAD,
+                Alerts.ROUTE_START_FAILED, Alerts.SOURCE_STOPPED)) {
             assertThat(bundle("messages.properties")).containsKey("alert.text." + code);
             assertThat(bundle("messages_en.properties")).containsKey("alert.text." + code);
         }
