@@ -126,6 +126,11 @@ public class ConsoleFormat {
         };
     }
 
+    /** A text of the bundles with its arguments, in the console's language (flash messages of actions). */
+    public String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
     /** A quarantine reason's rule by its name ({@code enum.Rule.<CODE>}), e.g. 统一社会信用代码校验位错误. */
     public String violation(String rule) {
         return label("Rule", rule);

@@ -29,6 +29,7 @@ import org.onex.hub.exchange.ExchangeKind;
 import org.onex.hub.exchange.ExchangeState;
 import org.onex.hub.exchange.Exchanges;
 import org.onex.hub.ingest.ProviderEntitlement;
+import org.onex.hub.ingest.RowOutcome;
 import org.onex.hub.ingest.file.FileReason;
 import org.onex.hub.delivery.DeliveryRouter;
 import org.onex.hub.notice.Notices;
@@ -145,6 +146,9 @@ class ConsoleFormatTest {
         QuarantineApi.RULES.forEach(rule -> keys.add("enum.Rule." + rule));
         keys.addAll(List.of("enum.Severity.ERROR", "enum.Severity.WARNING"));
         DeliveriesController.STATUSES.forEach(status -> keys.add("enum.DeliveryStatus." + status));
+        for (RowOutcome.Status status : RowOutcome.Status.values()) {
+            keys.add("enum.RowStatus." + status.name());
+        }
         Properties zh = bundle("messages.properties");
         Properties en = bundle("messages_en.properties");
         assertThat(keys).hasSizeGreaterThan(100);

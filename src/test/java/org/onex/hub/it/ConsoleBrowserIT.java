@@ -222,13 +222,13 @@ class ConsoleBrowserIT {
         browser.get(url("/console/departments/scjgj"));
         navigateBy(browser.findElement(By.cssSelector("tr[data-quarantine='" + id + "'] button.replay")));
         String notice = browser.findElement(By.id("flash-notice")).getText();
-        assertThat(notice).contains("#" + id).contains("STORED");
+        assertThat(notice).contains("#" + id).contains("已入库").doesNotContain("STORED");
         assertThat(browser.findElements(By.cssSelector("tr[data-quarantine='" + id + "']"))).isEmpty();
         JsonNode resolved = rest.getForObject("/api/v1/quarantine?status=RESOLVED&department=scjgj&limit=500",
                 JsonNode.class);
         assertThat(resolved.get("items").findValuesAsText("sourceKey")).contains("CONSOLE-REPLAY-1");
         // the record the notice names (the feed would show it only after sequencing, behind the demo's newer rows)
-        java.util.regex.Matcher recordId = java.util.regex.Pattern.compile("record (\\d+)").matcher(notice);
+        java.util.regex.Matcher recordId = java.util.regex.Pattern.compile("记录 (\\d+)").matcher(notice);
         assertThat(recordId.find()).as(notice).isTrue();
         JsonNode record = rest.getForObject("/api/v1/records/" + recordId.group(1), JsonNode.class);
         assertThat(record.at("/record/document/number").asText()).isEqualTo("CONSOLE-REPLAY-1");
