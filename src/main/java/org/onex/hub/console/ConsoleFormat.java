@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.onex.hub.alert.AlertText;
@@ -115,8 +117,8 @@ public class ConsoleFormat {
     String argument(String arg) {
         String value = arg.length() < 2 ? arg : arg.substring(2);
         return switch (arg.length() < 2 ? "" : arg.substring(0, 2)) {
-            case "t:" -> time(Instant.parse(value));
-            case "d:" -> deadline(Instant.parse(value));
+            case "t:" -> instant(value).map(this::time).orElse(value);
+            case "d:" -> instant(value).map(this::deadline).orElse(value);
             case "u:" -> department(value);
             case "r:" -> rule(value);
             case "e:" -> label(value.substring(0, Math.max(0, value.indexOf('.'))),
@@ -129,6 +131,14 @@ public class ConsoleFormat {
     /** A text of the bundles with its arguments, in the console's language (flash messages of actions). */
     public String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static Optional<Instant> instant(String iso) {
+        try {
+            return Optional.of(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return Optional.empty(); // shown as it was stored rather than failing the page
+        }
     }
 
     /** A quarantine reason's rule by its name ({@code enum.Rule.<CODE>}), e.g. 统一社会信用代码校验位错误. */
