@@ -90,6 +90,8 @@ class AlertsTest {
         assertThat(alert.textCode()).isEqualTo(Alerts.OBLIGATION_OVERDUE);
         assertThat(alert.textArgs()).containsExactly("r:R-APPROVAL-NOTICE", "s:XK-7", "u:scjgj",
                 "d:2026-11-23T16:00:00Z");
+        assertThat(org.onex.hub.schema.HubJson.write(alert)).as("the API answers the alert as before")
+                .contains("\"messageEn\":\"English 2026-11-23T16:00:00Z\"").doesNotContain("textCode", "textArgs");
         assertThat(store.find(alerts.warning(Alerts.SOURCE_UNREACHABLE, "sthjj", "licences", "route", "down"))
                 .orElseThrow().textArgs()).as("an alert without a code").isEmpty();
     }
