@@ -83,11 +83,27 @@ public class Alerts {
                 "ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
     }
 
+    /** As {@link #error(String, String, String, String, String)}, with the message as a code for the console. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long error(String kind, String department, String feed, String subject, String message, AlertText text) {
+        return raised(() -> store.raise(kind, "ERROR", department, feed, subject, message, null, null, null, null,
+                text.code(), text.args(), clock.instant()), true, "ALERT {} {}/{}: {} - {}", kind, department, feed,
+                subject, message);
+    }
+
     /** Something to look at that does not stop anything. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long warning(String kind, String department, String feed, String subject, String message) {
         return raised(() -> store.raise(kind, "WARNING", department, feed, subject, message, clock.instant()), false,
                 "ALERT {} {}/{}: {} - {}", kind, department, feed, subject, message);
+    }
+
+    /** As {@link #warning(String, String, String, String, String)}, with the message as a code for the console. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long warning(String kind, String department, String feed, String subject, String message, AlertText text) {
+        return raised(() -> store.raise(kind, "WARNING", department, feed, subject, message, null, null, null, null,
+                text.code(), text.args(), clock.instant()), false, "ALERT {} {}/{}: {} - {}", kind, department, feed,
+                subject, message);
     }
 
     /** An alert about a rule of the policy, in Chinese and English, naming the record or obligation. */
@@ -97,6 +113,15 @@ public class Alerts {
         return raised(() -> store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn,
                 recordId, obligationId, clock.instant()), "ERROR".equals(severity), "ALERT {} {} {}: {} - {}", kind,
                 ruleId, department, subject, messageEn);
+    }
+
+    /** As {@link #rule}, with the message as a code for the console. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long rule(String kind, String severity, String ruleId, String department, String subject, String messageZh,
+            String messageEn, Long recordId, Long obligationId, AlertText text) {
+        return raised(() -> store.raise(kind, severity, department, null, subject, messageZh, ruleId, messageEn,
+                recordId, obligationId, text.code(), text.args(), clock.instant()), "ERROR".equals(severity),
+                "ALERT {} {} {}: {} - {}", kind, ruleId, department, subject, messageEn);
     }
 
     /**

@@ -185,9 +185,10 @@ public class SourceHealth {
         }
         boolean delivery = s.feed() != null && s.feed().startsWith("deliveries");
         try {
-            a.warning(delivery ? Alerts.CHANNEL_UNREACHABLE : Alerts.SOURCE_UNREACHABLE, s.department(), s.feed(),
-                    s.route(), "route " + s.route() + " failed " + s.failuresInARow() + " times in a row: "
-                            + s.lastError());
+            String kind = delivery ? Alerts.CHANNEL_UNREACHABLE : Alerts.SOURCE_UNREACHABLE;
+            a.warning(kind, s.department(), s.feed(), s.route(), "route " + s.route() + " failed "
+                    + s.failuresInARow() + " times in a row: " + s.lastError(), AlertText.of(kind).text(s.route())
+                            .text(s.failuresInARow()).text(s.lastError()).build());
         } catch (RuntimeException e) {
             // the store is down: the failure is in the log and in this state; the route's own error handling goes on
             LOG.warn("{}: alert not raised: {}", s.route(), e.toString());

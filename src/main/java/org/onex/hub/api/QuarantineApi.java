@@ -42,7 +42,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public class QuarantineApi {
 
     private static final Set<String> PARAMS = Set.of("department", "feed", "rule", "status", "cursor", "limit");
-    static final Set<String> RULES = ruleCodes();
+    /** Every rule code a quarantined row can carry (the console labels each, {@code enum.Rule.<code>}). */
+    public static final Set<String> RULES = ruleCodes();
 
     private final QuarantineStore quarantine;
     private final SourcePayloads payloads;

@@ -38,11 +38,14 @@ public class AlertsController implements ConsolePage {
     private final AlertStore alerts;
     private final OperatorActions actions;
     private final DepartmentRegistry registry;
+    private final ConsoleFormat format;
 
-    public AlertsController(AlertStore alerts, OperatorActions actions, DepartmentRegistry registry) {
+    public AlertsController(AlertStore alerts, OperatorActions actions, DepartmentRegistry registry,
+            ConsoleFormat format) {
         this.alerts = alerts;
         this.actions = actions;
         this.registry = registry;
+        this.format = format;
     }
 
     @Override
@@ -99,7 +102,7 @@ public class AlertsController implements ConsolePage {
             HttpServletRequest request, RedirectAttributes redirect) {
         int n = actions.acknowledgeAlerts(kind, ConsoleParams.code(department), maxId, ConsoleActor.of(principal),
                 comment);
-        redirect.addFlashAttribute("notice", kind + " × " + n + " ✓");
+        redirect.addFlashAttribute("notice", format.alertKind(kind) + " × " + n + " ✓");
         return "redirect:" + ConsoleModel.back(request);
     }
 }

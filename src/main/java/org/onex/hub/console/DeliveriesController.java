@@ -32,9 +32,11 @@ public class DeliveriesController implements ConsolePage {
     private final OperatorActions actions;
     private final DeliveryRecoveryProperties settings;
     private final Clock clock;
+    private final ConsoleFormat format;
 
     public DeliveriesController(DeliveryStore deliveries, OperatorActions actions, DeliveryRecoveryProperties settings,
-            Clock clock) {
+            Clock clock, ConsoleFormat format) {
+        this.format = format;
         this.deliveries = deliveries;
         this.actions = actions;
         this.settings = settings;
@@ -85,7 +87,7 @@ public class DeliveriesController implements ConsolePage {
     public String replay(@PathVariable long id, Principal principal, HttpServletRequest request,
             RedirectAttributes redirect) {
         Delivery d = actions.replayDelivery(id, ConsoleActor.of(principal));
-        redirect.addFlashAttribute("notice", "#" + id + ": " + d.status());
+        redirect.addFlashAttribute("notice", "#" + id + ": " + format.label("DeliveryStatus", d.status()));
         return "redirect:" + ConsoleModel.back(request);
     }
 
@@ -93,7 +95,7 @@ public class DeliveriesController implements ConsolePage {
     public String discard(@PathVariable long id, @RequestParam(defaultValue = "") String comment, Principal principal,
             HttpServletRequest request, RedirectAttributes redirect) {
         Delivery d = actions.discardDelivery(id, ConsoleActor.of(principal), comment);
-        redirect.addFlashAttribute("notice", "#" + id + ": " + d.status());
+        redirect.addFlashAttribute("notice", "#" + id + ": " + format.label("DeliveryStatus", d.status()));
         return "redirect:" + ConsoleModel.back(request);
     }
 }

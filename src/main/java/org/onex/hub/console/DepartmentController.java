@@ -17,7 +17,6 @@ import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.registry.Department;
 import org.onex.hub.registry.DepartmentRegistry;
 import org.onex.hub.schema.HubJson;
-import org.onex.hub.schema.Violation;
 import org.onex.hub.store.FeedItem;
 import org.onex.hub.store.FeedStore;
 import org.onex.hub.store.OverviewStore;
@@ -48,7 +47,7 @@ public class DepartmentController {
 
     /** A stored record version, summarised. */
     public record RecordRow(long recordId, int version, String category, String recordType, String documentNumber,
-            String subjectName, String storedAt) {
+            String subjectName, Instant storedAt) {
     }
 
     private final DepartmentRegistry registry;
@@ -59,10 +58,12 @@ public class DepartmentController {
     private final OperatorActions actions;
     private final SharingEnforcer enforcer;
     private final QuarantineView quarantineView;
+    private final ConsoleFormat format;
 
     public DepartmentController(DepartmentRegistry registry, SourceHealth health, OverviewStore overview, FeedStore feed,
             QuarantineStore quarantine, OperatorActions actions, SharingEnforcer enforcer,
-            QuarantineView quarantineView) {
+            QuarantineView quarantineView, ConsoleFormat format) {
+        this.format = format;
         this.enforcer = enforcer;
         this.quarantineView = quarantineView;
         this.registry = registry;
@@ -121,11 +122,13 @@ public class DepartmentController {
             RedirectAttributes redirect) {
         RowOutcome outcome = actions.replayQuarantine(id, ConsoleActor.of(principal));
         if (outcome.status() == RowOutcome.Status.QUARANTINED) {
-            redirect.addFlashAttribute("error", "#" + id + ": " + String.join("; ",
-                    outcome.violations().stream().map(Violation::message).toList()));
+            redirect.addFlashAttribute("error", "#" + id + ": " + String.join("; ", outcome.violations().stream()
+                    .map(v -> format.violation(v.rule()) + " (" + v.field() + "): " + format.masked(v.message()))
+                    .toList()));
         } else {
-            redirect.addFlashAttribute("notice", "#" + id + ": " + outcome.status() + " → record " + outcome.recordId()
-                    + " v" + outcome.version());
+            redirect.addFlashAttribute("notice", format.message("quarantine.replayed", String.valueOf(id),
+                    format.label("RowStatus", outcome.status().name()), String.valueOf(outcome.recordId()),
+                    String.valueOf(outcome.version())));
         }
         return "redirect:" + ConsoleModel.back(request);
     }
@@ -133,6 +136,15 @@ public class DepartmentController {
     private static RecordRow summary(FeedItem item, JsonNode e) {
         return new RecordRow(item.recordId(), item.version(), item.category(), item.recordType(),
                 e.path("document").path("number").asText(null), e.path("subject").path("name").asText(null),
-                e.path("times").path("storedAt").asText(null));
+                storedAt(e.path("times").path("storedAt").asText(null)));
+    }
+
+    /** The envelope's ISO instant, shown in Beijing time by the template; null if absent or unreadable. */
+    private static Instant storedAt(String iso) {
+        try {
+            return iso == null ? null : Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

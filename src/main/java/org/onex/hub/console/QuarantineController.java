@@ -47,10 +47,12 @@ public class QuarantineController implements ConsolePage {
 
     private final QuarantineStore quarantine;
     private final OperatorActions actions;
+    private final ConsoleFormat format;
 
-    public QuarantineController(QuarantineStore quarantine, OperatorActions actions) {
+    public QuarantineController(QuarantineStore quarantine, OperatorActions actions, ConsoleFormat format) {
         this.quarantine = quarantine;
         this.actions = actions;
+        this.format = format;
     }
 
     @Override
@@ -90,9 +92,10 @@ public class QuarantineController implements ConsolePage {
     public String replayGroup(@RequestParam String rule, @RequestParam String department, @RequestParam String feed,
             @RequestParam long maxId, Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
         BulkReplay r = actions.replayQuarantineGroup(rule, department, feed, maxId, ConsoleActor.of(principal));
-        redirect.addFlashAttribute(r.stillQuarantined() == 0 ? "notice" : "error", rule + " " + department + "/"
-                + feed + ": " + r.stored() + " ✓, " + r.superseded() + " ⇢, " + r.stillQuarantined() + " ✗"
-                + (r.firstReason() == null ? "" : " — " + r.firstReason()));
+        redirect.addFlashAttribute(r.stillQuarantined() == 0 ? "notice" : "error", format.violation(rule) + " "
+                + format.department(department) + " " + feed + ": " + r.stored() + " ✓, " + r.superseded() + " ⇢, "
+                + r.stillQuarantined() + " ✗"
+                + (r.firstRule() == null ? "" : " — " + format.violation(r.firstRule()) + " " + r.firstRule()));
         return "redirect:" + ConsoleModel.back(request);
     }
 }

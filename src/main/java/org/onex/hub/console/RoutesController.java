@@ -39,7 +39,10 @@ public class RoutesController implements ConsolePage {
     private final RouteStatuses routes;
     private final OperatorActions actions;
 
-    public RoutesController(RouteStatuses routes, OperatorActions actions) {
+    private final ConsoleFormat format;
+
+    public RoutesController(RouteStatuses routes, OperatorActions actions, ConsoleFormat format) {
+        this.format = format;
         this.routes = routes;
         this.actions = actions;
     }
@@ -84,13 +87,15 @@ public class RoutesController implements ConsolePage {
 
     @PostMapping("/console/routes/{id}/suspend")
     public String suspend(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", id + ": " + actions.suspendRoute(id, ConsoleActor.of(principal)));
+        redirect.addFlashAttribute("notice", id + ": " + format.message("route."
+                + actions.suspendRoute(id, ConsoleActor.of(principal))));
         return "redirect:/console/routes";
     }
 
     @PostMapping("/console/routes/{id}/resume")
     public String resume(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("notice", id + ": " + actions.resumeRoute(id, ConsoleActor.of(principal)));
+        redirect.addFlashAttribute("notice", id + ": " + format.message("route."
+                + actions.resumeRoute(id, ConsoleActor.of(principal))));
         return "redirect:/console/routes";
     }
 }

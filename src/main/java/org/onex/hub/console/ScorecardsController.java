@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.onex.hub.deadline.ObligationRule;
-import org.onex.hub.deadline.ObligationRules;
 import org.onex.hub.deadline.Scorecards;
 import org.onex.hub.schema.HubDates;
 import org.onex.hub.schema.HubJson;
@@ -34,13 +32,11 @@ public class ScorecardsController implements ConsolePage {
     private final Scorecards scorecards;
     private final ConsoleFormat format;
     private final Clock clock;
-    private final ObligationRules rules;
 
-    public ScorecardsController(Scorecards scorecards, ConsoleFormat format, Clock clock, ObligationRules rules) {
+    public ScorecardsController(Scorecards scorecards, ConsoleFormat format, Clock clock) {
         this.scorecards = scorecards;
         this.format = format;
         this.clock = clock;
-        this.rules = rules;
     }
 
     @Override
@@ -87,11 +83,7 @@ public class ScorecardsController implements ConsolePage {
                 rate.add(Math.round(1000.0 * c[0] / decided) / 10.0);
             }
         });
-        Map<String, String> ruleNames = new LinkedHashMap<>();
-        for (ObligationRule r : rules.rules()) {
-            ruleNames.put(r.id(), format.pick(r.nameZh(), r.nameEn()));
-        }
-        model.addAttribute("ruleNames", ruleNames);
+
         model.addAttribute("month", m.toString());
         model.addAttribute("lines", lines);
         model.addAttribute("chart", chart.toString());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Lateness;
@@ -196,7 +197,9 @@ public class ObligationEngine implements IngestHook {
                 rule.nameEn() + " late: " + sourceKey + " was due " + due + ", done " + done + ", "
                         + lateness.workingDays() + " working days (" + lateness.hours() + " h) late; "
                         + why.attribution().name() + ": " + why.note(),
-                recordId, obligationId);
+                recordId, obligationId, AlertText.of(Alerts.OBLIGATION_LATE).rule(rule.id()).text(sourceKey)
+                        .deadline(due).time(done).text(lateness.workingDays()).text(lateness.hours())
+                        .label(why.attribution()).build());
     }
 
     /** Completes an obligation met outside the hub's own events (completion: external). */

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.calendar.CalendarYearMissingException;
 import org.onex.hub.calendar.Periods;
@@ -102,7 +103,7 @@ public class ObligationScanner {
                 alerts.rule(Alerts.OBLIGATION_OVERDUE, "ERROR", rule.id(), o.responsible(), o.sourceKey(),
                         rule.nameZh() + "已逾期：" + o.sourceKey() + "（" + o.party() + "）应于 " + o.dueAt() + " 前完成",
                         rule.nameEn() + " overdue: " + o.sourceKey() + " (" + o.party() + ") was due " + o.dueAt(),
-                        o.recordId(), o.id());
+                        o.recordId(), o.id(), due(Alerts.OBLIGATION_OVERDUE, o));
                 n++;
             }
         }
@@ -127,7 +128,7 @@ public class ObligationScanner {
                     alerts.rule(Alerts.OBLIGATION_REMINDER, "WARNING", rule.id(), o.responsible(), o.sourceKey(),
                             rule.nameZh() + "即将到期：" + o.sourceKey() + "（" + o.party() + "）应于 " + o.dueAt() + " 前完成",
                             rule.nameEn() + " due soon: " + o.sourceKey() + " (" + o.party() + ") is due " + o.dueAt(),
-                            o.recordId(), o.id());
+                            o.recordId(), o.id(), due(Alerts.OBLIGATION_REMINDER, o));
                     n++;
                 }
             } catch (CalendarYearMissingException e) {
@@ -151,7 +152,9 @@ public class ObligationScanner {
                             f.department() + "/" + f.feed(),
                             f.department() + "/" + f.feed() + " 已 " + silent + " 个工作日未报送数据（上次 " + last.get() + "）",
                             f.department() + "/" + f.feed() + " has sent nothing for " + silent
-                                    + " working days (last at " + last.get() + ")", null, null);
+                                    + " working days (last at " + last.get() + ")", null, null,
+                            AlertText.of(Alerts.SOURCE_SILENT).unit(f.department()).text(f.feed()).text(silent)
+                                    .time(last.get()).build());
                     n++;
                 }
             } catch (CalendarYearMissingException e) {
@@ -159,5 +162,10 @@ public class ObligationScanner {
             }
         }
         return n;
+    }
+
+    /** An overdue or reminder alert as a code for the console: rule, record, owing unit, due time. */
+    private static AlertText due(String kind, Obligation o) {
+        return AlertText.of(kind).rule(o.ruleId()).text(o.sourceKey()).unit(o.party()).deadline(o.dueAt()).build();
     }
 }

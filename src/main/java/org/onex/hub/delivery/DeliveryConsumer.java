@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.alert.Causes;
 import org.onex.hub.alert.SourceHealth;
@@ -115,7 +116,8 @@ public final class DeliveryConsumer {
             });
             alerts.error(Alerts.DELIVERY_DEAD, department, channel.kind(), "delivery " + id, "delivery " + id
                     + " to " + department + " failed on every attempt and is dead: " + error
-                    + "; fix the cause, then POST /api/v1/deliveries/" + id + "/replay (or discard it)");
+                    + "; fix the cause, then POST /api/v1/deliveries/" + id + "/replay (or discard it)",
+                    AlertText.of(Alerts.DELIVERY_DEAD).text(id).unit(department).text(error).build());
         }
         LOG.error("{}: deliveries {} dead after the last attempt: {}; {} put back in the outbox", department, dead,
                 error, behind);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.ingest.IngestHook;
 import org.onex.hub.registry.DepartmentRegistry;
@@ -62,7 +63,12 @@ public class DeliveryRouter implements IngestHook {
         String message = "no competent department: matter code " + (matter == null ? "(none)" : "'" + matter + "'")
                 + " is not in config/matters.yaml and no licence " + licenceRef(record)
                 + " is in the hub; complete the table or the decision, then replay";
-        alerts.error(Alerts.NO_COMPETENT_DEPARTMENT, department, feed, record.identity().sourceKey(), message);
+        Object licence = record.body() == null ? null : record.body().get(RELATED_LICENCE);
+        alerts.error(Alerts.NO_COMPETENT_DEPARTMENT, department, feed, record.identity().sourceKey(), message,
+                AlertText.of(Alerts.NO_COMPETENT_DEPARTMENT).text(record.identity().sourceKey())
+                        .text(matter == null ? "—" : matter).text(licence == null ? "—" : licence)
+                        .text(record.subject() == null || record.subject().creditCode() == null ? "—"
+                                : record.subject().creditCode()).build());
         return List.of(Violation.error("document.matterCode", NO_COMPETENT_DEPARTMENT, message));
     }
 

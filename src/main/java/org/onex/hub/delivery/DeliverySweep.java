@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.store.Alert;
 import org.onex.hub.store.AlertStore;
@@ -132,7 +133,10 @@ public class DeliverySweep {
                             + "; the oldest is delivery #" + o.id() + " (record " + o.recordId() + " v" + o.version()
                             + ", planned " + o.createdAt() + ", " + state + "). Check the department's delivery channel"
                             + " (its route, CHANNEL_UNREACHABLE alerts): GET /api/v1/deliveries?stuck=true",
-                    o.recordId(), null);
+                    o.recordId(), null, AlertText.of(Alerts.DELIVERY_STUCK).text(s.count()).unit(s.department())
+                            .text(afterZh).text(o.id()).text(o.recordId()).text(o.version()).time(o.createdAt())
+                            .label("DeliveryStatus", o.status()).time(o.queuedAt()).text(o.lastError()).text(after)
+                            .build());
         }
         for (Alert open : alertStore.list(Alert.OPEN, null, Alerts.DELIVERY_STUCK, null, 500)) {
             if (open.department() != null && !stuck.containsKey(open.department())) {

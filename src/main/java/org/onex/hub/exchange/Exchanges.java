@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.calendar.Periods;
@@ -259,7 +260,8 @@ public class Exchanges {
                     ? registry.justice().map(Department::code).orElse(x.receiver()) : x.receiver();
             alerts.rule(EXCHANGE_OVERDUE, "WARNING", ruleOf(x), owes, x.number(), x.kind().zh() + " " + x.number()
                     + " 应于 " + x.replyDueAt() + " 前答复，尚未答复", x.kind() + " " + x.number()
-                            + " was due an answer by " + x.replyDueAt() + " and has none", x.recordId(), null);
+                            + " was due an answer by " + x.replyDueAt() + " and has none", x.recordId(), null,
+                    AlertText.of(EXCHANGE_OVERDUE).label(x.kind()).text(x.number()).deadline(x.replyDueAt()).build());
             n++;
         }
         for (Exchange x : store.urgentWithoutStaff(now.minus(periods.immediatePeriod()), 500)) {

@@ -19,6 +19,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.alert.SourceHealth;
 import org.onex.hub.config.HubPaths;
@@ -201,7 +202,9 @@ public class DepartmentRouteSupervision implements CamelContextConfiguration {
         if (a != null) {
             try {
                 a.error(Alerts.ROUTE_START_FAILED, entry.department(), entry.feed(), route, "route " + route
-                        + " did not start: " + reason + " (" + next + "; fix the cause, no restart needed)");
+                        + " did not start: " + reason + " (" + next + "; fix the cause, no restart needed)",
+                        AlertText.of(Alerts.ROUTE_START_FAILED).text(route).text(reason)
+                                .text(Duration.ofMillis(delay).toString().substring(2).toLowerCase()).build());
             } catch (RuntimeException e) {
                 LOG.warn("{}: alert not raised: {}", route, e.toString());
             }

@@ -128,13 +128,13 @@ public class OperatorActions {
     /**
      * Replays every open entry of a quarantine group (rule × unit × feed) up to {@code maxId}, after the department
      * fixed its data or the hub admin a mapping: how many were stored, superseded, and are still quarantined (with
-     * the reason of the first). An entry another operator replayed meanwhile is skipped.
+     * the rule the first still fails). An entry another operator replayed meanwhile is skipped.
      */
     public BulkReplay replayQuarantineGroup(String rule, String department, String feed, long maxId, Client actor) {
         int stored = 0;
         int superseded = 0;
         int still = 0;
-        String firstReason = null;
+        String firstRule = null;
         for (long id : quarantine.openIds(rule, department, feed, maxId)) {
             RowOutcome outcome;
             try {
@@ -145,19 +145,19 @@ public class OperatorActions {
             switch (outcome.status()) {
                 case QUARANTINED -> {
                     still++;
-                    if (firstReason == null && !outcome.violations().isEmpty()) {
-                        firstReason = outcome.violations().get(0).rule() + ": " + outcome.violations().get(0).message();
+                    if (firstRule == null && !outcome.violations().isEmpty()) {
+                        firstRule = outcome.violations().get(0).rule();
                     }
                 }
                 case SUPERSEDED -> superseded++;
                 default -> stored++;
             }
         }
-        return new BulkReplay(stored, superseded, still, firstReason);
+        return new BulkReplay(stored, superseded, still, firstRule);
     }
 
     /** What a bulk replay of quarantined rows did. */
-    public record BulkReplay(int stored, int superseded, int stillQuarantined, String firstReason) {
+    public record BulkReplay(int stored, int superseded, int stillQuarantined, String firstRule) {
     }
 
     public Delivery replayDelivery(long id, Client actor) {

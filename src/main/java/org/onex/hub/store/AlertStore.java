@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.onex.hub.schema.HubJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,21 +34,30 @@ public class AlertStore {
     /** As {@link #raise}, with the rule ID, an English message and the record or obligation concerned. */
     public long raise(String kind, String severity, String department, String feed, String subject, String message,
             String ruleId, String messageEn, Long recordId, Long obligationId, Instant now) {
+        return raise(kind, severity, department, feed, subject, message, ruleId, messageEn, recordId, obligationId,
+                null, List.of(), now);
+    }
+
+    /** As above, with the message as a code and typed arguments for the console ({@code alert.AlertText}). */
+    public long raise(String kind, String severity, String department, String feed, String subject, String message,
+            String ruleId, String messageEn, Long recordId, Long obligationId, String textCode, List<String> textArgs,
+            Instant now) {
+        String args = textCode == null ? null : truncate(HubJson.write(textArgs), 2048);
         Timestamp ts = Timestamp.from(now);
         List<Long> open = jdbc.queryForList("SELECT id FROM hub_alert WHERE kind = ? AND status = 'OPEN'"
                 + " AND COALESCE(department, '') = ? AND COALESCE(feed, '') = ? AND subject = ?", Long.class,
                 kind, nz(department), nz(feed), subject);
         if (!open.isEmpty()) {
             jdbc.update("UPDATE hub_alert SET times_seen = times_seen + 1, last_seen_at = ?, message = ?,"
-                    + " message_en = COALESCE(?, message_en) WHERE id = ?", ts, truncate(message, 2048),
-                    truncate(messageEn, 2048), open.get(0));
+                    + " message_en = COALESCE(?, message_en), text_code = ?, text_args = ? WHERE id = ?", ts,
+                    truncate(message, 2048), truncate(messageEn, 2048), textCode, args, open.get(0));
             return open.get(0);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO hub_alert (kind, severity, department, feed, subject, message,"
-                    + " status, times_seen, raised_at, last_seen_at, rule_id, message_en, record_id, obligation_id)"
-                    + " VALUES (?,?,?,?,?,?,'OPEN',1,?,?,?,?,?,?)", new String[] { "id" });
+                    + " status, times_seen, raised_at, last_seen_at, rule_id, message_en, record_id, obligation_id,"
+                    + " text_code, text_args) VALUES (?,?,?,?,?,?,'OPEN',1,?,?,?,?,?,?,?,?)", new String[] { "id" });
             ps.setString(1, kind);
             ps.setString(2, severity);
             ps.setString(3, department);
@@ -60,6 +70,8 @@ public class AlertStore {
             ps.setString(10, truncate(messageEn, 2048));
             ps.setObject(11, recordId);
             ps.setObject(12, obligationId);
+            ps.setString(13, textCode);
+            ps.setString(14, args);
             return ps;
         }, key);
         return Columns.ids(key).get(0);
@@ -153,7 +165,19 @@ public class AlertStore {
                 Columns.instant(rs.getTimestamp("last_seen_at")), Columns.instant(rs.getTimestamp("acknowledged_at")),
                 rs.getString("acknowledged_by"), rs.getString("ack_comment"), rs.getString("rule_id"),
                 rs.getString("message_en"), rs.getObject("record_id") == null ? null : rs.getLong("record_id"),
-                rs.getObject("obligation_id") == null ? null : rs.getLong("obligation_id"));
+                rs.getObject("obligation_id") == null ? null : rs.getLong("obligation_id"),
+                rs.getString("text_code"), textArgs(rs.getString("text_args")));
+    }
+
+    private static List<String> textArgs(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(HubJson.mapper().readValue(json, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of(); // a truncated list: the console falls back to the stored message
+        }
     }
 
     private static String nz(String s) {

@@ -77,6 +77,25 @@ class AlertsTest {
         assertThat(messages(Level.ERROR)).hasSize(1).allMatch(m -> m.startsWith("ALERT NO_COMPETENT_DEPARTMENT"));
     }
 
+    /** Issue 17 item 5: the code and typed arguments are stored beside the messages the API answers. */
+    @Test
+    void anAlertKeepsItsMessageCodeAndArgumentsBesideItsMessages() {
+        Instant due = Instant.parse("2026-11-23T16:00:00Z");
+        long id = alerts.rule(Alerts.OBLIGATION_OVERDUE, "ERROR", "R-APPROVAL-NOTICE", "scjgj", "XK-7", "中文 " + due,
+                "English " + due, null, null, AlertText.of(Alerts.OBLIGATION_OVERDUE).rule("R-APPROVAL-NOTICE")
+                        .text("XK-7").unit("scjgj").deadline(due).build());
+        var alert = store.find(id).orElseThrow();
+        assertThat(alert.message()).isEqualTo("中文 2026-11-23T16:00:00Z");
+        assertThat(alert.messageEn()).isEqualTo("English 2026-11-23T16:00:00Z");
+        assertThat(alert.textCode()).isEqualTo(Alerts.OBLIGATION_OVERDUE);
+        assertThat(alert.textArgs()).containsExactly("r:R-APPROVAL-NOTICE", "s:XK-7", "u:scjgj",
+                "d:2026-11-23T16:00:00Z");
+        assertThat(org.onex.hub.schema.HubJson.write(alert)).as("the API answers the alert as before")
+                .contains("\"messageEn\":\"English 2026-11-23T16:00:00Z\"").doesNotContain("textCode", "textArgs");
+        assertThat(store.find(alerts.warning(Alerts.SOURCE_UNREACHABLE, "sthjj", "licences", "route", "down"))
+                .orElseThrow().textArgs()).as("an alert without a code").isEmpty();
+    }
+
     @Test
     void anAlertTheStoreCannotTakeIsStillLogged() {
         dataSource.close();

@@ -1,6 +1,7 @@
 package org.onex.hub.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
@@ -53,8 +54,9 @@ class SourceHealthTest {
         assertThat(health.worst("sthjj").orElseThrow().route()).isEqualTo("sthjj-licences-db");
         // alerted from the third failure on, for the database route only
         verify(alerts, times(2)).warning(eq(Alerts.SOURCE_UNREACHABLE), eq("sthjj"), eq("licences"),
-                eq("sthjj-licences-db"), contains("Connection refused"));
-        verify(alerts, never()).warning(anyString(), anyString(), anyString(), eq("sthjj-licences-sftp"), anyString());
+                eq("sthjj-licences-db"), contains("Connection refused"), any(AlertText.class));
+        verify(alerts, never()).warning(anyString(), anyString(), anyString(), eq("sthjj-licences-sftp"), anyString(),
+                any(AlertText.class));
         // metrics keep their names and labels, with the route added
         assertThat(meters.find("hub_poll_duration").tags("department", "sthjj", "feed", "licences", "route",
                 "sthjj-licences-db", "outcome", "failure").timer().count()).isEqualTo(4);
@@ -86,7 +88,7 @@ class SourceHealthTest {
             health.failed("scjgj-deliveries", "scjgj", "deliveries (jdbc)", "inbox table missing", null);
         }
         verify(alerts).warning(eq(Alerts.CHANNEL_UNREACHABLE), eq("scjgj"), eq("deliveries (jdbc)"),
-                eq("scjgj-deliveries"), contains("inbox table missing"));
+                eq("scjgj-deliveries"), contains("inbox table missing"), any(AlertText.class));
     }
 
     /** Issue 17 item 6: the dead-poller rule sees a started route that never succeeds (0), not a missing series. */

@@ -232,9 +232,15 @@ class ConsoleBrowserIT {
         reloadUntil("/console/departments/scjgj", () -> !browser.findElements(By.cssSelector("#records tbody tr td"))
                 .get(0).getText().isEmpty() && !browser.findElements(By.cssSelector("tr[data-quarantine]")).isEmpty());
         assertThat(browser.findElement(By.id("feeds")).getText()).contains("licences");
-        assertThat(browser.findElement(By.id("records")).getText()).contains("LICENCE").contains("C2");
-        assertThat(browser.findElement(By.id("quarantine")).findElements(By.cssSelector("ul.reasons li code")))
-                .extracting(WebElement::getText).allMatch(rule -> rule.matches("[A-Z][A-Z0-9_]+"));
+        assertThat(browser.findElement(By.id("records")).getText()).contains("行政许可").contains("C2 部门决定信息")
+                .doesNotContain("LICENCE");
+        assertThat(browser.findElement(By.id("provides")).getText()).contains("C2 部门决定信息");
+        List<WebElement> reasons = browser.findElement(By.id("quarantine"))
+                .findElements(By.cssSelector("ul.reasons .rule"));
+        assertThat(reasons).extracting(r -> r.getDomAttribute("data-rule"))
+                .allMatch(r -> r.matches("[A-Z][A-Z0-9_]+"));
+        assertThat(reasons).extracting(WebElement::getText).as("rules by their Chinese names")
+                .allMatch(name -> name.matches(".*\\p{IsHan}.*"));
     }
 
     @Test
@@ -250,13 +256,13 @@ class ConsoleBrowserIT {
         browser.get(url("/console/departments/scjgj"));
         navigateBy(browser.findElement(By.cssSelector("tr[data-quarantine='" + id + "'] button.replay")));
         String notice = browser.findElement(By.id("flash-notice")).getText();
-        assertThat(notice).contains("#" + id).contains("STORED");
+        assertThat(notice).contains("#" + id).contains("已入库").doesNotContain("STORED");
         assertThat(browser.findElements(By.cssSelector("tr[data-quarantine='" + id + "']"))).isEmpty();
         JsonNode resolved = rest.getForObject("/api/v1/quarantine?status=RESOLVED&department=scjgj&limit=500",
                 JsonNode.class);
         assertThat(resolved.get("items").findValuesAsText("sourceKey")).contains("CONSOLE-REPLAY-1");
         // the record the notice names (the feed would show it only after sequencing, behind the demo's newer rows)
-        java.util.regex.Matcher recordId = java.util.regex.Pattern.compile("record (\\d+)").matcher(notice);
+        java.util.regex.Matcher recordId = java.util.regex.Pattern.compile("记录 (\\d+)").matcher(notice);
         assertThat(recordId.find()).as(notice).isTrue();
         JsonNode record = rest.getForObject("/api/v1/records/" + recordId.group(1), JsonNode.class);
         assertThat(record.at("/record/document/number").asText()).isEqualTo("CONSOLE-REPLAY-1");
@@ -371,6 +377,63 @@ class ConsoleBrowserIT {
         assertThat(camel.getRouteController().getRouteStatus("zrzyj-approvals")).isEqualTo(ServiceStatus.Started);
         assertThat(Long.parseLong(browser.findElement(By.cssSelector("tr[data-route='scjgj-licences'] td.num"))
                 .getText())).as("exchanges counted by camel-micrometer").isPositive();
+    }
+
+    /**
+     * Issue 17 item 5: the 送达 link and its 全部 tab (no status) answer 200 in both languages (they were a 500), and
+     * every page writes its data in Chinese: no enum code shown raw and no ISO UTC instant (times in Beijing time).
+     * The quarantined source rows are the departments' own data and are left as they came.
+     */
+    @Test
+    void everyPageWritesItsDataInChineseAndTheUnfilteredDeliveriesAnswer() {
+        await().atMost(PATIENCE).until(() -> rest.getForObject("/api/v1/alerts?status=OPEN&kind=FILE_REJECTED",
+                JsonNode.class).get("count").asInt() > 0);
+        for (String lang : List.of("en", "zh_CN")) {
+            browser.get(url("/console/deliveries?lang=" + lang));
+            assertThat(status("/console/deliveries")).as(lang).isEqualTo(200);
+            assertThat(browser.findElement(By.id("tab-ALL")).getDomAttribute("class")).as(lang).contains("active");
+            assertThat(browser.findElements(By.id("deliveries"))).as(lang).hasSize(1);
+        }
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        java.util.regex.Pattern raw = java.util.regex.Pattern.compile(
+                "(?<![\\w-])(" + String.join("|", rawCodes()) + ")(?![\\w-])|\\[C\\d(, C\\d)*\\]");
+        for (String path : List.of("/console", "/console/alerts?status=ALL", "/console/deliveries",
+                "/console/departments/scjgj", "/console/departments/zhzf", "/console/departments/sthjj",
+                "/console/scorecards", "/console/exchanges?view=all", "/console/exchanges?view=notices",
+                "/console/routes")) {
+            browser.get(url(path));
+            String text = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "const m = document.querySelector('main').cloneNode(true);"
+                            + " m.querySelectorAll('.payload').forEach(p => p.remove()); return m.innerText;");
+            assertThat(text).as(path).isNotBlank();
+            assertThat(iso.matcher(text).results().map(java.util.regex.MatchResult::group)).as(path).isEmpty();
+            assertThat(raw.matcher(text).results().map(java.util.regex.MatchResult::group)).as(path).isEmpty();
+        }
+        browser.get(url("/console/alerts?kind=FILE_REJECTED"));
+        assertThat(browser.findElement(By.cssSelector("tr[data-alert] .message")).getText()).contains("被拒收")
+                .matches("(?s).*（[^）]*\\p{IsHan}[^）]*）.*");
+        assertThat(browser.findElement(By.cssSelector("tr[data-alert] .kind")).getText()).isEqualTo("文件拒收");
+    }
+
+    /** The codes a Chinese page must not show as they are: record types, attributions, alert kinds. */
+    private static List<String> rawCodes() {
+        List<String> codes = new java.util.ArrayList<>();
+        for (Enum<?> e : org.onex.hub.schema.RecordType.values()) {
+            codes.add(e.name());
+        }
+        for (Enum<?> e : org.onex.hub.deadline.Attribution.values()) {
+            codes.add(e.name());
+        }
+        codes.addAll(List.of("FILE_REJECTED", "NO_COMPETENT_DEPARTMENT", "SOURCE_UNREACHABLE", "CHANNEL_UNREACHABLE",
+                "OBLIGATION_LATE", "OBLIGATION_OVERDUE", "OBLIGATION_REMINDER", "SOURCE_SILENT", "DELIVERY_STUCK",
+                "DELIVERY_DEAD", "EXCHANGE_OVERDUE", "NOTICE_UNRECEIPTED"));
+        return codes;
+    }
+
+    /** The HTTP status of a console page, fetched with the browser's session. */
+    private long status(String path) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "fetch(arguments[0]).then(r => arguments[1](r.status))", url(path));
     }
 
     @Test

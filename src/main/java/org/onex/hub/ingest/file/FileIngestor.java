@@ -19,6 +19,7 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.ingest.IngestBatch;
 import org.onex.hub.ingest.IngestResult;
@@ -204,7 +205,8 @@ public final class FileIngestor {
                 rejection.reason, clock.instant());
         alerts.error(Alerts.FILE_REJECTED, spec.department(), spec.feed(), name,
                 "file " + name + " rejected, nothing stored, moved to .error/: " + rejection.reason + " ["
-                        + rejection.code + "]");
+                        + rejection.code + "]", AlertText.of(Alerts.FILE_REJECTED).text(name).label(rejection.code)
+                        .text(rejection.reason).build());
         count(FileEntry.REJECTED);
         return ledger.find(id).orElseThrow();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.onex.hub.alert.AlertText;
 import org.onex.hub.alert.Alerts;
 import org.onex.hub.ingest.FeedPoller;
 import org.onex.hub.ingest.IngestBatch;
@@ -78,7 +79,8 @@ public final class HttpFeedPoller implements FeedPoller {
         String routeId = exchange.getFromRouteId();
         alerts.error(Alerts.SOURCE_STOPPED, spec.department(), spec.feed(), routeId,
                 (e == null ? "the department API refused the hub; check it" : e.getMessage()) + " and resume route " + routeId
-                        + " (a hub restart also resumes it)");
+                        + " (a hub restart also resumes it)", AlertText.of(Alerts.SOURCE_STOPPED)
+                        .text(e == null ? null : e.getMessage()).text(routeId).build());
     }
 
     private String pageMax(List<Map<String, Object>> rows) {
