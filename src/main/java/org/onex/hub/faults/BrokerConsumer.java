@@ -1,5 +1,7 @@
 package org.onex.hub.faults;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,9 @@ final class BrokerConsumer implements AutoCloseable {
         this("tcp://127.0.0.1:" + port + "?reconnectAttempts=0&callTimeout=5000", user, password, department);
     }
 
+    /** Messages per transaction of the consumer. */
+    private static final int BATCH = 200;
+
     /** On any broker URL, e.g. the pair's failover URL. */
     BrokerConsumer(String url, String user, String password, String department) {
         this.url = url;
@@ -59,22 +64,35 @@ final class BrokerConsumer implements AutoCloseable {
                 MessageConsumer consumer = session.createSharedDurableConsumer(session.createTopic(TOPIC),
                         "faults-bureau", selector);
                 connection.start();
+                // one commit per batch (up to BATCH messages, or when the topic is quiet): a commit per message is
+                // an fsync of the broker's journal each, slower than the hub publishes under load
+                List<Long> batch = new ArrayList<>();
                 while (running.get()) {
-                    Message m = consumer.receive(500);
-                    if (m == null) {
+                    Message m = consumer.receive(batch.isEmpty() ? 500 : 50);
+                    if (m != null) {
+                        batch.add(m.getLongProperty("feedSeq"));
+                        if (batch.size() < BATCH) {
+                            continue;
+                        }
+                    }
+                    if (batch.isEmpty()) {
                         continue;
                     }
-                    long seq = m.getLongProperty("feedSeq");
                     try {
                         session.commit();
                     } catch (JMSException e) {
-                        inDoubt.add(seq); // committed or not: it may come again, once
-                        received.add(seq);
+                        for (long seq : batch) {
+                            inDoubt.add(seq); // committed or not: it may come again, once
+                            received.add(seq);
+                        }
                         throw e;
                     }
-                    if (!received.add(seq) && !inDoubt.remove(seq)) {
-                        duplicates.incrementAndGet();
+                    for (long seq : batch) {
+                        if (!received.add(seq) && !inDoubt.remove(seq)) {
+                            duplicates.incrementAndGet();
+                        }
                     }
+                    batch.clear();
                 }
             } catch (JMSException | RuntimeException e) {
                 reconnects.incrementAndGet();
