@@ -90,6 +90,29 @@ class HubJsonTest {
         assertThat(HubJson.contentHash(r)).isEqualTo(expected).matches("[0-9a-f]{64}");
     }
 
+    /**
+     * The hash is taken of the bytes Jackson's byte generator writes, which escape every surrogate char (a
+     * character outside the BMP such as the CJK extension B 𠮷 of some names, or an emoji) as a backslash-u escape,
+     * whereas the text envelope keeps the characters. Issue 18: a hash composed from the envelope's text would
+     * differ for such records and make every stored one look changed; this pins the definition.
+     */
+    @Test
+    void hashEscapesCharactersOutsideTheBmpAsTheByteGeneratorDoes() throws Exception {
+        HubRecord r = new HubRecord(Identity.source("SCJG", "f", null, "k1"), Category.C2, RecordType.LICENCE,
+                RecordStatus.VALID, false, new Subject("𠮷野家", SubjectKind.LEGAL_PERSON, null, null, null),
+                new Document("N1", null, LocalDate.of(2024, 3, 5), null, null, null, null, null), TIMES,
+                Map.of("XK_NR", "😀"), List.of());
+        String canonical = "{\"body\":{\"XK_NR\":\"\\uD83D\\uDE00\"},"
+                + "\"category\":\"C2\",\"decidedAt\":\"2024-03-05T02:20:30Z\","
+                + "\"document\":{\"decisionDate\":\"2024-03-05\",\"number\":\"N1\"},\"recordType\":\"LICENCE\","
+                + "\"status\":\"VALID\",\"subject\":{\"kind\":\"LEGAL_PERSON\",\"name\":\"\\uD842\\uDFB7野家\"},"
+                + "\"urgent\":false}";
+        String expected = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        assertThat(HubJson.contentHash(r)).isEqualTo(expected);
+        assertThat(HubJson.write(r)).contains("\"name\":\"𠮷野家\"").contains("\"XK_NR\":\"😀\"");
+    }
+
     static Stream<Arguments> sameContent() {
         return Stream.<Arguments>of(
                 Arguments.of("stored identity", (UnaryOperator<HubRecord>) r -> SampleRecords.stored(r, 99)),
