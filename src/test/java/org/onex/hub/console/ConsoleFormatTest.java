@@ -205,4 +205,13 @@ class ConsoleFormatTest {
         source.setFallbackToSystemLocale(false);
         return source;
     }
+
+    @Test
+    void freshnessBandsColourAUnitsLastRowsByAge() { // the overview (issue 17 item 1), now = 2026-12-03T12:30Z
+        assertThat(format.freshness(null)).isEqualTo("none");
+        assertThat(format.freshness(Instant.parse("2026-12-02T12:30:00Z"))).as("exactly a day").isEqualTo("fresh");
+        assertThat(format.freshness(Instant.parse("2026-12-02T12:29:59Z"))).isEqualTo("stale");
+        assertThat(format.freshness(Instant.parse("2026-11-30T12:30:00Z"))).as("three days").isEqualTo("stale");
+        assertThat(format.freshness(Instant.parse("2026-11-30T12:29:59Z"))).isEqualTo("old");
+    }
 }
