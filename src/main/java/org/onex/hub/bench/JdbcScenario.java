@@ -88,7 +88,7 @@ final class JdbcScenario {
         try (Connection store = dbs.monitor(BenchDatabases.STORE)) {
             long begin = System.nanoTime();
             hub.startRoutes();
-            HubRun.awaitRecords(store, options.rows(), 120);
+            hub.awaitRecords(store, options.rows(), 120);
             double seconds = (System.nanoTime() - begin) / 1e9;
             long heapPeak = HeapPeak.peakMib();
             double rate = options.rows() / seconds;

@@ -75,8 +75,11 @@ public class FeedPublisher {
         this.resend = new JmsTemplate(connectionFactory);
     }
 
+    /** Sequences up to 5,000 outbox entries, then (outside that transaction) vacuums the outbox when due. */
     public int sequence() {
-        return sequencer.sequence(5_000);
+        int n = sequencer.sequence(5_000);
+        sequencer.vacuumOutboxIfDue();
+        return n;
     }
 
     /**

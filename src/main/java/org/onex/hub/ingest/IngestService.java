@@ -103,17 +103,19 @@ public class IngestService {
         List<MappingResult> failedResults = new ArrayList<>();
         List<Integer> failedRows = new ArrayList<>();
         Map<String, MappingResult> mapped = new HashMap<>();
+        PreparedRows ahead = batch.prepared() != null
+                && batch.prepared().usableWith(mapping, extractedAt, batch.rows().size()) ? batch.prepared() : null;
         for (int i = 0; i < batch.rows().size(); i++) {
             if (i % CHECK_EVERY == 0) {
                 deadline.check("mapping row " + i + " of " + batch.rows().size());
             }
             SourceRow row = batch.rows().get(i);
-            String payload = payloads.toJson(row.values());
+            String payload = ahead != null ? ahead.payloads().get(i) : payloads.toJson(row.values());
             // a row identical to an earlier row of the batch maps the same: mapped once (100,000
             // identical bad rows in one push)
             MappingResult result = mapped.get(payload);
             if (result == null) {
-                result = checked(batch, mapping.apply(row.values(), extractedAt));
+                result = checked(batch, ahead != null ? ahead.results().get(i) : mapping.apply(row.values(), extractedAt));
                 mapped.put(payload, result);
             }
             outcomes.add(null);
@@ -174,6 +176,31 @@ public class IngestService {
         IngestResult result = new IngestResult(batch.department(), batch.feed(), outcomes);
         count(result);
         return result;
+    }
+
+    /**
+     * Maps the rows of a batch ahead, outside any transaction, so that a source can map its next batch while the
+     * previous one is being written (issue 18): the rows as JSON and their mapping results, before the hooks'
+     * checks (which read the store and raise alerts, so they stay in the ingest transaction). A batch without an
+     * extraction time, or whose feed has no mapping, is returned as it is; the transaction maps it then.
+     */
+    public IngestBatch prepare(IngestBatch batch) {
+        if (batch.extractedAt() == null || batch.rows().isEmpty()) {
+            return batch;
+        }
+        CompiledMapping mapping = mappings.find(batch.department(), batch.feed()).orElse(null);
+        if (mapping == null) {
+            return batch;
+        }
+        List<String> json = new ArrayList<>(batch.rows().size());
+        List<MappingResult> results = new ArrayList<>(batch.rows().size());
+        Map<String, MappingResult> mapped = new HashMap<>();
+        for (SourceRow row : batch.rows()) {
+            String payload = payloads.toJson(row.values());
+            json.add(payload);
+            results.add(mapped.computeIfAbsent(payload, p -> mapping.apply(row.values(), batch.extractedAt())));
+        }
+        return batch.withPrepared(new PreparedRows(mapping, batch.extractedAt(), json, results));
     }
 
     /**

@@ -45,10 +45,22 @@ class QuarantineReplayIT {
 
         long quarantineId;
         try (ConfigurableApplicationContext hub = start(work, mappings)) {
-            RowOutcome outcome = hub.getBean(IngestService.class).ingest(batch()).rows().get(0);
+            RowOutcome outcome = hub.getBean(IngestService.class).ingest(batch("REPLAY-1")).rows().get(0);
             assertThat(outcome.status()).isEqualTo(RowOutcome.Status.QUARANTINED);
             assertThat(outcome.violations()).extracting(v -> v.rule()).containsExactly("MAPPING_CODE_UNKNOWN");
             quarantineId = outcome.quarantineId();
+
+            // issue 18: a batch mapped ahead (outside the transaction, as a jdbc source reads ahead) goes through
+            // the same checks and quarantine as one mapped in the transaction
+            IngestService ingest = hub.getBean(IngestService.class);
+            IngestBatch ahead = ingest.prepare(batch("REPLAY-2"));
+            assertThat(ahead.prepared()).isNotNull();
+            assertThat(ahead.prepared().results().get(0).errors()).extracting(v -> v.rule())
+                    .containsExactly("MAPPING_CODE_UNKNOWN");
+            RowOutcome aheadOutcome = ingest.ingest(ahead).rows().get(0);
+            assertThat(aheadOutcome.status()).isEqualTo(RowOutcome.Status.QUARANTINED);
+            assertThat(aheadOutcome.violations()).extracting(v -> v.rule()).containsExactly("MAPPING_CODE_UNKNOWN");
+            assertThat(aheadOutcome.quarantineId()).isNotEqualTo(quarantineId);
         }
 
         Files.writeString(codeLists, fixed);
@@ -74,9 +86,9 @@ class QuarantineReplayIT {
         return HubJson.mapper().readTree(response.body());
     }
 
-    private static IngestBatch batch() {
+    private static IngestBatch batch(String key) {
         Random r = new Random(5);
-        Map<String, Object> row = Map.of("XK_WSH", "REPLAY-1", "XK_XDR_MC", SyntheticData.companyName(r),
+        Map<String, Object> row = Map.of("XK_WSH", key, "XK_XDR_MC", SyntheticData.companyName(r),
                 "XK_XDR_LB", "02", "XK_XDR_SHXYM", SyntheticData.creditCode(r), "XK_JDRQ", "2026-11-20",
                 "XK_XKLB", "06", "UPDATED_AT", "2026-11-20T09:00:00");
         return new IngestBatch("scjgj", "licences", List.of(new SourceRow(row, "replay test")), null, Instant.now());

@@ -398,7 +398,7 @@ class ValidateCommandTest {
     void everyTemplateIsDeclaredFromItsContract() throws Exception {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             // the templates' collaborators are only used when a route is created from them, never here
-            camel.addRoutes(new JdbcSourceTemplate(null, null, null, null));
+            camel.addRoutes(new JdbcSourceTemplate(null, null, null, null, null));
             camel.addRoutes(new SftpSourceTemplate(null, null, null, null, null, null, null, null));
             camel.addRoutes(new HttpSourceTemplate(null, null, null));
             camel.addRoutes(new DeliveryTemplates(null, null, null, null, null, null,

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -17,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Service;
 import org.onex.hub.ingest.FeedPoller;
 import org.onex.hub.ingest.IngestBatch;
+import org.onex.hub.ingest.ReadAhead;
 import org.onex.hub.ingest.SourceRow;
 import org.onex.hub.ingest.SourceRows;
 import org.onex.hub.schema.HubDates;
@@ -46,20 +49,25 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
     private final WatermarkStore watermarks;
     private final Clock clock;
     private final Function<String, String> origin;
+    /** Reads and maps the next batch while this one is written; null: no read-ahead. */
+    private final ReadAhead readAhead;
     /** The source as the database spells it; set when the route starts (this bean belongs to one route). */
     private volatile JdbcIdentifiers.SourceTable table;
+    /** The next batch, being read ahead from the cursor {@link Ahead#from}; null when none is. */
+    private volatile Ahead ahead;
 
     /**
      * @param origin where a parameter is written, as {@code file:line} (empty when unknown), for start errors
      */
     public JdbcFeedPoller(JdbcFeedSpec spec, DataSource dataSource, WatermarkStore watermarks, Clock clock,
-            Function<String, String> origin) {
+            Function<String, String> origin, ReadAhead readAhead) {
         this.spec = spec;
         this.source = new JdbcTemplate(dataSource);
         this.source.setFetchSize(spec.batchSize());
         this.watermarks = watermarks;
         this.clock = clock;
         this.origin = origin;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -99,6 +107,7 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
     @Override
     public void stop() {
         table = null;
+        dropAhead();
     }
 
     private JdbcIdentifiers.SourceTable table() {
@@ -139,16 +148,18 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
     /** Sets the body to the next {@link IngestBatch}, or null when there is nothing to do. */
     @Override
     public void nextBatch(Exchange exchange) {
-        JdbcCursor cursor = watermarks.load(spec.department(), spec.feed()).map(JdbcCursor::fromJson)
-                .orElseGet(JdbcCursor::initial);
+        String stored = watermarks.load(spec.department(), spec.feed()).orElse(null);
+        JdbcCursor cursor = stored == null ? JdbcCursor.initial() : JdbcCursor.fromJson(stored);
         Instant now = clock.instant();
         exchange.setProperty(MORE, false);
         exchange.getMessage().setBody(null);
         if (!cursor.sweeping()) {
-            LocalDateTime until = sourceNow().minus(spec.commitDelay());
-            Page page = read(cursor.time(), cursor.key(), until);
-            if (!page.rows.isEmpty()) {
-                emit(exchange, page, cursor.advanced(page.lastTime, page.lastKey), now);
+            Next next = takeAhead(stored);
+            if (next == null) {
+                next = readAfter(cursor, now);
+            }
+            if (next != null) {
+                emit(exchange, next.batch, next.full);
                 return;
             }
             if (!sweepDue(cursor, now)) {
@@ -156,11 +167,59 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
             }
             cursor = cursor.sweepStarted(cursor.time().minus(spec.lookback()), cursor.time());
         }
+        dropAhead();
         // R-APPROVAL-NOTICE depends on late rows not being lost: re-read the look-back window; the
         // idempotent store turns rows already stored into "unchanged".
         Page page = read(cursor.sweepTime(), cursor.sweepKey(), cursor.sweepUntil());
         JdbcCursor next = page.full ? cursor.sweepAdvanced(page.lastTime, page.lastKey) : cursor.sweepFinished(now);
-        emit(exchange, page, next, now);
+        emit(exchange, new IngestBatch(spec.department(), spec.feed(), page.rows, next.toJson(), now), page.full);
+    }
+
+    /** The page after {@code cursor} up to the commit delay before now, as a batch; null when there is none. */
+    private Next readAfter(JdbcCursor cursor, Instant now) {
+        LocalDateTime until = sourceNow().minus(spec.commitDelay());
+        Page page = read(cursor.time(), cursor.key(), until);
+        if (page.rows.isEmpty()) {
+            return null;
+        }
+        return new Next(new IngestBatch(spec.department(), spec.feed(), page.rows,
+                cursor.advanced(page.lastTime, page.lastKey).toJson(), now), page.full);
+    }
+
+    /**
+     * The batch read ahead, if it was read from the cursor the store holds now ({@code stored}): the transaction
+     * of the previous batch committed and moved the cursor there. Otherwise (it rolled back, another node moved
+     * the cursor, the read failed) the batch read ahead is dropped and this poll reads again, so that its errors
+     * are reported as a normal poll's.
+     */
+    private Next takeAhead(String stored) {
+        Ahead a = ahead;
+        ahead = null;
+        if (a == null) {
+            return null;
+        }
+        if (!a.from.equals(stored)) {
+            a.next.cancel(true);
+            return null;
+        }
+        try {
+            return a.next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            LOG.debug("{}-{}: reading ahead failed, reading again: {}", spec.department(), spec.feed(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private void dropAhead() {
+        Ahead a = ahead;
+        ahead = null;
+        if (a != null) {
+            a.next.cancel(true);
+        }
     }
 
     private boolean sweepDue(JdbcCursor cursor, Instant now) {
@@ -168,13 +227,21 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
                 && (cursor.sweptAt() == null || !cursor.sweptAt().plus(spec.sweepEvery()).isAfter(now));
     }
 
-    private void emit(Exchange exchange, Page page, JdbcCursor next, Instant now) {
+    private void emit(Exchange exchange, IngestBatch batch, boolean full) {
         int batches = exchange.getProperty(BATCHES, 0, Integer.class) + 1;
         exchange.setProperty(BATCHES, batches);
         // Yield after maxBatches so that a stopping hub does not wait for a long backlog to drain.
-        exchange.setProperty(MORE, page.full && batches < spec.maxBatches()
-                && !exchange.getContext().getStatus().isStopping());
-        exchange.getMessage().setBody(new IngestBatch(spec.department(), spec.feed(), page.rows, next.toJson(), now));
+        boolean more = full && batches < spec.maxBatches() && !exchange.getContext().getStatus().isStopping();
+        exchange.setProperty(MORE, more);
+        exchange.getMessage().setBody(batch);
+        JdbcCursor from = JdbcCursor.fromJson(batch.cursorJson());
+        if (more && readAhead != null && !from.sweeping()) {
+            // read and map the next page while this one is written; used only if this one commits
+            ahead = new Ahead(batch.cursorJson(), readAhead.submit(() -> {
+                Next next = readAfter(from, clock.instant());
+                return next == null ? null : new Next(readAhead.prepare(next.batch), next.full);
+            }));
+        }
     }
 
     /**
@@ -207,5 +274,13 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
     }
 
     private record Page(List<SourceRow> rows, LocalDateTime lastTime, Object lastKey, boolean full) {
+    }
+
+    /** A batch to emit, and whether its page was full (more may be ready at once). */
+    private record Next(IngestBatch batch, boolean full) {
+    }
+
+    /** The next batch being read ahead from the stored cursor {@code from}. */
+    private record Ahead(String from, CompletableFuture<Next> next) {
     }
 }

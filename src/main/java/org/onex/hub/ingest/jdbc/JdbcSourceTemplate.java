@@ -14,6 +14,7 @@ import org.onex.hub.connect.TemplateContract;
 import org.onex.hub.connect.TemplateContract.Type;
 import org.onex.hub.connect.TemplateParameters;
 import org.onex.hub.ingest.PullSourceRoute;
+import org.onex.hub.ingest.ReadAhead;
 import org.onex.hub.store.WatermarkStore;
 import org.springframework.stereotype.Component;
 
@@ -57,9 +58,11 @@ public class JdbcSourceTemplate extends RouteBuilder {
     private final WatermarkStore watermarks;
     private final Clock clock;
     private final HubPaths paths;
+    private final ReadAhead readAhead;
 
     public JdbcSourceTemplate(DepartmentDataSources dataSources, WatermarkStore watermarks, Clock clock,
-            HubPaths paths) {
+            HubPaths paths, ReadAhead readAhead) {
+        this.readAhead = readAhead;
         this.dataSources = dataSources;
         this.watermarks = watermarks;
         this.clock = clock;
@@ -91,7 +94,8 @@ public class JdbcSourceTemplate extends RouteBuilder {
                         TemplateParameters.integer(rtc, "batchSize"), TemplateParameters.duration(rtc, "commitDelay"),
                         TemplateParameters.duration(rtc, "lookback"), TemplateParameters.duration(rtc, "sweepEvery"),
                         TemplateParameters.integer(rtc, "maxBatchesPerPoll")),
-                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc)).checkNames());
+                        dataSources.get(text(rtc, "dataSource")), watermarks, clock, origin(rtc), readAhead)
+                        .checkNames());
         PullSourceRoute.pollUntilDone(PullSourceRoute.start(template, "jdbc"));
     }
 }
