@@ -46,7 +46,7 @@ final class BenchFeeds {
         }
 
         String routeFileEntry(int batchSize) {
-            return HubRun.jdbcRoute(routeId(), department, feed, dataSource(), table(), batchSize);
+            return BenchRoutes.jdbcRoute(routeId(), department, feed, dataSource(), table(), batchSize);
         }
     }
 

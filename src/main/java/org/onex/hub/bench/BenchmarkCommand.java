@@ -26,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>sftp and push: a 100,000-row CSV read over SFTP ({@link SftpScenario}) and 100,000
  * rows pushed over REST in requests of 500 ({@link PushScenario}), each against a fresh hub whose store is
  * the embedded H2 default (or PostgreSQL with {@code --store=postgres}). They fail (exit code 2) when a row
- * is not stored; otherwise they exit 0. {@code all} runs jdbc, sftp and push in turn. Exit code 2 on any error.
+ * is not stored; otherwise they exit 0.
+ *
+ * <p>departments and readers (issue 18), on the PostgreSQL databases as jdbc: every providing unit's table polled
+ * at once against one table of the same rows ({@link DepartmentsScenario}); ingest alone against ingest while API
+ * clients page the feed ({@link ReadersScenario}). Exit code 1 when a scenario misses its target.
+ * {@code all} runs jdbc, sftp, push, departments and readers in turn. Exit code 2 on any error.
  *
  * <p>cluster (issue 16 item 7; not part of {@code all}: it needs no database but a minute or more): N Hazelcast
  * members in this JVM, each polling the simulated sources it owns ({@link ClusterScenario}); one is then killed.

@@ -22,23 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The hub itself, started in this JVM with demo departments off and one route file of the scenario (jdbc:
  * {@code jdbc-source} for scjgj/licences against the benchmark databases; departments and readers: one
- * {@code jdbc-source} route per department; sftp: {@code sftp-source}; push: none). Camel's routes, the REST API's among them, are held back until the Spring context is up
- * ({@code camel.main.auto-startup=false}), so a load is timed from the first poll or request and start-up is
- * reported apart.
+ * {@code jdbc-source} route per department; sftp: {@code sftp-source}; push: none). Camel's routes, the REST
+ * API's among them, are held back until the Spring context is up ({@code camel.main.auto-startup=false}), so a
+ * load is timed from the first poll or request and start-up is reported apart.
  */
 final class HubRun implements AutoCloseable {
 
     /** Settings of the benchmark route, printed next to the latency figures. */
     static final String POLL_INTERVAL = "200ms";
     static final String COMMIT_DELAY = "1s";
-    /**
-     * {@code hub.deadline.scan-delay} of the scenarios that compare two loads: the obligation scan's first run
-     * (15 s after start by default) an hour away. The seeded decisions are years old, so that run raises a late
-     * alert for nearly every stored record, a burst that would fall into one of the two loads and not the other.
-     */
-    static final String SCAN_HELD_OFF = "3600000";
-    /** The first line of every route file the benchmark writes. */
-    static final String ROUTE_FILE_HEADER = "# Written by the benchmark command for one run.\n";
 
     private final BenchOptions options;
     private ConfigurableApplicationContext context;
@@ -196,31 +188,8 @@ final class HubRun implements AutoCloseable {
 
     /** The route file of the jdbc scenario: {@code jdbc-source} for scjgj/licences on {@code bench-src}. */
     static String jdbcRouteFile(int batchSize) {
-        return ROUTE_FILE_HEADER + jdbcRoute("bench-scjgj-licences", "scjgj", "licences", "bench-src", "xk_licence",
-                batchSize);
-    }
-
-    /**
-     * One {@code jdbc-source} route of a route file, with the benchmark's settings ({@value #POLL_INTERVAL}
-     * polls, commit delay {@value #COMMIT_DELAY}, no look-back).
-     */
-    static String jdbcRoute(String routeId, String department, String feed, String dataSource, String table,
-            int batchSize) {
-        return "- templatedRoute:\n"
-                + "    routeTemplateRef: jdbc-source\n"
-                + "    routeId: " + routeId + "\n"
-                + "    parameters:\n"
-                + "      - { name: department, value: " + department + " }\n"
-                + "      - { name: feed, value: " + feed + " }\n"
-                + "      - { name: dataSource, value: " + dataSource + " }\n"
-                + "      - { name: table, value: " + table + " }\n"
-                + "      - { name: cursorTime, value: UPDATED_AT }\n"
-                + "      - { name: cursorKey, value: ID }\n"
-                + "      - { name: batchSize, value: \"" + batchSize + "\" }\n"
-                + "      - { name: pollInterval, value: " + POLL_INTERVAL + " }\n"
-                + "      - { name: initialDelay, value: \"0\" }\n"
-                + "      - { name: commitDelay, value: " + COMMIT_DELAY + " }\n"
-                + "      - { name: lookback, value: \"0\" }\n";
+        return BenchRoutes.HEADER + BenchRoutes.jdbcRoute("bench-scjgj-licences", "scjgj", "licences", "bench-src",
+                "xk_licence", batchSize);
     }
 
     private static int freePort() throws IOException {

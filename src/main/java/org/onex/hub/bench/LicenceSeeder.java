@@ -14,8 +14,9 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Creates {@code xk_licence} (or a table of another name in the same layout) in the source database and
- * fills it with COPY, in chunks of {@value #CHUNK} rows. UPDATED_AT values start three days back in Asia/Shanghai wall time and advance
- * by 0–999 ms per row, so the newest seeded row is still hours older than the hub's commit delay.
+ * fills it with COPY, in chunks of {@value #CHUNK} rows. UPDATED_AT values start three days back in
+ * Asia/Shanghai wall time and advance by 0–999 ms per row, so the newest seeded row is still hours older than
+ * the hub's commit delay.
  * Also inserts single live rows for the latency phase, as the department's own application would.
  */
 final class LicenceSeeder {
