@@ -12,21 +12,43 @@ import java.util.Properties;
 import org.flywaydb.core.Flyway;
 
 /**
- * The two throw-away PostgreSQL databases of a run: a department source ({@value #SOURCE}) and a hub
- * store ({@value #STORE}). Created fresh (dropped first if a crashed run left them) through the
+ * The two throw-away PostgreSQL databases of a run: a department source ({@code <prefix>_source}) and a hub
+ * store ({@code <prefix>_store}), {@value #DEFAULT_PREFIX}_source and {@value #DEFAULT_PREFIX}_store unless
+ * {@code --db-prefix} says otherwise. Created fresh (dropped first if a crashed run left them) through the
  * {@code postgres} maintenance database and dropped again at the end, so nothing of the user's is touched.
  */
 final class BenchDatabases {
 
-    static final String SOURCE = "hub_bench_source";
-    static final String STORE = "hub_bench_store";
+    static final String DEFAULT_PREFIX = "hub_bench";
+    /** The advisory lock of runs with the default prefix: the key every earlier version of the command took. */
+    private static final String DEFAULT_LOCK = "onex-hub-benchmark";
 
     private final String host;
     private final String user;
+    private final String prefix;
 
-    BenchDatabases(String host, String user) {
+    BenchDatabases(String host, String user, String prefix) {
         this.host = host;
         this.user = user;
+        this.prefix = prefix;
+    }
+
+    /** The department source database. */
+    String source() {
+        return prefix + "_source";
+    }
+
+    /** The hub store database. */
+    String store() {
+        return prefix + "_store";
+    }
+
+    /**
+     * The advisory lock's key: runs with the same prefix exclude each other; runs with different prefixes
+     * (two people benchmarking on one server) do not share databases, so they need not wait for each other.
+     */
+    private String lockKey() {
+        return DEFAULT_PREFIX.equals(prefix) ? DEFAULT_LOCK : DEFAULT_LOCK + ":" + prefix;
     }
 
     String url(String database) {
@@ -71,15 +93,15 @@ final class BenchDatabases {
     Connection lock() throws SQLException {
         Connection c = connect("postgres");
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(hashtext('onex-hub-benchmark'))")) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(hashtext('" + lockKey() + "'))")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     return c;
                 }
             }
-            System.out.println("benchmark: another benchmark run is using " + SOURCE + "/" + STORE + " on " + host
+            System.out.println("benchmark: another benchmark run is using " + source() + "/" + store() + " on " + host
                     + "; waiting for it to finish");
-            s.execute("SELECT pg_advisory_lock(hashtext('onex-hub-benchmark'))");
+            s.execute("SELECT pg_advisory_lock(hashtext('" + lockKey() + "'))");
             return c;
         } catch (SQLException e) {
             c.close();
@@ -89,8 +111,20 @@ final class BenchDatabases {
 
     /** Drops (if present) and creates both databases. */
     void recreate() throws SQLException {
+        recreate(source(), store());
+    }
+
+    /**
+     * Drops and creates the store alone, so that the next hub migrates it from scratch: unlike
+     * {@link #truncateStore()}, it keeps the rows the migrations insert (the audit chain's head among them).
+     */
+    void recreateStore() throws SQLException {
+        recreate(store());
+    }
+
+    private void recreate(String... databases) throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-            for (String db : new String[] { SOURCE, STORE }) {
+            for (String db : databases) {
                 s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
                 s.execute("CREATE DATABASE " + db + " ENCODING 'UTF8'");
             }
@@ -100,17 +134,17 @@ final class BenchDatabases {
     /** Drops both databases; never throws, so that it can run in a finally block. */
     void dropQuietly() {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-            for (String db : new String[] { SOURCE, STORE }) {
+            for (String db : new String[] { source(), store() }) {
                 s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         } catch (SQLException e) {
-            System.err.println("benchmark: could not drop " + SOURCE + "/" + STORE + ": " + e.getMessage());
+            System.err.println("benchmark: could not drop " + source() + "/" + store() + ": " + e.getMessage());
         }
     }
 
     /** Applies the hub's own migrations (classpath:db/migration) to the store. */
     void migrateStore() {
-        Flyway.configure().dataSource(url(STORE), user, "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url(store()), user, "").locations("classpath:db/migration").load().migrate();
     }
 
     /**
@@ -120,7 +154,7 @@ final class BenchDatabases {
      * unknown), whereas statistics saying "empty" make PostgreSQL cache plans for empty tables.
      */
     void truncateStore() throws SQLException {
-        try (Connection c = connect(STORE); Statement s = c.createStatement()) {
+        try (Connection c = connect(store()); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
                     + " AND tablename NOT IN ('flyway_schema_history', 'hub_counter')")) {
@@ -133,10 +167,10 @@ final class BenchDatabases {
         }
     }
 
-    /** Analyzes the source after the bulk seed so that the planner knows its size. */
-    void analyzeSource() throws SQLException {
-        try (Connection c = connect(SOURCE); Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE xk_licence");
+    /** Analyzes the source's tables after the bulk seed so that the planner knows their size. */
+    void analyzeSource(String... tables) throws SQLException {
+        try (Connection c = connect(source()); Statement s = c.createStatement()) {
+            s.execute("VACUUM ANALYZE " + String.join(", ", tables));
         }
     }
 }

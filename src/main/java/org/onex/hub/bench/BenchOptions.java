@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Command-line options of {@code benchmark}; the defaults are the sizes the README's benchmark figures were taken
- * with (jdbc, sftp, push).
+ * with (jdbc, sftp, push, departments, readers).
  *
- * @param scenario     jdbc, sftp, push, cluster or all (jdbc, sftp and push, in that order; not cluster)
- * @param rows         jdbc: rows seeded into the source and loaded twice (baseline, hub)
+ * @param scenario     jdbc, sftp, push, departments, readers, cluster or all (jdbc, sftp, push, departments and
+ *                     readers, in that order; not cluster)
+ * @param rows         jdbc: rows seeded into the source and loaded twice (baseline, hub); departments: rows split
+ *                     over the departments' tables and, for the comparison, loaded from one table; readers: rows
+ *                     ingested alone, then as many again while the readers page the feed
  * @param batchSize    rows per batch for every loader: the JDBC loops, the sftp-source ingest batches, the rows
  *                     of one REST push request
  * @param rate         jdbc: rows per second inserted in the latency phase
@@ -34,21 +37,31 @@ import picocli.CommandLine.Option;
  * @param sources      cluster: simulated department sources (one-node timer routes)
  * @param pollInterval cluster: each source's poll interval
  * @param pollLog      cluster: a CSV file to write every poll to (source, node, scheduled, actual), or null
+ * @param dbPrefix     names of the throw-away databases ({@code <prefix>_source}, {@code <prefix>_store}) and of
+ *                     the lock runs with the same prefix share; another prefix lets two runs use one server at once
+ * @param readers      readers: API clients paging {@code GET /api/v1/records} at once while ingest runs
  */
 record BenchOptions(String scenario, int rows, int batchSize, int rate, int seconds, String host, String user,
         String storeParams, String hubLog, String store, int fileRows, String encoding, Duration stableFor,
-        int pushRows, int pushClients, int nodes, int sources, Duration pollInterval, Path pollLog) {
+        int pushRows, int pushClients, int nodes, int sources, Duration pollInterval, Path pollLog, String dbPrefix,
+        int readers) {
 
-    static final String USAGE = "usage: benchmark [--scenario=jdbc|sftp|push|all] [--rows=200000] [--batch=500]"
+    static final String USAGE = "usage: benchmark [--scenario=jdbc|sftp|push|departments|readers|all]"
+            + " [--rows=200000] [--batch=500]"
             + " [--rate=200] [--seconds=30] [--host=127.0.0.1:5432] [--user=postgres]"
             + " [--store-params=<jdbc url parameters>] [--hub-log=WARN] [--store=h2|postgres] [--file-rows=100000]"
             + " [--encoding=GB18030|UTF-8] [--stable-for=1s] [--push-rows=100000] [--push-clients=1]"
+            + " [--readers=8] [--db-prefix=hub_bench]"
             + " [--scenario=cluster [--nodes=3] [--sources=240] [--poll-interval=1s] [--poll-log=<csv file>]]";
 
     static final String JDBC = "jdbc";
     static final String SFTP = "sftp";
     static final String PUSH = "push";
+    static final String DEPARTMENTS = "departments";
+    static final String READERS = "readers";
     static final String CLUSTER = "cluster";
+    /** What {@code --scenario=all} runs, in order. */
+    static final List<String> ALL = List.of(JDBC, SFTP, PUSH, DEPARTMENTS, READERS);
 
     /** The command line of {@code benchmark}, with the defaults above. */
     @Command(name = "benchmark")
@@ -72,6 +85,8 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
         @Option(names = "--sources", defaultValue = "240") int sources;
         @Option(names = "--poll-interval", defaultValue = "1s") String pollInterval;
         @Option(names = "--poll-log") Path pollLog;
+        @Option(names = "--db-prefix", defaultValue = BenchDatabases.DEFAULT_PREFIX) String dbPrefix;
+        @Option(names = "--readers", defaultValue = "8") int readers;
     }
 
     static BenchOptions parse(String[] args) {
@@ -85,19 +100,23 @@ record BenchOptions(String scenario, int rows, int batchSize, int rate, int seco
             throw new IllegalArgumentException("--nodes must be at least 2 (the cluster scenario kills one), got '"
                     + a.nodes + "'");
         }
-        return new BenchOptions(oneOf("scenario", a.scenario, JDBC, SFTP, PUSH, CLUSTER, "all"),
+        if (!a.dbPrefix.matches("[a-z][a-z0-9_]{0,40}")) {
+            throw new IllegalArgumentException("--db-prefix must be a lower-case PostgreSQL name of at most 41"
+                    + " characters (a-z, 0-9, _), got '" + a.dbPrefix + "'");
+        }
+        return new BenchOptions(oneOf("scenario", a.scenario, JDBC, SFTP, PUSH, DEPARTMENTS, READERS, CLUSTER, "all"),
                 positive("rows", a.rows), positive("batch", a.batch), positive("rate", a.rate),
                 positive("seconds", a.seconds), a.host, a.user, a.storeParams, a.hubLog,
                 oneOf("store", a.store, "h2", "postgres"), positive("file-rows", a.fileRows),
                 oneOf("encoding", a.encoding, "GB18030", "UTF-8"), duration("stable-for", a.stableFor),
                 positive("push-rows", a.pushRows), positive("push-clients", a.pushClients), a.nodes,
                 positive("sources", a.sources), positive("poll-interval", duration("poll-interval", a.pollInterval)),
-                a.pollLog);
+                a.pollLog, a.dbPrefix, positive("readers", a.readers));
     }
 
     /** The scenarios to run, in order. */
     List<String> scenarios() {
-        return "all".equals(scenario) ? List.of(JDBC, SFTP, PUSH) : List.of(scenario);
+        return "all".equals(scenario) ? ALL : List.of(scenario);
     }
 
     boolean postgresStore() {

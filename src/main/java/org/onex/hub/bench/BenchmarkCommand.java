@@ -26,7 +26,12 @@ import org.slf4j.LoggerFactory;
  * <p>sftp and push: a 100,000-row CSV read over SFTP ({@link SftpScenario}) and 100,000
  * rows pushed over REST in requests of 500 ({@link PushScenario}), each against a fresh hub whose store is
  * the embedded H2 default (or PostgreSQL with {@code --store=postgres}). They fail (exit code 2) when a row
- * is not stored; otherwise they exit 0. {@code all} runs jdbc, sftp and push in turn. Exit code 2 on any error.
+ * is not stored; otherwise they exit 0.
+ *
+ * <p>departments and readers (issue 18), on the PostgreSQL databases as jdbc: every providing unit's table polled
+ * at once against one table of the same rows ({@link DepartmentsScenario}); ingest alone against ingest while API
+ * clients page the feed ({@link ReadersScenario}). Exit code 1 when a scenario misses its target.
+ * {@code all} runs jdbc, sftp, push, departments and readers in turn. Exit code 2 on any error.
  *
  * <p>cluster (issue 16 item 7; not part of {@code all}: it needs no database but a minute or more): N Hazelcast
  * members in this JVM, each polling the simulated sources it owns ({@link ClusterScenario}); one is then killed.
@@ -41,7 +46,7 @@ public final class BenchmarkCommand {
 
     private BenchmarkCommand(BenchOptions options) {
         this.options = options;
-        this.dbs = new BenchDatabases(options.host(), options.user());
+        this.dbs = new BenchDatabases(options.host(), options.user(), options.dbPrefix());
     }
 
     public static int run(String[] args) {
@@ -71,7 +76,8 @@ public final class BenchmarkCommand {
     }
 
     private boolean usesPostgres() {
-        return options.scenarios().contains(BenchOptions.JDBC) || options.postgresStore();
+        return options.scenarios().contains(BenchOptions.JDBC) || options.scenarios().contains(BenchOptions.DEPARTMENTS)
+                || options.scenarios().contains(BenchOptions.READERS) || options.postgresStore();
     }
 
     private int measure() throws Exception {
@@ -81,12 +87,18 @@ public final class BenchmarkCommand {
                     + " CPUs, Java " + Runtime.version() + ", load average " + BenchReport.loadAverage() + " at start";
             double ratio = JdbcScenario.TARGET_RATIO;
             boolean clusterOk = true;
+            boolean departmentsOk = true;
+            boolean readersOk = true;
             for (String scenario : options.scenarios()) {
                 if (BenchOptions.CLUSTER.equals(scenario)) {
                     quietLogs(options.hubLog());
                     clusterOk = new ClusterScenario(options, report).run().ok();
                 } else if (BenchOptions.JDBC.equals(scenario)) {
                     ratio = new JdbcScenario(options, dbs, report).run(work.resolve(scenario));
+                } else if (BenchOptions.DEPARTMENTS.equals(scenario)) {
+                    departmentsOk = new DepartmentsScenario(options, dbs, report).run(work.resolve(scenario));
+                } else if (BenchOptions.READERS.equals(scenario)) {
+                    readersOk = new ReadersScenario(options, dbs, report).run(work.resolve(scenario));
                 } else if (BenchOptions.SFTP.equals(scenario)) {
                     new SftpScenario(options, report).run(work.resolve(scenario), store());
                 } else {
@@ -95,7 +107,7 @@ public final class BenchmarkCommand {
             }
             report.line("machine: %s, %s at end", facts, BenchReport.loadAverage());
             report.print(title());
-            return ratio >= JdbcScenario.TARGET_RATIO && clusterOk ? 0 : 1;
+            return ratio >= JdbcScenario.TARGET_RATIO && clusterOk && departmentsOk && readersOk ? 0 : 1;
         } finally {
             if (usesPostgres()) {
                 dbs.dropQuietly();
@@ -123,6 +135,12 @@ public final class BenchmarkCommand {
             } else if (BenchOptions.JDBC.equals(scenario)) {
                 parts.add(options.rows() + " rows, batch " + options.batchSize() + ", PostgreSQL " + options.host()
                         + (options.storeParams().isEmpty() ? "" : ", hub store URL parameters " + options.storeParams()));
+            } else if (BenchOptions.DEPARTMENTS.equals(scenario)) {
+                parts.add("departments " + options.rows() + " rows over every providing unit's table, batch "
+                        + options.batchSize() + ", PostgreSQL " + options.host());
+            } else if (BenchOptions.READERS.equals(scenario)) {
+                parts.add("readers " + options.readers() + " clients paging /api/v1/records while " + options.rows()
+                        + " rows are ingested, batch " + options.batchSize() + ", PostgreSQL " + options.host());
             } else if (BenchOptions.SFTP.equals(scenario)) {
                 parts.add("sftp " + options.fileRows() + "-row " + options.encoding() + " CSV, batch "
                         + options.batchSize() + ", hub store " + store);

@@ -10,19 +10,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.onex.hub.HubApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The hub itself, started in this JVM with demo departments off and one route file of the scenario (jdbc:
- * {@code jdbc-source} for scjgj/licences against the benchmark databases; sftp: {@code sftp-source}; push:
- * none). Camel's routes, the REST API's among them, are held back until the Spring context is up
- * ({@code camel.main.auto-startup=false}), so a load is timed from the first poll or request and start-up is
- * reported apart.
+ * {@code jdbc-source} for scjgj/licences against the benchmark databases; departments and readers: one
+ * {@code jdbc-source} route per department; sftp: {@code sftp-source}; push: none). Camel's routes, the REST
+ * API's among them, are held back until the Spring context is up ({@code camel.main.auto-startup=false}), so a
+ * load is timed from the first poll or request and start-up is reported apart.
  */
 final class HubRun implements AutoCloseable {
 
@@ -66,10 +68,10 @@ final class HubRun implements AutoCloseable {
         return System.nanoTime() - begin;
     }
 
-    /** The hub's store in the benchmark's PostgreSQL database {@value BenchDatabases#STORE}. */
+    /** The hub's store in the benchmark's PostgreSQL store database ({@link BenchDatabases#store()}). */
     static Map<String, String> postgresStore(BenchDatabases dbs, BenchOptions options) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", dbs.url(BenchDatabases.STORE)
+        p.put("spring.datasource.url", dbs.url(dbs.store())
                 + (options.storeParams().isEmpty() ? "" : "?" + options.storeParams()));
         p.put("spring.datasource.username", dbs.user());
         p.put("spring.datasource.password", "");
@@ -79,9 +81,17 @@ final class HubRun implements AutoCloseable {
     /** Settings of the jdbc scenario: PostgreSQL store and the department source {@code bench-src}. */
     static Map<String, String> jdbcSettings(BenchDatabases dbs, BenchOptions options) {
         Map<String, String> p = postgresStore(dbs, options);
-        p.put("hub.datasources.bench-src.url", dbs.url(BenchDatabases.SOURCE));
-        p.put("hub.datasources.bench-src.username", dbs.user());
+        p.putAll(dataSource(dbs, "bench-src"));
         return p;
+    }
+
+    /**
+     * A department data source {@code name} ({@code hub.datasources.<name>}) on the benchmark's source database,
+     * with the hub's default pool (as a department's own database would have).
+     */
+    static Map<String, String> dataSource(BenchDatabases dbs, String name) {
+        return Map.of("hub.datasources." + name + ".url", dbs.url(dbs.source()),
+                "hub.datasources." + name + ".username", dbs.user());
     }
 
     <T> T bean(Class<T> type) {
@@ -96,6 +106,20 @@ final class HubRun implements AutoCloseable {
     /** Starts every Camel route: the timer of the benchmark route fires at once. */
     void startRoutes() throws Exception {
         context.getBean(CamelContext.class).getRouteController().startAllRoutes();
+    }
+
+    /** Starts every Camel route but those of {@code held}, which {@link #startRoute} starts later. */
+    void startRoutesExcept(Set<String> held) throws Exception {
+        CamelContext camel = context.getBean(CamelContext.class);
+        for (Route route : camel.getRoutes()) {
+            if (!held.contains(route.getRouteId())) {
+                camel.getRouteController().startRoute(route.getRouteId());
+            }
+        }
+    }
+
+    void startRoute(String routeId) throws Exception {
+        context.getBean(CamelContext.class).getRouteController().startRoute(routeId);
     }
 
     /**
@@ -193,22 +217,8 @@ final class HubRun implements AutoCloseable {
 
     /** The route file of the jdbc scenario: {@code jdbc-source} for scjgj/licences on {@code bench-src}. */
     static String jdbcRouteFile(int batchSize) {
-        return "# Written by the benchmark command for one run.\n"
-                + "- templatedRoute:\n"
-                + "    routeTemplateRef: jdbc-source\n"
-                + "    routeId: bench-scjgj-licences\n"
-                + "    parameters:\n"
-                + "      - { name: department, value: scjgj }\n"
-                + "      - { name: feed, value: licences }\n"
-                + "      - { name: dataSource, value: bench-src }\n"
-                + "      - { name: table, value: xk_licence }\n"
-                + "      - { name: cursorTime, value: UPDATED_AT }\n"
-                + "      - { name: cursorKey, value: ID }\n"
-                + "      - { name: batchSize, value: \"" + batchSize + "\" }\n"
-                + "      - { name: pollInterval, value: " + POLL_INTERVAL + " }\n"
-                + "      - { name: initialDelay, value: \"0\" }\n"
-                + "      - { name: commitDelay, value: " + COMMIT_DELAY + " }\n"
-                + "      - { name: lookback, value: \"0\" }\n";
+        return BenchRoutes.HEADER + BenchRoutes.jdbcRoute("bench-scjgj-licences", "scjgj", "licences", "bench-src",
+                "xk_licence", batchSize);
     }
 
     private static int freePort() throws IOException {

@@ -31,11 +31,11 @@ final class JdbcScenario {
         try (HubRun hub = new HubRun(options)) {
             dbs.recreate();
             LicenceSeeder seeder = new LicenceSeeder(new LicenceRows(42));
-            try (Connection source = dbs.connect(BenchDatabases.SOURCE)) {
+            try (Connection source = dbs.connect(dbs.source())) {
                 long t = seeder.seed(source, options.rows());
-                progress("seeded %d rows into %s.xk_licence in %.1f s", options.rows(), BenchDatabases.SOURCE, t / 1e9);
+                progress("seeded %d rows into %s.xk_licence in %.1f s", options.rows(), dbs.source(), t / 1e9);
             }
-            dbs.analyzeSource();
+            dbs.analyzeSource("xk_licence");
             dbs.migrateStore();
             double plain = plainCopy();
             double baseline = baseline();
@@ -54,8 +54,8 @@ final class JdbcScenario {
         props.setProperty("user", dbs.user());
         props.setProperty("password", "");
         props.setProperty("reWriteBatchedInserts", "true");
-        try (Connection source = dbs.connect(BenchDatabases.SOURCE);
-                Connection store = java.sql.DriverManager.getConnection(dbs.url(BenchDatabases.STORE), props)) {
+        try (Connection source = dbs.connect(dbs.source());
+                Connection store = java.sql.DriverManager.getConnection(dbs.url(dbs.store()), props)) {
             long begin = System.nanoTime();
             long n = new PlainCopyLoader().run(source, store);
             double seconds = (System.nanoTime() - begin) / 1e9;
@@ -70,7 +70,7 @@ final class JdbcScenario {
 
     private double baseline() throws Exception {
         progress("(a) baseline: hand-written JDBC loop, batches of %d", options.batchSize());
-        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.connect(BenchDatabases.STORE)) {
+        try (Connection source = dbs.connect(dbs.source()); Connection store = dbs.connect(dbs.store())) {
             long begin = System.nanoTime();
             long n = new BaselineLoader(options.batchSize()).run(source, store);
             double seconds = (System.nanoTime() - begin) / 1e9;
@@ -85,7 +85,7 @@ final class JdbcScenario {
         progress("(b) hub pipeline: starting the hub in this JVM");
         HeapPeak.reset();
         long startup = hub.start(work, HubRun.jdbcRouteFile(options.batchSize()), HubRun.jdbcSettings(dbs, options));
-        try (Connection store = dbs.monitor(BenchDatabases.STORE)) {
+        try (Connection store = dbs.monitor(dbs.store())) {
             long begin = System.nanoTime();
             hub.startRoutes();
             hub.awaitRecords(store, options.rows(), 120);
@@ -112,7 +112,7 @@ final class JdbcScenario {
 
     private void latency(LicenceSeeder seeder) throws Exception {
         progress("(c) latency: %d rows/s for %d s", options.rate(), options.seconds());
-        try (Connection source = dbs.connect(BenchDatabases.SOURCE); Connection store = dbs.monitor(BenchDatabases.STORE)) {
+        try (Connection source = dbs.connect(dbs.source()); Connection store = dbs.monitor(dbs.store())) {
             LatencyProbe.Result r = new LatencyProbe(seeder).run(source, store, options.rate(), options.seconds(), 60);
             line("commit→feed delay at %d rows/s for %d s: p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                     + " (pollInterval %s, commitDelay %s)", options.rate(), options.seconds(), r.percentile(50),

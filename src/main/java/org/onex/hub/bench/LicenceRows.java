@@ -16,12 +16,17 @@ import org.onex.hub.schema.HubDates;
 public final class LicenceRows {
 
     /** Source table DDL (PostgreSQL), with the (UPDATED_AT, ID) index a polled department table needs. */
-    public static final String DDL = "CREATE TABLE xk_licence (ID BIGINT PRIMARY KEY, XK_XDR_MC VARCHAR(200),"
+    public static final String DDL = ddl("xk_licence");
+
+    /** {@link #DDL} for a table of another name (the departments scenario gives each department its own). */
+    public static String ddl(String table) {
+        return "CREATE TABLE " + table + " (ID BIGINT PRIMARY KEY, XK_XDR_MC VARCHAR(200),"
             + " XK_XDR_LB VARCHAR(2), XK_XDR_SHXYM VARCHAR(32), XK_XDR_ZJHM VARCHAR(32), XK_FRDB VARCHAR(50),"
             + " XK_XKWS VARCHAR(200), XK_WSH VARCHAR(100) NOT NULL UNIQUE, XK_XKLB VARCHAR(2), XK_XKZS VARCHAR(200),"
             + " XK_XKBH VARCHAR(100), XK_NR VARCHAR(1000), XK_JDRQ DATE, XK_YXQZ DATE, XK_YXQZI DATE,"
             + " XK_XKJG VARCHAR(200), XK_XKJGDM VARCHAR(32), XK_ZT VARCHAR(2), UPDATED_AT TIMESTAMP(3) NOT NULL);"
-            + " CREATE INDEX ix_xk_licence_cursor ON xk_licence (UPDATED_AT, ID)";
+            + " CREATE INDEX ix_" + table + "_cursor ON " + table + " (UPDATED_AT, ID)";
+    }
 
     /** Column order of {@link #next}. */
     public static final String[] COLUMNS = { "ID", "XK_XDR_MC", "XK_XDR_LB", "XK_XDR_SHXYM", "XK_XDR_ZJHM", "XK_FRDB",

@@ -13,9 +13,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Creates {@code xk_licence} in the source database and fills it with COPY, in chunks of
- * {@value #CHUNK} rows. UPDATED_AT values start three days back in Asia/Shanghai wall time and advance
- * by 0–999 ms per row, so the newest seeded row is still hours older than the hub's commit delay.
+ * Creates {@code xk_licence} (or a table of another name in the same layout) in the source database and
+ * fills it with COPY, in chunks of {@value #CHUNK} rows. UPDATED_AT values start three days back in
+ * Asia/Shanghai wall time and advance by 0–999 ms per row, so the newest seeded row is still hours older than
+ * the hub's commit delay.
  * Also inserts single live rows for the latency phase, as the department's own application would.
  */
 final class LicenceSeeder {
@@ -23,20 +24,26 @@ final class LicenceSeeder {
     private static final int CHUNK = 10_000;
 
     private final LicenceRows rows;
+    private final String table;
     private long lastId;
 
     LicenceSeeder(LicenceRows rows) {
+        this(rows, "xk_licence");
+    }
+
+    LicenceSeeder(LicenceRows rows, String table) {
         this.rows = rows;
+        this.table = table;
     }
 
     /** Creates the table and seeds {@code count} rows; returns the elapsed nanoseconds. */
     long seed(Connection source, int count) throws SQLException {
         long start = System.nanoTime();
         try (Statement s = source.createStatement()) {
-            s.execute(LicenceRows.DDL);
+            s.execute(LicenceRows.ddl(table));
         }
         CopyManager copy = source.unwrap(PGConnection.class).getCopyAPI();
-        String sql = "COPY xk_licence (" + String.join(", ", LicenceRows.COLUMNS) + ") FROM STDIN";
+        String sql = "COPY " + table + " (" + String.join(", ", LicenceRows.COLUMNS) + ") FROM STDIN";
         LocalDateTime time = LocalDateTime.now(HubDates.ZONE).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder chunk = new StringBuilder(CHUNK * 400);
         for (int i = 1; i <= count; i++) {
@@ -46,7 +53,7 @@ final class LicenceSeeder {
                 try {
                     copy.copyIn(sql, new StringReader(chunk.toString()));
                 } catch (java.io.IOException e) {
-                    throw new SQLException("COPY into xk_licence failed: " + e.getMessage(), e);
+                    throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
                 }
                 chunk.setLength(0);
             }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The benchmark's command line: the cluster scenario's options, their defaults and what is refused. */
+/** The benchmark's command line: the scenarios' options, their defaults and what is refused. */
 class BenchOptionsTest {
 
     @Test
@@ -24,7 +24,34 @@ class BenchOptionsTest {
         assertThat(o.seconds()).isEqualTo(20);
         assertThat(o.pollLog()).isEqualTo(Path.of("/tmp/polls.csv"));
         assertThat(BenchOptions.parse(new String[] {"--scenario=all"}).scenarios())
-                .isEqualTo(List.of("jdbc", "sftp", "push"));
+                .isEqualTo(List.of("jdbc", "sftp", "push", "departments", "readers"));
+    }
+
+    @Test
+    void departmentsAndReadersTakeTheirOptionsAndTheDatabasesTheirPrefix() {
+        BenchOptions o = BenchOptions.parse(new String[] {"--scenario=readers", "--readers=4", "--rows=20000",
+            "--db-prefix=hub_bench2"});
+
+        assertThat(o.scenarios()).containsExactly("readers");
+        assertThat(o.readers()).isEqualTo(4);
+        assertThat(o.rows()).isEqualTo(20000);
+        assertThat(o.dbPrefix()).isEqualTo("hub_bench2");
+        assertThat(new BenchDatabases(o.host(), o.user(), o.dbPrefix()).store()).isEqualTo("hub_bench2_store");
+        BenchOptions defaults = BenchOptions.parse(new String[] {"--scenario=departments"});
+        assertThat(defaults.scenarios()).containsExactly("departments");
+        assertThat(defaults.readers()).isEqualTo(8);
+        assertThat(new BenchDatabases(defaults.host(), defaults.user(), defaults.dbPrefix()).source())
+                .isEqualTo("hub_bench_source"); // what every earlier run created and dropped
+    }
+
+    @Test
+    void refusesADatabasePrefixThatIsNoPlainNameAndNoReaders() {
+        for (String prefix : new String[] {"Hub", "hub-bench", "1hub", "hub;drop", ""}) {
+            assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--db-prefix=" + prefix}))
+                    .as(prefix).hasMessageContaining("--db-prefix must be a lower-case PostgreSQL name");
+        }
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenario=readers", "--readers=0"}))
+                .hasMessageContaining("--readers must be a positive whole number");
     }
 
     @Test
