@@ -111,7 +111,7 @@ final class DepartmentsScenario {
                 }
                 long begin = System.nanoTime();
                 hub.startRoutes();
-                HubRun.awaitRecords(store, options.rows(), STALL_SECONDS);
+                hub.awaitRecords(store, options.rows(), STALL_SECONDS);
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 BenchReport.progress("  %d records in %.1f s = %.0f records/s (start-up %.1f s before)", options.rows(),
                         seconds, options.rows() / seconds, startup / 1e9);

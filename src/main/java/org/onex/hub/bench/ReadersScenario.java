@@ -75,13 +75,13 @@ final class ReadersScenario {
             // untimed: the JVM's warm-up (class loading, JIT) would otherwise slow the first load only
             BenchReport.progress("(readers) warm-up: %s/%s, %d rows", warm.department(), warm.feed(), warmRows);
             hub.startRoutesExcept(Set.of(alone.routeId(), read.routeId()));
-            HubRun.awaitRecords(store, warmRows, STALL_SECONDS);
+            hub.awaitRecords(store, warmRows, STALL_SECONDS);
 
             BenchReport.progress("(readers a) %s/%s alone, %d rows, no readers", alone.department(), alone.feed(),
                     options.rows());
             long begin = System.nanoTime();
             hub.startRoute(alone.routeId());
-            HubRun.awaitRecords(store, warmRows + (long) options.rows(), STALL_SECONDS);
+            hub.awaitRecords(store, warmRows + (long) options.rows(), STALL_SECONDS);
             double without = options.rows() / ((System.nanoTime() - begin) / 1e9);
             HubRun.awaitFeed(store, 300); // the readers start on a feed that holds the loads before
 
@@ -91,7 +91,7 @@ final class ReadersScenario {
             readers.start();
             begin = System.nanoTime();
             hub.startRoute(read.routeId());
-            HubRun.awaitRecords(store, warmRows + 2L * options.rows(), STALL_SECONDS);
+            hub.awaitRecords(store, warmRows + 2L * options.rows(), STALL_SECONDS);
             double with = options.rows() / ((System.nanoTime() - begin) / 1e9);
             FeedReaders.Result r = readers.stop();
             return report(alone, read, without, with, r);
