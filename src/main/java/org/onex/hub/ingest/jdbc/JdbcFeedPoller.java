@@ -237,10 +237,11 @@ public final class JdbcFeedPoller implements FeedPoller, Service {
         JdbcCursor from = JdbcCursor.fromJson(batch.cursorJson());
         if (more && readAhead != null && !from.sweeping()) {
             // read and map the next page while this one is written; used only if this one commits
-            ahead = new Ahead(batch.cursorJson(), readAhead.submit(() -> {
-                Next next = readAfter(from, clock.instant());
-                return next == null ? null : new Next(readAhead.prepare(next.batch), next.full);
-            }));
+            CompletableFuture<Next> next = readAhead.submit(() -> {
+                Next page = readAfter(from, clock.instant());
+                return page == null ? null : new Next(readAhead.prepare(page.batch), page.full);
+            });
+            ahead = next == null ? null : new Ahead(batch.cursorJson(), next); // null: every read-ahead thread busy
         }
     }
 
