@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * licences (fixed seed) into the source; (a) load them with a hand-written JDBC loop into the hub's tables
  * (baseline); empty the store; (b) start the hub in this JVM with one {@code jdbc-source} route and time it
  * storing the same rows; (c) with the hub still running, insert 200 rows/s for 30 s and measure each row's
- * delay from source commit to feed visibility. Exit code 0 when the hub reaches at least half the baseline's
- * rate, 1 when not. The databases are dropped at the end in every case.
+ * delay from source commit to feed visibility. Exit code 0 when the hub reaches the baseline's rate and 0.65 of
+ * the plain copy's (issue 18), 1 when not. The databases are dropped at the end in every case.
  *
  * <p>sftp and push: a 100,000-row CSV read over SFTP ({@link SftpScenario}) and 100,000
  * rows pushed over REST in requests of 500 ({@link PushScenario}), each against a fresh hub whose store is
@@ -85,7 +85,7 @@ public final class BenchmarkCommand {
         try {
             String facts = (usesPostgres() ? dbs.serverFacts() + ", " : "") + Runtime.getRuntime().availableProcessors()
                     + " CPUs, Java " + Runtime.version() + ", load average " + BenchReport.loadAverage() + " at start";
-            double ratio = JdbcScenario.TARGET_RATIO;
+            boolean jdbcOk = true;
             boolean clusterOk = true;
             boolean departmentsOk = true;
             boolean readersOk = true;
@@ -94,7 +94,7 @@ public final class BenchmarkCommand {
                     quietLogs(options.hubLog());
                     clusterOk = new ClusterScenario(options, report).run().ok();
                 } else if (BenchOptions.JDBC.equals(scenario)) {
-                    ratio = new JdbcScenario(options, dbs, report).run(work.resolve(scenario));
+                    jdbcOk = new JdbcScenario(options, dbs, report).run(work.resolve(scenario));
                 } else if (BenchOptions.DEPARTMENTS.equals(scenario)) {
                     departmentsOk = new DepartmentsScenario(options, dbs, report).run(work.resolve(scenario));
                 } else if (BenchOptions.READERS.equals(scenario)) {
@@ -107,7 +107,7 @@ public final class BenchmarkCommand {
             }
             report.line("machine: %s, %s at end", facts, BenchReport.loadAverage());
             report.print(title());
-            return ratio >= JdbcScenario.TARGET_RATIO && clusterOk && departmentsOk && readersOk ? 0 : 1;
+            return jdbcOk && clusterOk && departmentsOk && readersOk ? 0 : 1;
         } finally {
             if (usesPostgres()) {
                 dbs.dropQuietly();

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class PushScenario {
 
+    /** Issue 18: rows per second pushed by 4 clients in requests of 1,000 rows (printed). */
+    static final int TARGET_RATE = 20_000;
+
     private static final String DEPARTMENT = DemoPusher.DEPARTMENT;
     private static final int FEED_TIMEOUT_SECONDS = 300;
 
@@ -70,6 +73,11 @@ final class PushScenario {
             report.line("  request latency over %d requests: p50 %.0f ms, p99 %.0f ms, max %.0f ms (the first, on a cold"
                     + " hub: %.0f ms)", latencyMs.length, BenchReport.percentile(latencyMs, 50),
                     BenchReport.percentile(latencyMs, 99), latencyMs[latencyMs.length - 1], first);
+            double rate = options.pushRows() / seconds;
+            report.line("  issue 18 target: ≥ %,d records/s with 4 clients of 1,000 rows a request: %.0f%s%s",
+                    TARGET_RATE, rate, rate >= TARGET_RATE ? "" : " NOT MET",
+                    options.pushClients() == 4 && options.batchSize() == 1000 ? ""
+                            : " (this run: " + options.pushClients() + " clients of " + options.batchSize() + " rows)");
             report.line("  timed from the first request; Spring/Camel/Artemis start-up took %.1f s more",
                     startup / 1e9);
             long[] feed = hub.awaitFeed(FEED_TIMEOUT_SECONDS);
