@@ -70,12 +70,15 @@ final class JdbcScenario {
 
     private double baseline() throws Exception {
         progress("(a) baseline: hand-written JDBC loop, batches of %d", options.batchSize());
-        try (Connection source = dbs.connect(dbs.source()); Connection store = dbs.connect(dbs.store())) {
+        try (Connection source = dbs.connect(dbs.source()); Connection store = dbs.connect(dbs.store());
+                Connection monitor = dbs.monitor(dbs.store())) {
+            Wal wal = Wal.now(monitor);
             long begin = System.nanoTime();
             long n = new BaselineLoader(options.batchSize()).run(source, store);
             double seconds = (System.nanoTime() - begin) / 1e9;
             line("baseline (hand-written JDBC loop): %d records in %.1f s = %.0f records/s", n, seconds, n / seconds);
             line("  per version stored: %s", storedBytes(store));
+            line("  %s", wal.since(monitor, n));
             return n / seconds;
         }
     }
@@ -86,10 +89,12 @@ final class JdbcScenario {
         HeapPeak.reset();
         long startup = hub.start(work, HubRun.jdbcRouteFile(options.batchSize()), HubRun.jdbcSettings(dbs, options));
         try (Connection store = dbs.monitor(dbs.store())) {
+            Wal wal = Wal.now(store);
             long begin = System.nanoTime();
             hub.startRoutes();
             hub.awaitRecords(store, options.rows(), 120);
             double seconds = (System.nanoTime() - begin) / 1e9;
+            String walLoad = wal.since(store, options.rows());
             long heapPeak = HeapPeak.peakMib();
             double rate = options.rows() / seconds;
             line("hub pipeline (jdbc-source → map → validate → store): %d records in %.1f s = %.0f records/s",
@@ -104,6 +109,8 @@ final class JdbcScenario {
             long[] feed = HubRun.awaitFeed(store, 300);
             line("  feed after the last record was stored: all sequenced %s, all published to Artemis %s",
                     BenchReport.after(feed[0], 300), BenchReport.after(feed[1], 300));
+            line("  %s until the last record was stored; with the feed drain: %s", walLoad,
+                    wal.since(store, options.rows()));
             line("hub peak heap: %d MiB during the load, %d MiB with the feed drain (max heap %d MiB)", heapPeak,
                     HeapPeak.peakMib(), HeapPeak.maxMib());
             line("  store on disk after the feed drain: %s", diskBytes(store));
@@ -150,6 +157,29 @@ final class JdbcScenario {
                     + " (hub_record_version %d B, hub_record %d B, hub_feed %d B)", rs.getLong(2) / 1048576.0,
                     rs.getLong(1), rs.getLong(2) / versions, rs.getLong(3) / versions, rs.getLong(4) / versions,
                     rs.getLong(5) / versions);
+        }
+    }
+
+    /**
+     * The server's write-ahead log position and checkpoint count at one moment: what an arm cost the server in WAL
+     * (every row, index entry, row lock and full-page image written after a checkpoint) and how many checkpoints
+     * it set off. WAL is the whole server's; the benchmark's databases are the only busy ones while it runs.
+     */
+    record Wal(long lsn, long checkpoints) {
+
+        static Wal now(Connection c) throws java.sql.SQLException {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn,"
+                    + " checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
+                rs.next();
+                return new Wal(rs.getLong(1), rs.getLong(2));
+            }
+        }
+
+        String since(Connection c, long records) throws java.sql.SQLException {
+            Wal now = now(c);
+            long bytes = now.lsn - lsn;
+            return String.format(Locale.ROOT, "WAL written: %.0f MiB = %d B per record, %d checkpoint(s) begun",
+                    bytes / 1048576.0, bytes / Math.max(1, records), now.checkpoints - checkpoints);
         }
     }
 
