@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -60,17 +61,46 @@ public class ApiAnswers implements ResponseBodyAdvice<Object> {
         if (body instanceof String text) { // CSV
             return mask ? enforcer.maskValues(client, text) : text;
         }
-        JsonNode tree = HubJson.mapper().valueToTree(body);
-        if (mask) {
-            tree = enforcer.maskValues(client, tree);
+        if (!mask) {
+            // written once, straight into the response: a feed page's items may be stored text (RecordViews.page)
+            return pretty(request) ? new JsonText(indented(HubJson.write(body))) : new Canonical(body);
         }
+        JsonNode tree = enforcer.maskValues(client, HubJson.mapper().valueToTree(body));
         return new JsonText(pretty(request) ? tree.toPrettyString() : tree.toString());
+    }
+
+    private static String indented(String json) {
+        try {
+            return HubJson.mapper().readTree(json).toPrettyString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the hub wrote an answer it cannot read back", e);
+        }
     }
 
     private static boolean pretty(ServerHttpRequest request) {
         var parameters = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
         String value = parameters.getFirst(PRETTY); // null for a bare ?pretty
         return parameters.containsKey(PRETTY) && (value == null || value.isEmpty() || Boolean.parseBoolean(value));
+    }
+
+    /**
+     * An answer the converter writes in the hub's canonical form ({@link HubJson}) straight into the response:
+     * no tree and no text in between.
+     */
+    record Canonical(Object body) implements JsonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator generator, SerializerProvider serializers) throws java.io.IOException {
+            // the one generator feature of HubJson's factory, which a generator made elsewhere does not have
+            generator.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            HubJson.mapper().writeValue(generator, body);
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator generator, SerializerProvider serializers, TypeSerializer type)
+                throws java.io.IOException {
+            serialize(generator, serializers);
+        }
     }
 
     /** JSON already written: the message converter copies it as it is. */

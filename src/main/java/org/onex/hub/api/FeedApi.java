@@ -52,7 +52,7 @@ public class FeedApi {
     }
 
     /** A page of the feed: every version in commit order, as the sharing policy lets the client see it. */
-    public record FeedPage(List<ObjectNode> items, int count, String nextCursor, boolean more)
+    public record FeedPage(List<JsonNode> items, int count, String nextCursor, boolean more)
             implements ApiAnswer.Viewed {
     }
 
@@ -80,11 +80,12 @@ public class FeedApi {
         views.checkAsked(client, filter.department(), filter.category() == null ? null : Category.valueOf(filter.category()));
         List<FeedItem> items = feed.page(filter, after, limit);
         // what the sharing policy lets this client see, masked for its role; the cursor still moves past the rest
-        List<ObjectNode> visible = views.visible(client, items);
+        RecordViews.Page visible = views.page(client, items);
         long last = items.isEmpty() ? after : items.get(items.size() - 1).feedSeq();
         String query = request.getQueryString();
-        audit.recordRead(client, "records?" + (query == null ? "" : query), RecordViews.ids(visible));
-        return new FeedPage(visible, visible.size(), Cursors.encode("feed", last), items.size() == limit);
+        audit.recordRead(client, "records?" + (query == null ? "" : query), visible.recordIds());
+        return new FeedPage(visible.items(), visible.items().size(), Cursors.encode("feed", last),
+                items.size() == limit);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package org.onex.hub.api;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.onex.hub.store.FeedItem;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,20 +38,67 @@ public class RecordViews {
 
     /** The envelopes of these versions the client may see, masked for its role, in the same order. */
     public List<ObjectNode> visible(Client client, List<FeedItem> items) {
-        Map<Long, Set<String>> concerned = targets.departmentsOf(items.stream()
-                .filter(i -> Category.C3.name().equals(i.category())).map(FeedItem::recordId).distinct().toList());
+        Map<Long, Set<String>> concerned = concerned(items);
         List<ObjectNode> out = new ArrayList<>(items.size());
         for (FeedItem item : items) {
-            ObjectNode envelope = FeedJson.envelope(item);
-            String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
-            enforcer.view(client, envelope, department).ifPresent(view -> {
-                if (envelope.has("feedSeq")) {
-                    view.set("feedSeq", envelope.get("feedSeq"));
-                }
-                out.add(view);
-            });
+            view(client, item, concerned).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * A page of the feed as the client may see it, in feed order: the same as {@link #visible}, except that a
+     * version the client sees exactly as stored ({@link SharingEnforcer#seesAsStored}: the bureau, a unit's own
+     * records) is served as its stored text without being parsed, copied and written again (issue 18: REST feed
+     * reads at 30,000 records/s).
+     */
+    public Page page(Client client, List<FeedItem> items) {
+        Map<Long, Set<String>> concerned = concerned(items);
+        List<JsonNode> out = new ArrayList<>(items.size());
+        Set<Long> ids = new LinkedHashSet<>();
+        for (FeedItem item : items) {
+            String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
+            var stored = enforcer.seesAsStored(client, category(item), item.department(), department)
+                    ? FeedJson.feedValue(item) : java.util.Optional.<JsonSerializable>empty();
+            if (stored.isPresent()) {
+                out.add(JsonNodeFactory.instance.pojoNode(stored.get()));
+                ids.add(item.recordId());
+            } else {
+                view(client, item, concerned).ifPresent(view -> {
+                    out.add(view);
+                    ids.add(item.recordId());
+                });
+            }
+        }
+        return new Page(out, List.copyOf(ids));
+    }
+
+    /** The items of a feed page and the records they are versions of (for the audit log). */
+    public record Page(List<JsonNode> items, List<Long> recordIds) {
+    }
+
+    private Map<Long, Set<String>> concerned(List<FeedItem> items) {
+        return targets.departmentsOf(items.stream().filter(i -> Category.C3.name().equals(i.category()))
+                .map(FeedItem::recordId).distinct().toList());
+    }
+
+    private java.util.Optional<ObjectNode> view(Client client, FeedItem item, Map<Long, Set<String>> concerned) {
+        ObjectNode envelope = FeedJson.envelope(item);
+        String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
+        return enforcer.view(client, envelope, department).map(view -> {
+            if (envelope.has("feedSeq")) {
+                view.set("feedSeq", envelope.get("feedSeq"));
+            }
+            return view;
+        });
+    }
+
+    private static Category category(FeedItem item) {
+        try {
+            return Category.valueOf(item.category());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null; // the full view decides (and shows nothing of a record without a known category)
+        }
     }
 
     /** One record (a delivery's envelope) as the client may see it, if at all. */
@@ -81,9 +131,5 @@ public class RecordViews {
             return own;
         }
         return delivered.isEmpty() ? null : delivered.iterator().next();
-    }
-
-    static List<Long> ids(List<ObjectNode> envelopes) {
-        return envelopes.stream().map(e -> e.path("identity").path("recordId").asLong()).distinct().toList();
     }
 }

@@ -117,18 +117,50 @@ public class SharingEnforcer {
         if (category == null) {
             return Optional.empty();
         }
-        Optional<Department> unit = unit(client);
         String provider = record.path("identity").path("department").asText(null);
+        return switch (shown(client, category, provider, concernedDepartment)) {
+        case NOTHING -> Optional.empty();
+        case WHOLE -> Optional.of(((ObjectNode) record).deepCopy());
+        case FIELDS -> Optional.of(FieldMasker.view(record, category, policy.fieldRules(client.role()),
+                !policy.seesPersonalData(client.role())));
+        };
+    }
+
+    /**
+     * Whether {@link #view} gives this client every record of {@code category} that {@code provider} provided
+     * exactly as stored, decided without reading the record: the unit's own records, or a role that sees personal
+     * data and whose first field rule for the category allows every field ({@code path: "*"}) whatever the record
+     * holds. The REST feed then serves the stored text itself instead of parsing, copying and writing each envelope
+     * again (issue 18). False whenever the view could differ or be empty; the caller then asks {@link #view}.
+     */
+    public boolean seesAsStored(Client client, Category category, String provider, String concernedDepartment) {
+        if (client == null || category == null) {
+            return false;
+        }
+        return switch (shown(client, category, provider, concernedDepartment)) {
+        case NOTHING -> false;
+        case WHOLE -> true;
+        case FIELDS -> policy.seesPersonalData(client.role())
+                && FieldMasker.allowsAll(category, policy.fieldRules(client.role()));
+        };
+    }
+
+    /** How much of a record the client is shown, from what the record is and who provided it. */
+    private enum Shown {
+        NOTHING, WHOLE, FIELDS
+    }
+
+    private Shown shown(Client client, Category category, String provider, String concernedDepartment) {
+        Optional<Department> unit = unit(client);
         if (policy.providersSeeOwnRecords() && unit.isPresent() && unit.get().code().equals(provider)) {
-            return Optional.of(((ObjectNode) record).deepCopy());
+            return Shown.WHOLE;
         }
         Access access = access(client, category);
         if (access == Access.NONE
                 || access == Access.OWN && !unit.map(u -> u.code().equals(concernedDepartment)).orElse(false)) {
-            return Optional.empty();
+            return Shown.NOTHING;
         }
-        return Optional.of(FieldMasker.view(record, category, policy.fieldRules(client.role()),
-                !policy.seesPersonalData(client.role())));
+        return Shown.FIELDS;
     }
 
     /**

@@ -219,4 +219,43 @@ class SharingEnforcerTest {
         assertThat(none.view(BUREAU, SharingFixtures.personLicence(), null)).isEmpty();
         assertThat(none.mayProvide("scjgj", C2).reason()).isEqualTo("not entitled to provide C2");
     }
+
+    /**
+     * The REST feed serves a version as its stored text whenever {@code seesAsStored} says so (issue 18), so it must
+     * say so only where {@code view} gives the record exactly as it is: every client of the project's policy,
+     * every category, records with and without personal data, concerned unit or none.
+     */
+    @Test
+    void seesAsStoredOnlyWhereTheViewIsTheRecordAsItIs() {
+        java.util.List<ObjectNode> records = new java.util.ArrayList<>(java.util.List.of(SharingFixtures.personLicence(),
+                SharingFixtures.personPenalty(), SharingFixtures.companyPenalty()));
+        for (Category c : Category.values()) {
+            records.add(SharingFixtures.plain(c.name(), "FILING", "scjgj"));
+            records.add(SharingFixtures.plain(c.name(), "FILING", "jtysj"));
+        }
+        int asStored = 0;
+        for (Client client : java.util.List.of(BUREAU, JTYSJ, JSJ, OFFICE, OPERATOR, ADMIN)) {
+            for (ObjectNode record : records) {
+                for (String concerned : java.util.Arrays.asList(null, "jtysj", "jsj")) {
+                    Category category = Category.valueOf(record.path("category").asText());
+                    String provider = record.at("/identity/department").asText();
+                    if (enforcer.seesAsStored(client, category, provider, concerned)) {
+                        asStored++;
+                        assertThat(enforcer.view(client, record, concerned))
+                                .as("%s %s of %s", client.id(), category, provider).contains(record);
+                    }
+                }
+            }
+        }
+        // the bureau (unmasked, allow "*") sees the records it receives as stored; a unit its own records
+        assertThat(enforcer.seesAsStored(BUREAU, C2, "scjgj", null)).isTrue();
+        assertThat(enforcer.seesAsStored(JTYSJ, C1, "jtysj", null)).isTrue();
+        // masked for its role, or not received at all
+        assertThat(enforcer.seesAsStored(JTYSJ, C1, "scjgj", null)).isFalse();
+        assertThat(enforcer.seesAsStored(OPERATOR, C2, "scjgj", null)).isFalse();
+        assertThat(enforcer.seesAsStored(BUREAU, C3, "jtysj", null)).isFalse();
+        assertThat(enforcer.seesAsStored(JTYSJ, C3, "zhzf", "jsj")).isFalse();
+        assertThat(enforcer.seesAsStored(null, C2, "scjgj", null)).isFalse();
+        assertThat(asStored).isGreaterThan(10);
+    }
 }
