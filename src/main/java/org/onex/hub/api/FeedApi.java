@@ -12,6 +12,7 @@ import org.onex.hub.schema.HubJson;
 import org.onex.hub.schema.RecordType;
 import org.onex.hub.store.FeedFilter;
 import org.onex.hub.store.FeedItem;
+import org.onex.hub.store.FeedRow;
 import org.onex.hub.store.FeedStore;
 import org.onex.hub.store.RecordStore;
 import org.onex.hub.store.Superseded;
@@ -43,8 +44,10 @@ public class FeedApi {
     private final RecordViews views;
     private final AuditLog audit;
     private final RecordStore records;
+    private final FeedReadGate gate;
 
-    public FeedApi(FeedStore feed, RecordViews views, AuditLog audit, RecordStore records) {
+    public FeedApi(FeedStore feed, RecordViews views, AuditLog audit, RecordStore records, FeedReadGate gate) {
+        this.gate = gate;
         this.feed = feed;
         this.views = views;
         this.audit = audit;
@@ -78,14 +81,21 @@ public class FeedApi {
         int limit = q.limit(100, 1000);
         Client client = Callers.current();
         views.checkAsked(client, filter.department(), filter.category() == null ? null : Category.valueOf(filter.category()));
-        List<FeedItem> items = feed.page(filter, after, limit);
-        // what the sharing policy lets this client see, masked for its role; the cursor still moves past the rest
-        RecordViews.Page visible = views.page(client, items);
-        long last = items.isEmpty() ? after : items.get(items.size() - 1).feedSeq();
+        // read and viewed in one of the gate's slots (a bulkhead beside ingest); audited after, outside it
+        Read read = gate.read(() -> {
+            List<FeedRow> items = feed.page(filter, after, limit);
+            // what the sharing policy lets this client see, masked for its role; the cursor still moves past the rest
+            return new Read(views.page(client, items), items.isEmpty() ? after : items.get(items.size() - 1).feedSeq(),
+                    items.size() == limit);
+        });
         String query = request.getQueryString();
-        audit.recordRead(client, "records?" + (query == null ? "" : query), visible.recordIds());
-        return new FeedPage(visible.items(), visible.items().size(), Cursors.encode("feed", last),
-                items.size() == limit);
+        audit.recordRead(client, "records?" + (query == null ? "" : query), read.visible().recordIds());
+        return new FeedPage(read.visible().items(), read.visible().items().size(), Cursors.encode("feed", read.last()),
+                read.more());
+    }
+
+    /** What one page read gave: the client's view of it, the last place read, and whether the page was full. */
+    private record Read(RecordViews.Page visible, long last, boolean more) {
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.onex.hub.feed.FeedJson;
@@ -13,6 +14,7 @@ import org.onex.hub.policy.SharingEnforcer;
 import org.onex.hub.schema.Category;
 import org.onex.hub.store.DeliveryStore;
 import org.onex.hub.store.FeedItem;
+import org.onex.hub.store.FeedRow;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,21 +54,22 @@ public class RecordViews {
      * records) is served as its stored text without being parsed, copied and written again (issue 18: REST feed
      * reads at 30,000 records/s).
      */
-    public Page page(Client client, List<FeedItem> items) {
-        Map<Long, Set<String>> concerned = concerned(items);
-        List<JsonNode> out = new ArrayList<>(items.size());
+    public Page page(Client client, List<FeedRow> rows) {
+        Map<Long, Set<String>> concerned = targets.departmentsOf(rows.stream()
+                .filter(r -> Category.C3.name().equals(r.category())).map(FeedRow::recordId).distinct().toList());
+        List<JsonNode> out = new ArrayList<>(rows.size());
         Set<Long> ids = new LinkedHashSet<>();
-        for (FeedItem item : items) {
-            String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
-            var stored = enforcer.seesAsStored(client, category(item), item.department(), department)
-                    ? FeedJson.feedValue(item) : java.util.Optional.<JsonSerializable>empty();
+        for (FeedRow row : rows) {
+            String department = concernedDepartment(client, concerned.getOrDefault(row.recordId(), Set.of()));
+            Optional<JsonSerializable> stored = enforcer.seesAsStored(client, category(row.category()),
+                    row.department(), department) ? FeedJson.feedValue(row) : Optional.empty();
             if (stored.isPresent()) {
                 out.add(JsonNodeFactory.instance.pojoNode(stored.get()));
-                ids.add(item.recordId());
+                ids.add(row.recordId());
             } else {
-                view(client, item, concerned).ifPresent(view -> {
+                view(client, row.item(), concerned).ifPresent(view -> {
                     out.add(view);
-                    ids.add(item.recordId());
+                    ids.add(row.recordId());
                 });
             }
         }
@@ -82,7 +85,7 @@ public class RecordViews {
                 .map(FeedItem::recordId).distinct().toList());
     }
 
-    private java.util.Optional<ObjectNode> view(Client client, FeedItem item, Map<Long, Set<String>> concerned) {
+    private Optional<ObjectNode> view(Client client, FeedItem item, Map<Long, Set<String>> concerned) {
         ObjectNode envelope = FeedJson.envelope(item);
         String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
         return enforcer.view(client, envelope, department).map(view -> {
@@ -93,16 +96,16 @@ public class RecordViews {
         });
     }
 
-    private static Category category(FeedItem item) {
+    private static Category category(String category) {
         try {
-            return Category.valueOf(item.category());
+            return Category.valueOf(category);
         } catch (IllegalArgumentException | NullPointerException e) {
             return null; // the full view decides (and shows nothing of a record without a known category)
         }
     }
 
     /** One record (a delivery's envelope) as the client may see it, if at all. */
-    public java.util.Optional<ObjectNode> view(Client client, JsonNode record, String concernedDepartment) {
+    public Optional<ObjectNode> view(Client client, JsonNode record, String concernedDepartment) {
         return enforcer.view(client, record, concernedDepartment);
     }
 

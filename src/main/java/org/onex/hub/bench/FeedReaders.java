@@ -23,7 +23,8 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * API clients paging the feed ({@code GET /api/v1/records?limit=}{@value #LIMIT}) over real HTTP, one thread and
  * one key each: from the start to the last page, then from the start again, until stopped. A 429 (the per-client
- * rate limit) is counted and waited out as its Retry-After says; any other answer but 200 stops the run.
+ * rate limit) or a 503 with Retry-After (no feed-read slot came free in time) is counted and waited out as its
+ * Retry-After says; any other answer but 200 stops the run.
  */
 final class FeedReaders {
 
@@ -101,7 +102,8 @@ final class FeedReaders {
                 long start = System.nanoTime();
                 HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 double ms = (System.nanoTime() - start) / 1e6;
-                if (r.statusCode() == 429) {
+                boolean retryAfter = r.headers().firstValue("Retry-After").isPresent();
+                if (r.statusCode() == 429 || r.statusCode() == 503 && retryAfter) {
                     throttled.incrementAndGet();
                     Thread.sleep(1000L * r.headers().firstValueAsLong("Retry-After").orElse(1));
                     continue;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.onex.hub.api.FeedReadGate;
 import org.onex.hub.audit.AuditLog;
 import org.onex.hub.auth.ApiClients;
 import org.onex.hub.policy.Role;
@@ -100,7 +101,7 @@ final class ReadersScenario {
             hub.awaitRecords(store, warmRows + 2L * rows, STALL_SECONDS);
             double with = rows / ((System.nanoTime() - begin) / 1e9);
             FeedReaders.Result r = readers.stop();
-            return report(alone, read, rows, without, with, r);
+            return report(alone, read, rows, without, with, r, hub.bean(FeedReadGate.class).concurrent());
         }
     }
 
@@ -117,7 +118,7 @@ final class ReadersScenario {
     }
 
     private boolean report(BenchFeeds.Feed alone, BenchFeeds.Feed read, int rows, double without, double with,
-            FeedReaders.Result r) {
+            FeedReaders.Result r, int slots) {
         double served = r.records() / r.seconds();
         double ratio = with / without;
         report.line("readers: %d bureau clients paging GET /api/v1/records?limit=%d from the start, over and over,"
@@ -126,9 +127,11 @@ final class ReadersScenario {
                 rows, r.records(), r.pages(), r.seconds(), served, TARGET_SERVED,
                 served >= TARGET_SERVED ? "" : " NOT MET");
         report.line("  request latency (send to last byte): p50 %.0f ms, p99 %.0f ms, max %.0f ms; %d answered 429"
-                + " (the per-client rate limit)", BenchReport.percentile(r.latencyMs(), 50),
+                + " (the per-client rate limit) or 503 (no feed-read slot in time); pages read at once on the hub: %d"
+                + " (hub.api.feed-reads.concurrent)", BenchReport.percentile(r.latencyMs(), 50),
                 BenchReport.percentile(r.latencyMs(), 99),
-                r.latencyMs().length == 0 ? Double.NaN : r.latencyMs()[r.latencyMs().length - 1], r.throttled());
+                r.latencyMs().length == 0 ? Double.NaN : r.latencyMs()[r.latencyMs().length - 1], r.throttled(),
+                slots);
         report.line("  ingest (jdbc-source, %d rows): alone (%s/%s) %.0f records/s, with the readers %.0f records/s;"
                 + " with / without %.2f (target ≥ %.2f: slowed by at most 20 %%)%s", rows, alone.department(),
                 alone.feed(), without, with, ratio, TARGET_INGEST_RATIO, ratio >= TARGET_INGEST_RATIO ? "" : " NOT MET");

@@ -24,8 +24,11 @@ public class FeedStore {
         this.jdbc = jdbc;
     }
 
-    /** Versions after {@code afterSeq} in feed order that match the filter. */
-    public List<FeedItem> page(FeedFilter f, long afterSeq, int limit) {
+    /**
+     * Versions after {@code afterSeq} in feed order that match the filter, each envelope as the UTF-8 bytes the
+     * driver received (both drivers the hub supports give a text column's bytes as they are).
+     */
+    public List<FeedRow> page(FeedFilter f, long afterSeq, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM hub_feed f JOIN hub_record_version v"
                 + " ON v.id = f.version_id WHERE f.seq > ?");
         List<Object> args = new ArrayList<>(List.of(afterSeq));
@@ -37,7 +40,8 @@ public class FeedStore {
         range(sql, args, "v.stored_at", f.storedFrom(), f.storedTo());
         sql.append(" ORDER BY f.seq LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), FeedStore::item, args.toArray());
+        return jdbc.query(sql.toString(), (rs, n) -> new FeedRow(rs.getLong(1), rs.getLong(2), rs.getInt(3),
+                rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8)), args.toArray());
     }
 
     /** The newest {@code limit} versions a department stored, newest first (the console's recent records). */

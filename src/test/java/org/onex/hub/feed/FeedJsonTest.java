@@ -2,9 +2,12 @@ package org.onex.hub.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.onex.hub.schema.HubJson;
 import org.onex.hub.store.FeedItem;
+import org.onex.hub.store.FeedRow;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -30,7 +33,7 @@ class FeedJsonTest {
     void aStoredEnvelopeIsWrittenAsParsingItWould() throws Exception {
         FeedItem item = new FeedItem(918_273, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", STORED);
 
-        String written = HubJson.write(JsonNodeFactory.instance.pojoNode(FeedJson.feedValue(item).orElseThrow()));
+        String written = HubJson.write(JsonNodeFactory.instance.pojoNode(FeedJson.feedValue(row(item)).orElseThrow()));
 
         assertThat(HubJson.mapper().readTree(written).toString()).isEqualTo(FeedJson.envelope(item).toString());
         assertThat(written).startsWith(FeedJson.envelopeText(item).substring(0, STORED.length() + 3)).contains("\"versionId\":55001}").endsWith(",\"feedSeq\":918273}")
@@ -41,10 +44,41 @@ class FeedJsonTest {
     void aVersionNotYetInTheFeedHasNoFeedSeq() throws Exception {
         FeedItem item = new FeedItem(0, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", STORED);
 
-        String written = HubJson.write(JsonNodeFactory.instance.pojoNode(FeedJson.feedValue(item).orElseThrow()));
+        String written = HubJson.write(JsonNodeFactory.instance.pojoNode(FeedJson.feedValue(row(item)).orElseThrow()));
 
         assertThat(written).isEqualTo(FeedJson.envelopeText(item)).doesNotContain("feedSeq");
         assertThat(HubJson.mapper().readTree(written).toString()).isEqualTo(FeedJson.envelope(item).toString());
+    }
+
+    @Test
+    void theBytesGoIntoAUtf8AnswerAsTheyAreWhateverTheirSize() throws Exception {
+        // an envelope larger than the generator's buffer (8,000 bytes) is written past it, not cut or decoded
+        String big = STORED.replace("食品经营许可（含网络经营）", "食品经营许可（含网络经营）".repeat(2_000));
+        for (String stored : java.util.List.of(STORED, big)) {
+            FeedItem item = new FeedItem(918_273, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", stored);
+            var page = JsonNodeFactory.instance.arrayNode().add(JsonNodeFactory.instance.pojoNode(
+                    FeedJson.feedValue(row(item)).orElseThrow())).add(JsonNodeFactory.instance.pojoNode(
+                    FeedJson.feedValue(row(item)).orElseThrow()));
+
+            String written = new String(HubJson.mapper().writeValueAsBytes(page), StandardCharsets.UTF_8);
+
+            String one = FeedJson.envelopeText(item).replaceFirst("}$", ",\"feedSeq\":918273}");
+            assertThat(written).isEqualTo("[" + one + "," + one + "]");
+        }
+    }
+
+    @Test
+    void aBodyColumnNamedIdentityIsNotTakenForTheIdentity() throws Exception {
+        // a department table may have a column of any name; the envelope's own identity follows the body
+        String stored = STORED.replace("{\"body\":{", "{\"body\":{\"identity\":{\"versionId\":0,\"x\":1},");
+        FeedItem item = new FeedItem(7, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", stored);
+
+        String written = HubJson.write(JsonNodeFactory.instance.pojoNode(FeedJson.feedValue(row(item)).orElseThrow()));
+
+        assertThat(HubJson.mapper().readTree(written).toString()).isEqualTo(FeedJson.envelope(item).toString());
+        assertThat(written).startsWith("{\"body\":{\"identity\":{\"versionId\":0,\"x\":1}");
+        assertThat(FeedJson.envelopeText(item)).startsWith("{\"body\":{\"identity\":{\"versionId\":0,\"x\":1}")
+                .contains("\"version\":3,\"versionId\":55001}"); // the Artemis body too
     }
 
     @Test
@@ -52,10 +86,17 @@ class FeedJsonTest {
         String filled = STORED.replace("\"versionId\":0", "\"versionId\":55001");
         String noPlaceholder = STORED.replace(",\"versionId\":0", "");
 
-        assertThat(FeedJson.feedValue(new FeedItem(1, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", filled))).isEmpty();
-        assertThat(FeedJson.feedValue(new FeedItem(1, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", noPlaceholder)))
+        assertThat(FeedJson.feedValue(row(new FeedItem(1, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", filled))))
+                .isEmpty();
+        assertThat(FeedJson.feedValue(row(new FeedItem(1, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", noPlaceholder))))
                 .isEmpty();
         assertThat(FeedJson.envelopeText(new FeedItem(1, 4711, 3, 55_001, "C2", "LICENCE", "scjgj", noPlaceholder)))
                 .contains("\"versionId\":55001");
+    }
+
+    /** The item as FeedStore.page reads it: the envelope as the UTF-8 bytes the driver received. */
+    private static FeedRow row(FeedItem item) {
+        return new FeedRow(item.feedSeq(), item.recordId(), item.version(), item.versionId(), item.category(),
+                item.recordType(), item.department(), item.envelope().getBytes(StandardCharsets.UTF_8));
     }
 }
