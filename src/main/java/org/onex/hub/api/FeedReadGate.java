@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A bulkhead for the feed's pages ({@code GET /api/v1/records}): at most {@code hub.api.feed-reads.concurrent}
- * pages are read and written at once on this node, the other requests wait their turn in order, and a request that
- * waited {@code hub.api.feed-reads.wait} without one gets 503 with Retry-After. Clients that page the feed without
- * pause then share those slots instead of taking every core from the department routes (issue 18: eight readers
- * took four fifths of ingest on two cores). Default: half the cores, at least one.
+ * pages are read (queried and viewed) at once on this node, the other requests wait their turn in order, and a
+ * request that waited {@code hub.api.feed-reads.wait} for a slot in vain gets 503 with Retry-After. Clients that
+ * page the feed without pause then share those slots instead of taking every core from the department routes
+ * (issue 18: eight readers took four fifths of ingest on two cores). Default: half the cores, at least one.
  */
 @Component
 public class FeedReadGate {
