@@ -1,6 +1,7 @@
 package org.onex.hub.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,8 +36,11 @@ final class FeedReaders {
     record Page(int items, String nextCursor, boolean more) {
     }
 
-    /** Figures of one run of the readers; latencies in milliseconds, sorted. */
-    record Result(long records, long pages, long throttled, double seconds, double[] latencyMs) {
+    /**
+     * Figures of one run of the readers; latencies in milliseconds, sorted; {@code cpuSeconds} the CPU the readers'
+     * own threads used (sending, receiving and counting pages, in the benchmark's JVM beside the hub).
+     */
+    record Result(long records, long pages, long throttled, double seconds, double[] latencyMs, double cpuSeconds) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -46,6 +50,7 @@ final class FeedReaders {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<double[]> latencies = new ArrayList<>();
@@ -89,7 +94,7 @@ final class FeedReaders {
             at += counts[i];
         }
         Arrays.sort(all);
-        return new Result(records.get(), n, throttled.get(), seconds, all);
+        return new Result(records.get(), n, throttled.get(), seconds, all, cpuNanos.get() / 1e9);
     }
 
     private void read(int reader) {
@@ -122,6 +127,9 @@ final class FeedReaders {
         } catch (Exception e) {
             failure.compareAndSet(null, e);
             running.set(false);
+        } finally {
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); // -1 where not supported
+            cpuNanos.addAndGet(Math.max(0, cpu));
         }
     }
 

@@ -18,7 +18,8 @@ import org.onex.hub.schema.Category;
 /**
  * The readers scenario (issue 18): does serving the feed slow ingest down? One hub with two department tables of
  * {@code --rows} rows each (at most {@value #MAX_ROWS}) and a {@code jdbc-source} route for each, and a third table of up to
- * {@value #WARM_UP_ROWS} rows loaded first, untimed, to warm the JVM up. (a) The first route alone: the ingest rate
+ * {@value #WARM_UP_ROWS} rows loaded first, untimed, with the readers paging the feed meanwhile, to warm the JVM's
+ * ingest and serving paths up. (a) The first route alone: the ingest rate
  * without readers. (b) {@code --readers} bureau API clients start paging {@code GET /api/v1/records} from the start,
  * over and over ({@link FeedReaders}), and the second route is started: the ingest rate with readers, the records/s
  * they were served and their request latency. The second load goes into a store already holding the first's
@@ -79,10 +80,15 @@ final class ReadersScenario {
             hub.start(work, routes, settings);
             List<String> keys = clients(hub, registry.bureau().code());
 
-            // untimed: the JVM's warm-up (class loading, JIT) would otherwise slow the first load only
-            BenchReport.progress("(readers) warm-up: %s/%s, %d rows", warm.department(), warm.feed(), warmRows);
+            // untimed: the JVM's warm-up (class loading, JIT) of both paths, ingest and serving, which would
+            // otherwise fall on the first load (ingest) and on the load with readers (serving) only
+            BenchReport.progress("(readers) warm-up: %s/%s, %d rows, while %d readers page the feed", warm.department(),
+                    warm.feed(), warmRows, keys.size());
+            FeedReaders warming = new FeedReaders(hub.port(), keys);
+            warming.start();
             hub.startRoutesExcept(Set.of(alone.routeId(), read.routeId()));
             hub.awaitRecords(store, warmRows, STALL_SECONDS);
+            warming.stop();
 
             BenchReport.progress("(readers a) %s/%s alone, %d rows, no readers", alone.department(), alone.feed(),
                     rows);
@@ -132,6 +138,9 @@ final class ReadersScenario {
                 BenchReport.percentile(r.latencyMs(), 99),
                 r.latencyMs().length == 0 ? Double.NaN : r.latencyMs()[r.latencyMs().length - 1], r.throttled(),
                 slots);
+        report.line("  the readers' own threads (sending, receiving and counting every page, in this JVM beside the hub)"
+                + " used %.1f CPU-seconds of the %.1f s, on %d cores", r.cpuSeconds(), r.seconds(),
+                Runtime.getRuntime().availableProcessors());
         report.line("  ingest (jdbc-source, %d rows): alone (%s/%s) %.0f records/s, with the readers %.0f records/s;"
                 + " with / without %.2f (target ≥ %.2f: slowed by at most 20 %%)%s", rows, alone.department(),
                 alone.feed(), without, with, ratio, TARGET_INGEST_RATIO, ratio >= TARGET_INGEST_RATIO ? "" : " NOT MET");
