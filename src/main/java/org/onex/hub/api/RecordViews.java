@@ -1,6 +1,8 @@
 package org.onex.hub.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,8 @@ public class RecordViews {
                 .filter(i -> Category.C3.name().equals(i.category())).map(FeedItem::recordId));
         List<ObjectNode> out = new ArrayList<>(items.size());
         for (FeedItem item : items) {
-            view(client, item, concerned).ifPresent(out::add);
+            view(client, item, concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of())))
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -60,15 +63,18 @@ public class RecordViews {
                 .filter(r -> Category.C3.name().equals(r.category())).map(FeedRow::recordId));
         List<JsonNode> out = new ArrayList<>(rows.size());
         Set<Long> ids = new LinkedHashSet<>();
+        // decided once per category, provider and concerned unit of the page, not per row (R-CATEGORIES)
+        Map<List<String>, Boolean> asStored = new HashMap<>();
         for (FeedRow row : rows) {
             String department = concernedDepartment(client, concerned.getOrDefault(row.recordId(), Set.of()));
-            Optional<JsonSerializable> stored = enforcer.seesAsStored(client, category(row.category()),
-                    row.department(), department) ? FeedJson.feedValue(row) : Optional.empty();
+            boolean whole = asStored.computeIfAbsent(Arrays.asList(row.category(), row.department(), department),
+                    k -> enforcer.seesAsStored(client, category(row.category()), row.department(), department));
+            Optional<JsonSerializable> stored = whole ? FeedJson.feedValue(row) : Optional.empty();
             if (stored.isPresent()) {
                 out.add(JsonNodeFactory.instance.pojoNode(stored.get()));
                 ids.add(row.recordId());
             } else {
-                view(client, row.item(), concerned).ifPresent(view -> {
+                view(client, row.item(), department).ifPresent(view -> {
                     out.add(view);
                     ids.add(row.recordId());
                 });
@@ -86,10 +92,9 @@ public class RecordViews {
         return targets.departmentsOf(c3RecordIds.distinct().toList());
     }
 
-    private Optional<ObjectNode> view(Client client, FeedItem item, Map<Long, Set<String>> concerned) {
+    private Optional<ObjectNode> view(Client client, FeedItem item, String concernedDepartment) {
         ObjectNode envelope = FeedJson.envelope(item);
-        String department = concernedDepartment(client, concerned.getOrDefault(item.recordId(), Set.of()));
-        return enforcer.view(client, envelope, department).map(view -> {
+        return enforcer.view(client, envelope, concernedDepartment).map(view -> {
             if (envelope.has("feedSeq")) {
                 view.set("feedSeq", envelope.get("feedSeq"));
             }

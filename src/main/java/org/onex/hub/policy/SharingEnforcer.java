@@ -131,7 +131,8 @@ public class SharingEnforcer {
      * exactly as stored, decided without reading the record: the unit's own records, or a role that sees personal
      * data and whose first field rule for the category allows every field ({@code path: "*"}) whatever the record
      * holds. The REST feed then serves the stored text itself instead of parsing, copying and writing each envelope
-     * again (issue 18). False whenever the view could differ or be empty; the caller then asks {@link #view}.
+     * again (issue 18). False whenever the view could differ or be empty; the caller then asks {@link #view}, so the
+     * policy's field rules and value masking (R-CATEGORIES) apply to everyone else as before.
      */
     public boolean seesAsStored(Client client, Category category, String provider, String concernedDepartment) {
         if (client == null || category == null) {

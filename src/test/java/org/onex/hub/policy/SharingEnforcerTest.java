@@ -226,7 +226,7 @@ class SharingEnforcerTest {
      * every category, records with and without personal data, concerned unit or none.
      */
     @Test
-    void seesAsStoredOnlyWhereTheViewIsTheRecordAsItIs() {
+    void seesAsStoredOnlyWhereTheViewIsTheRecordAsItIs_R_CATEGORIES() {
         java.util.List<ObjectNode> records = new java.util.ArrayList<>(java.util.List.of(SharingFixtures.personLicence(),
                 SharingFixtures.personPenalty(), SharingFixtures.companyPenalty()));
         for (Category c : Category.values()) {
