@@ -354,6 +354,9 @@ class ConsoleBrowserIT {
         navigateBy(browser.findElement(By.cssSelector("#alert-views a[data-view='late']")));
         assertThat(browser.findElements(By.cssSelector("tr[data-group]"))).extracting(e -> e.getDomAttribute(
                 "data-group")).contains("OBLIGATION_LATE/sfj").allMatch(g -> g.startsWith("OBLIGATION_LATE/"));
+        // the demo's scan raises late alerts of its own at any moment: the list below the groups shows the newest
+        // 50, so the test's alert is looked for in its own group (the unit sfj provides nothing in the demo)
+        navigateBy(browser.findElement(By.cssSelector("tr[data-group='OBLIGATION_LATE/sfj'] a")));
         assertThat(browser.findElements(By.cssSelector("tr[data-alert='" + late + "']"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#filter-department option"))).extracting(e -> e
                 .getDomAttribute("value")).as("units to choose from, not a text box").contains("", "sfj", "scjgj");
