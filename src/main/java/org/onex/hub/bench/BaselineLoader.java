@@ -30,7 +30,7 @@ import org.onex.hub.schema.HubJson;
  */
 final class BaselineLoader {
 
-    private static final String READ = "SELECT * FROM xk_licence WHERE UPDATED_AT >= ? AND (UPDATED_AT > ? OR ID > ?)"
+    private static final String READ = "SELECT * FROM %s WHERE UPDATED_AT >= ? AND (UPDATED_AT > ? OR ID > ?)"
             + " AND UPDATED_AT <= ? ORDER BY UPDATED_AT, ID LIMIT ?";
     private static final String IDS = "SELECT nextval(pg_get_serial_sequence('hub_record', 'id')),"
             + " nextval(pg_get_serial_sequence('hub_record_version', 'id')) FROM generate_series(1, ?)";
@@ -46,9 +46,12 @@ final class BaselineLoader {
             + " SET cursor_json = EXCLUDED.cursor_json, updated_at = EXCLUDED.updated_at";
 
     private final int batchSize;
+    private final String from;
 
-    BaselineLoader(int batchSize) {
+    /** A loader of the source table {@code from}, {@code batchSize} rows a transaction. */
+    BaselineLoader(int batchSize, String from) {
         this.batchSize = batchSize;
+        this.from = from;
     }
 
     /** Copies every source row into the store; returns the number of records written. */
@@ -57,7 +60,7 @@ final class BaselineLoader {
         Timestamp afterTime = Timestamp.valueOf("1900-01-01 00:00:00");
         long afterId = 0;
         long total = 0;
-        try (PreparedStatement read = source.prepareStatement(READ)) {
+        try (PreparedStatement read = source.prepareStatement(READ.formatted(from))) {
             while (true) {
                 read.setTimestamp(1, afterTime);
                 read.setTimestamp(2, afterTime);

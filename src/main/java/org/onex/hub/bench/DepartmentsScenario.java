@@ -25,8 +25,7 @@ final class DepartmentsScenario {
     /** The aggregate must reach at least the single-table rate of the same run. */
     static final double TARGET_RATIO = 1.0;
     private static final int STALL_SECONDS = 120;
-    private static final int WARM_ROWS = 30_000;
-    private static final String WARM_TABLE = "xk_licence_warm";
+    private static final String WARM_TABLE = LicenceSeeder.WARM_TABLE;
 
     private final BenchOptions options;
     private final BenchDatabases dbs;
@@ -52,7 +51,7 @@ final class DepartmentsScenario {
                 t += new LicenceSeeder(new LicenceRows(43 + i), feeds.get(i).table()).seed(source, sizes[i]);
                 tables.add(feeds.get(i).table());
             }
-            t += new LicenceSeeder(new LicenceRows(41), WARM_TABLE).seed(source, warmRows());
+            t += LicenceSeeder.seedWarmUp(source, options.rows());
             tables.add(WARM_TABLE);
             BenchReport.progress("(departments) seeded %d rows into xk_licence, %d rows over %d department tables"
                     + " and %d into %s in %.1f s", options.rows(), options.rows(), feeds.size(), warmRows(),
@@ -113,9 +112,8 @@ final class DepartmentsScenario {
         return p;
     }
 
-    /** Rows of the warm-up load: enough for the JIT to compile the ingest path, few enough to take seconds. */
     private int warmRows() {
-        return Math.min(options.rows(), WARM_ROWS);
+        return LicenceSeeder.warmRows(options.rows());
     }
 
     /**

@@ -21,14 +21,21 @@ final class PlainCopyLoader {
     static final int BATCH = 2_000;
     static final String TABLE = "bench_plain_copy";
 
-    /** Copies {@code xk_licence} into {@link #TABLE} (created fresh); the number of rows copied. */
+    private final String from;
+
+    /** A copy of the source table {@code from}. */
+    PlainCopyLoader(String from) {
+        this.from = from;
+    }
+
+    /** Copies the source table into {@link #TABLE} (created fresh); the number of rows copied. */
     long run(Connection source, Connection store) throws SQLException {
         source.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
         store.setAutoCommit(false);
         long total = 0;
         try (Statement read = source.createStatement()) {
             read.setFetchSize(FETCH);
-            try (ResultSet rs = read.executeQuery("SELECT * FROM xk_licence")) {
+            try (ResultSet rs = read.executeQuery("SELECT * FROM " + from)) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
                 List<String> names = new ArrayList<>();
