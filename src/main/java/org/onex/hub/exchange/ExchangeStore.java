@@ -222,11 +222,19 @@ public class ExchangeStore {
      * staff are on the way (R-ASSIST-URGENT).
      */
     public List<Exchange> urgentWithoutStaff(Instant before, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM hub_exchange x WHERE x.kind = 'ASSISTANCE_REQUEST'"
-                + " AND x.urgent = TRUE AND x.state = 'SUBMITTED' AND x.submitted_at < ? AND NOT EXISTS (SELECT 1"
-                + " FROM hub_exchange_event e WHERE e.exchange_id = x.id AND e.event IN ('STAFF_DISPATCHED', 'REPLY'))"
+        return jdbc.query("SELECT " + COLUMNS + " FROM hub_exchange x WHERE " + URGENT_WITHOUT_STAFF
                 + " ORDER BY x.id LIMIT ?", EXCHANGE, ts(before), limit);
     }
+
+    /** Whether exchange {@code id} is (still) one of {@link #urgentWithoutStaff}. */
+    public boolean urgentWithoutStaff(long id, Instant before) {
+        return !jdbc.queryForList("SELECT x.id FROM hub_exchange x WHERE " + URGENT_WITHOUT_STAFF + " AND x.id = ?",
+                Long.class, ts(before), id).isEmpty();
+    }
+
+    private static final String URGENT_WITHOUT_STAFF = "x.kind = 'ASSISTANCE_REQUEST' AND x.urgent = TRUE"
+            + " AND x.state = 'SUBMITTED' AND x.submitted_at < ? AND NOT EXISTS (SELECT 1 FROM hub_exchange_event e"
+            + " WHERE e.exchange_id = x.id AND e.event IN ('STAFF_DISPATCHED', 'REPLY'))";
 
     private static final RowMapper<Exchange> EXCHANGE = ExchangeStore::exchange;
 

@@ -256,23 +256,44 @@ public class Exchanges {
         }
         Instant now = clock.instant();
         for (Exchange x : store.pastDue(now, 500)) {
-            String owes = x.state() == ExchangeState.DISPUTED
-                    ? registry.justice().map(Department::code).orElse(x.receiver()) : x.receiver();
-            alerts.rule(EXCHANGE_OVERDUE, "WARNING", ruleOf(x), owes, x.number(), x.kind().zh() + " " + x.number()
-                    + " 应于 " + x.replyDueAt() + " 前答复，尚未答复", x.kind() + " " + x.number()
-                            + " was due an answer by " + x.replyDueAt() + " and has none", x.recordId(), null,
-                    AlertText.of(EXCHANGE_OVERDUE).label(x.kind()).text(x.number()).deadline(x.replyDueAt()).build());
-            n++;
+            n += alertIfStill(x, e -> (e.state() == ExchangeState.SUBMITTED || e.state() == ExchangeState.DISPUTED)
+                    && e.replyDueAt() != null && e.replyDueAt().isBefore(now), this::alertOverdue);
         }
-        for (Exchange x : store.urgentWithoutStaff(now.minus(periods.immediatePeriod()), 500)) {
-            alerts.rule(ASSIST_URGENT_UNANSWERED, "ERROR", "R-ASSIST-URGENT", x.receiver(), x.number(),
-                    "紧急协助 " + x.number() + " 发出已超过 " + periods.immediatePeriod().toMinutes()
-                            + " 分钟，尚未确认派员到场", "urgent assistance " + x.number() + " was sent more than "
-                            + periods.immediatePeriod().toMinutes() + " minutes ago and no staff are confirmed on the way",
-                    x.recordId(), null);
-            n++;
+        Instant before = now.minus(periods.immediatePeriod());
+        for (Exchange x : store.urgentWithoutStaff(before, 500)) {
+            n += alertIfStill(x, e -> store.urgentWithoutStaff(e.id(), before), this::alertUrgent);
         }
         return n;
+    }
+
+    /**
+     * Raises the scan's alert for {@code listed} under its row lock, if it still qualifies: an answer ({@link #act},
+     * which takes the same lock) that committed after the scan read its list has resolved the exchange's alerts,
+     * and an alert raised after it would stay open for good. 1 if raised, else 0.
+     */
+    private int alertIfStill(Exchange listed, java.util.function.Predicate<Exchange> still,
+            java.util.function.Consumer<Exchange> alert) {
+        return Boolean.TRUE.equals(tx.execute(s -> store.lock(listed.id()).filter(still).map(x -> {
+            alert.accept(x);
+            return true;
+        }).orElse(false))) ? 1 : 0;
+    }
+
+    private void alertOverdue(Exchange x) {
+        String owes = x.state() == ExchangeState.DISPUTED
+                ? registry.justice().map(Department::code).orElse(x.receiver()) : x.receiver();
+        alerts.rule(EXCHANGE_OVERDUE, "WARNING", ruleOf(x), owes, x.number(), x.kind().zh() + " " + x.number()
+                + " 应于 " + x.replyDueAt() + " 前答复，尚未答复", x.kind() + " " + x.number()
+                        + " was due an answer by " + x.replyDueAt() + " and has none", x.recordId(), null,
+                AlertText.of(EXCHANGE_OVERDUE).label(x.kind()).text(x.number()).deadline(x.replyDueAt()).build());
+    }
+
+    private void alertUrgent(Exchange x) {
+        alerts.rule(ASSIST_URGENT_UNANSWERED, "ERROR", "R-ASSIST-URGENT", x.receiver(), x.number(),
+                "紧急协助 " + x.number() + " 发出已超过 " + periods.immediatePeriod().toMinutes()
+                        + " 分钟，尚未确认派员到场", "urgent assistance " + x.number() + " was sent more than "
+                        + periods.immediatePeriod().toMinutes() + " minutes ago and no staff are confirmed on the way",
+                x.recordId(), null);
     }
 
     private void receiptByChannel(long id, Instant at) {
